@@ -1,0 +1,276 @@
+"""The Qt-free document model: open a PDF, page labels, sizes, text and rendering.
+
+PyMuPDF is not thread-safe, so every call into it goes through one process-wide lock.
+Raw renders cost a few milliseconds a page, so serialising them costs little and keeps
+the GUI's render worker and any indexing worker from corrupting MuPDF's shared state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymupdf
+
+from reader.errors import (
+    CorruptPdfError,
+    EmptyPdfError,
+    FileMissingError,
+    NotPdfError,
+    PasswordRequiredError,
+)
+
+MUPDF_LOCK = threading.RLock()
+"""Held around every PyMuPDF call made through this module (and by anyone else touching pymupdf)."""
+
+# MuPDF prints repair warnings on stderr for damaged files; the app reports problems itself.
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+_TEXT_PROBE_PAGES = 12
+
+
+@dataclass(frozen=True)
+class RenderedImage:
+    """Pixels of a rendered page region: packed RGB, ``stride`` bytes per row."""
+
+    width: int
+    height: int
+    stride: int
+    samples: bytes
+
+
+def file_content_hash(path: str | os.PathLike[str]) -> str:
+    """SHA-256 of the file's bytes: the identity of a compilation across moves and renames."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _roman(number: int) -> str:
+    values = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+              (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = []
+    for value, letters in values:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def _letters(number: int) -> str:
+    # PDF spec: A..Z, then AA..ZZ, AAA.. (repeat the letter).
+    return chr(ord("A") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+
+
+def _format_label(rule: dict, page_index: int) -> str:
+    number = rule.get("firstpagenum", 1) + page_index - rule.get("startpage", 0)
+    style = rule.get("style", "")
+    body = {
+        "D": str(number),
+        "R": _roman(number),
+        "r": _roman(number).lower(),
+        "A": _letters(number),
+        "a": _letters(number).lower(),
+    }.get(style, "")
+    return f"{rule.get('prefix', '')}{body}"
+
+
+def compute_page_labels(rules: list[dict], page_count: int) -> list[str]:
+    """Labels for every page from the PDF's label rules; ``1…n`` where there are none."""
+    if not rules:
+        return [str(i + 1) for i in range(page_count)]
+    ordered = sorted(rules, key=lambda r: r.get("startpage", 0))
+    labels = []
+    current = None
+    position = 0
+    for index in range(page_count):
+        while position < len(ordered) and ordered[position].get("startpage", 0) <= index:
+            current = ordered[position]
+            position += 1
+        labels.append(_format_label(current, index) if current else str(index + 1))
+    return labels
+
+
+class Document:
+    """An open PDF. Create with :meth:`open`; expected failures raise :mod:`reader.errors`."""
+
+    def __init__(self, pdf: pymupdf.Document, path: Path) -> None:
+        self._pdf = pdf
+        self.path = path
+        self._labels: list[str] | None = None
+        self._hash: str | None = None
+        self._has_text: bool | None = None
+
+    # ----------------------------------------------------------------- opening
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], password: str | None = None) -> "Document":
+        """Open ``path``; raise a :class:`~reader.errors.DocumentError` subclass when it cannot be read."""
+        file = Path(path)
+        shown = str(file)
+        if not file.exists():
+            raise FileMissingError(f"文件不存在 (file not found): {shown}", path=shown)
+        if file.is_dir():
+            raise NotPdfError(f"这是一个文件夹，不是 PDF (a folder, not a PDF): {shown}", path=shown)
+        try:
+            with open(file, "rb") as handle:
+                head = handle.read(1024)
+        except OSError as exc:
+            raise FileMissingError(f"无法读取文件 (cannot read file): {shown}: {exc.strerror}", path=shown) from exc
+        if b"%PDF" not in head:
+            raise NotPdfError(f"不是 PDF 文件 (not a PDF file): {shown}", path=shown)
+        with MUPDF_LOCK:
+            try:
+                pdf = pymupdf.open(file, filetype="pdf")
+            except Exception as exc:  # MuPDF reports damage as FileDataError/RuntimeError
+                raise CorruptPdfError(
+                    f"PDF 文件已损坏，无法打开 (corrupt PDF): {shown}: {exc}", path=shown
+                ) from exc
+            if pdf.needs_pass:
+                if password is None:
+                    pdf.close()
+                    raise PasswordRequiredError(
+                        f"PDF 已加密，需要密码 (encrypted PDF, password required): {shown}", path=shown
+                    )
+                if not pdf.authenticate(password):
+                    pdf.close()
+                    raise PasswordRequiredError(
+                        f"密码错误 (wrong password): {shown}", path=shown, wrong_password=True
+                    )
+            try:
+                count = pdf.page_count
+            except Exception as exc:
+                pdf.close()
+                raise CorruptPdfError(f"PDF 文件已损坏 (corrupt PDF): {shown}: {exc}", path=shown) from exc
+            if count == 0:
+                pdf.close()
+                raise EmptyPdfError(f"PDF 没有任何页面 (PDF has no pages): {shown}", path=shown)
+        return cls(pdf, file)
+
+    def close(self) -> None:
+        with MUPDF_LOCK:
+            self._pdf.close()
+
+    def __enter__(self) -> "Document":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --------------------------------------------------------------- properties
+    @property
+    def pdf(self) -> pymupdf.Document:
+        """The underlying PyMuPDF document, for the structure layer. Hold :data:`MUPDF_LOCK` while using it."""
+        return self._pdf
+
+    @property
+    def page_count(self) -> int:
+        return self._pdf.page_count
+
+    @property
+    def content_hash(self) -> str:
+        if self._hash is None:
+            self._hash = file_content_hash(self.path)
+        return self._hash
+
+    @property
+    def title(self) -> str:
+        """The PDF's metadata title, else the file name without extension."""
+        with MUPDF_LOCK:
+            meta = self._pdf.metadata or {}
+        return (meta.get("title") or "").strip() or self.path.stem
+
+    @property
+    def page_labels(self) -> list[str]:
+        if self._labels is None:
+            with MUPDF_LOCK:
+                try:
+                    rules = self._pdf.get_page_labels()
+                except Exception:  # damaged label tree: fall back to numbers
+                    rules = []
+            self._labels = compute_page_labels(rules, self.page_count)
+        return self._labels
+
+    def page_label(self, index: int) -> str:
+        return self.page_labels[index]
+
+    def page_index_for(self, text: str) -> int | None:
+        """Page index for what a user types in a page box: a label ("45", "II") first, then a 1-based number.
+
+        Labels win because the printed number is what analysts quote ("see page 45").
+        ``#47`` forces a physical page number.
+        """
+        wanted = text.strip()
+        if not wanted:
+            return None
+        if wanted.startswith("#") and wanted[1:].isdigit():
+            number = int(wanted[1:])
+            return number - 1 if 1 <= number <= self.page_count else None
+        labels = self.page_labels
+        if wanted in labels:
+            return labels.index(wanted)
+        lowered = wanted.lower()
+        for index, label in enumerate(labels):
+            if label.lower() == lowered:
+                return index
+        if wanted.isdigit():
+            number = int(wanted)
+            if 1 <= number <= self.page_count:
+                return number - 1
+        return None
+
+    def page_size(self, index: int) -> tuple[float, float]:
+        """Page width and height in points, as displayed (rotation applied)."""
+        with MUPDF_LOCK:
+            rect = self._pdf[index].rect
+        return rect.width, rect.height
+
+    def page_sizes(self) -> list[tuple[float, float]]:
+        """All page sizes. Cheap: MuPDF reads only each page's boxes, not its content."""
+        with MUPDF_LOCK:
+            sizes = []
+            for index in range(self.page_count):
+                rect = self._pdf.load_page(index).rect
+                sizes.append((rect.width, rect.height))
+        return sizes
+
+    def page_text(self, index: int) -> str:
+        """Raw extracted text of one page (furniture included); see ``reader.structure`` for clean text."""
+        with MUPDF_LOCK:
+            return self._pdf[index].get_text()
+
+    @property
+    def has_text_layer(self) -> bool:
+        """Whether any of the first pages carries extractable text (scans do not)."""
+        if self._has_text is None:
+            with MUPDF_LOCK:
+                probe = range(min(self.page_count, _TEXT_PROBE_PAGES))
+                self._has_text = any(self._pdf[i].get_text().strip() for i in probe)
+        return self._has_text
+
+    # ---------------------------------------------------------------- rendering
+    def render(
+        self,
+        index: int,
+        zoom: float,
+        clip: tuple[float, float, float, float] | None = None,
+    ) -> RenderedImage:
+        """Render page ``index`` (or the ``clip`` rectangle of it, in points) at ``zoom`` (1.0 = 72 dpi).
+
+        Callers fold the screen's device pixel ratio into ``zoom`` so HiDPI output stays crisp.
+        """
+        matrix = pymupdf.Matrix(zoom, zoom)
+        with MUPDF_LOCK:
+            page = self._pdf[index]
+            pix = page.get_pixmap(
+                matrix=matrix,
+                clip=pymupdf.Rect(clip) if clip else None,
+                alpha=False,
+                annots=True,
+            )
+            return RenderedImage(pix.width, pix.height, pix.stride, pix.samples)
