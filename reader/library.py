@@ -1,0 +1,171 @@
+"""The user's library: every compilation opened or indexed, identified by content hash.
+
+A file is known by the SHA-256 of its bytes, so a moved or renamed file is recognised when it is
+seen again, and a file changed in place becomes a new entry (the old one is kept, marked
+``changed`` with a pointer to its successor, so its annotations can be carried over).
+Re-adding an unchanged file (same path, size and mtime) does no hashing at all.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from reader.document import Document, file_content_hash
+from reader.errors import StorageError
+from reader.paths import library_dir
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    content_hash TEXT PRIMARY KEY,
+    path         TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    page_count   INTEGER NOT NULL,
+    size         INTEGER NOT NULL,
+    mtime        REAL NOT NULL,
+    added_at     REAL NOT NULL,
+    opened_at    REAL NOT NULL,
+    status       TEXT NOT NULL DEFAULT 'ok',
+    replaced_by  TEXT
+);
+CREATE INDEX IF NOT EXISTS files_path ON files(path);
+"""
+
+
+@dataclass(frozen=True)
+class LibraryFile:
+    content_hash: str
+    path: str
+    title: str
+    page_count: int
+    size: int
+    mtime: float
+    added_at: float
+    opened_at: float
+    status: str  # "ok" | "missing" | "changed"
+    replaced_by: str | None = None
+
+
+class Library:
+    """The library folder and its catalogue of files. Safe to use from several threads (one connection per call)."""
+
+    def __init__(self, root: str | os.PathLike[str] | None = None) -> None:
+        self.root = library_dir(root)
+        self.db_path = self.root / "library.sqlite3"
+        self.structure_cache_dir = self.root / "cache" / "structure"
+        self.index_dir = self.root / "index"
+        self.annotations_db = self.root / "annotations.sqlite3"
+        self.structure_cache_dir.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StorageError(
+                    f"资料库由更新版本的程序创建，无法打开 (library was written by a newer version): {self.db_path}"
+                )
+            db.executescript(_SCHEMA)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    # ------------------------------------------------------------------ storage
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        try:
+            with closing(sqlite3.connect(self.db_path, timeout=30)) as db:
+                db.row_factory = sqlite3.Row
+                db.execute("PRAGMA journal_mode=WAL")
+                with db:  # one transaction
+                    yield db
+        except sqlite3.DatabaseError as exc:
+            raise StorageError(f"资料库无法读写 (library database error): {self.db_path}: {exc}") from exc
+
+    @staticmethod
+    def _row(row: sqlite3.Row | None) -> LibraryFile | None:
+        return LibraryFile(**dict(row)) if row else None
+
+    # ------------------------------------------------------------------- public
+    def add(self, path: str | os.PathLike[str], document: Document | None = None) -> LibraryFile:
+        """Record ``path`` (opening it to read title and pages unless ``document`` is given)."""
+        file = Path(path).resolve()
+        stat = file.stat()
+        now = time.time()
+        known = self.find_by_path(file)
+        if known and known.size == stat.st_size and known.mtime == stat.st_mtime and known.status != "changed":
+            with self._connect() as db:
+                db.execute("UPDATE files SET opened_at=?, status='ok' WHERE content_hash=?", (now, known.content_hash))
+            return self.get(known.content_hash)  # type: ignore[return-value]
+        content_hash = document.content_hash if document else file_content_hash(file)
+        if document is None:
+            with Document.open(file) as opened:
+                title, pages = opened.title, opened.page_count
+        else:
+            title, pages = document.title, document.page_count
+        with self._connect() as db:
+            if known and known.content_hash != content_hash:
+                db.execute(
+                    "UPDATE files SET status='changed', replaced_by=? WHERE content_hash=?",
+                    (content_hash, known.content_hash),
+                )
+            exists = db.execute("SELECT 1 FROM files WHERE content_hash=?", (content_hash,)).fetchone()
+            if exists:
+                db.execute(
+                    "UPDATE files SET path=?, size=?, mtime=?, opened_at=?, status='ok', replaced_by=NULL "
+                    "WHERE content_hash=?",
+                    (str(file), stat.st_size, stat.st_mtime, now, content_hash),
+                )
+            else:
+                db.execute(
+                    "INSERT INTO files VALUES (?,?,?,?,?,?,?,?, 'ok', NULL)",
+                    (content_hash, str(file), title, pages, stat.st_size, stat.st_mtime, now, now),
+                )
+        return self.get(content_hash)  # type: ignore[return-value]
+
+    def files(self, include_changed: bool = True) -> list[LibraryFile]:
+        with self._connect() as db:
+            rows = db.execute("SELECT * FROM files ORDER BY added_at").fetchall()
+        entries = [self._row(r) for r in rows]
+        return [e for e in entries if e and (include_changed or e.status != "changed")]
+
+    def get(self, content_hash: str) -> LibraryFile | None:
+        with self._connect() as db:
+            return self._row(db.execute("SELECT * FROM files WHERE content_hash=?", (content_hash,)).fetchone())
+
+    def find_by_path(self, path: str | os.PathLike[str]) -> LibraryFile | None:
+        """The current (not superseded) entry recorded at ``path``."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT * FROM files WHERE path=? ORDER BY (status='changed'), opened_at DESC LIMIT 1",
+                (str(Path(path).resolve()),),
+            ).fetchone()
+        return self._row(row)
+
+    def resolve(self, content_hash: str) -> Path | None:
+        """Where the file with this hash is now, or None (and the entry marked ``missing``)."""
+        entry = self.get(content_hash)
+        if entry is None:
+            return None
+        file = Path(entry.path)
+        if file.is_file():
+            stat = file.stat()
+            if (stat.st_size, stat.st_mtime) == (entry.size, entry.mtime) or file_content_hash(file) == content_hash:
+                if entry.status == "missing":
+                    self._set_status(content_hash, "ok")
+                return file
+        if entry.status != "changed":
+            self._set_status(content_hash, "missing")
+        return None
+
+    def check_files(self) -> list[LibraryFile]:
+        """Re-check every entry on disk; returns the entries that are missing."""
+        for entry in self.files():
+            self.resolve(entry.content_hash)
+        return [e for e in self.files() if e.status == "missing"]
+
+    def _set_status(self, content_hash: str, status: str) -> None:
+        with self._connect() as db:
+            db.execute("UPDATE files SET status=? WHERE content_hash=?", (status, content_hash))
