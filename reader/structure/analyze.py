@@ -1,0 +1,47 @@
+"""Run the whole analysis of one PDF: rows → furniture → clean text → documents → clauses."""
+
+from __future__ import annotations
+
+from array import array
+
+from reader.document import MUPDF_LOCK, Document
+from reader.structure.builder import build_clean_text
+from reader.structure.furniture import mark_figure_labels, mark_furniture
+from reader.structure.lines import extract_lines
+from reader.structure.paragraphs import body_size_of, layouts
+from reader.structure.textmap import Compilation, RectArray
+
+
+def analyze(doc: Document) -> Compilation:
+    """Analyse ``doc`` from scratch (no cache). Never raises for image-only PDFs."""
+    with MUPDF_LOCK:
+        pdf = doc.pdf
+        pages = extract_lines(pdf)
+        sizes = [(pdf.load_page(i).rect.width, pdf.load_page(i).rect.height) for i in range(pdf.page_count)]
+        toc = _safe_toc(pdf)
+    labels = list(doc.page_labels)
+    if not any(pages):
+        return Compilation(doc.content_hash, len(pages), labels, False, "", array("I"),
+                           RectArray(array("f")), [0] * (len(pages) + 1), [], 0, sizes)
+    body_size = body_size_of(pages)
+    furniture = mark_furniture(pages, [h for _, h in sizes], body_size)
+    with MUPDF_LOCK:
+        furniture += mark_figure_labels(doc.pdf, pages, body_size)
+    widths = [w for w, _ in sizes]
+    page_layouts = layouts(pages, widths, body_size)
+    clean = build_clean_text(pages, page_layouts, widths)
+    comp = Compilation(doc.content_hash, len(pages), labels, True, clean.text, clean.char_pages,
+                       RectArray(clean.rects), clean.page_starts, [], furniture, sizes)
+    try:
+        from reader.structure.documents import find_documents
+    except ImportError:  # documents are step two; clean text stands alone
+        return comp
+    comp.documents = find_documents(comp, clean.lines, page_layouts, widths, body_size, toc)
+    return comp
+
+
+def _safe_toc(pdf) -> list[list]:
+    try:
+        return pdf.get_toc(simple=True) or []
+    except Exception:  # a damaged outline is no outline
+        return []

@@ -1,0 +1,123 @@
+"""Running headers, footers and page numbers, found by repetition and position.
+
+A line is furniture when it sits in the top or bottom band of its page, nothing but other
+furniture lies between it and the page edge, and either its text (digits folded to ``#``)
+recurs at about the same height on several pages, or it is a bare page number. Nothing
+here knows any particular compilation's header strings; odd/even headers work because each
+variant recurs on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from reader.structure.lines import Line
+
+BAND = 0.13  # share of the page height searched for furniture at the top and the bottom
+_MAX_PER_EDGE = 3  # furniture lines stacked at one edge (header + rule text + subtitle)
+
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–－―~·•.*]*"
+    r"(?:第\s*)?(?:\d{1,4}|[IVXLCDMivxlcdm]{1,7})(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?"
+    r"[\s\-—–－―~·•.*]*$"
+)
+_DIGITS = re.compile(r"\d+")
+
+
+def normalise(text: str) -> str:
+    """Text key under which running lines repeat: no whitespace, numbers folded."""
+    key = _DIGITS.sub("#", "".join(text.split()))
+    return key
+
+
+def is_page_number(text: str) -> bool:
+    stripped = text.strip()
+    if not stripped or len(stripped) > 16:
+        return False
+    return bool(_PAGE_NUMBER.match(stripped))
+
+
+def _candidates(lines: list[Line], height: float) -> tuple[list[Line], list[Line]]:
+    """Lines at the top and at the bottom edge of a page, outermost first."""
+    ordered = sorted(lines, key=lambda l: l.y0)
+    top = [l for l in ordered[:_MAX_PER_EDGE] if l.y1 <= height * BAND]
+    bottom = [l for l in reversed(ordered[-_MAX_PER_EDGE:]) if l.y0 >= height * (1 - BAND)]
+    return top, bottom
+
+
+def mark_furniture(pages: list[list[Line]], heights: list[float], body_size: float) -> int:
+    """Set ``line.furniture`` on running headers/footers/page numbers; return how many.
+
+    Text repeated at an edge on a quarter of the pages is furniture; text repeated on only a
+    few pages (a per-document running title) must also be set smaller than the body, so a
+    heading such as 附件 that happens to open several pages is not mistaken for a header.
+    """
+    occurrences: dict[tuple[str, str], set[int]] = defaultdict(set)
+    edges: list[tuple[list[Line], list[Line]]] = []
+    for index, lines in enumerate(pages):
+        top, bottom = _candidates(lines, heights[index])
+        edges.append((top, bottom))
+        for edge, group in (("top", top), ("bottom", bottom)):
+            for line in group:
+                key = normalise(line.text)
+                occurrences[(edge, key)].add(index)
+    text_pages = sum(1 for lines in pages if lines)
+    common = max(2, round(0.25 * text_pages))
+    count = 0
+    for index, (top, bottom) in enumerate(edges):
+        for edge, group in (("top", top), ("bottom", bottom)):
+            for line in group:  # outermost first: stop at the first body line
+                where = occurrences[(edge, normalise(line.text))]
+                small = line.size < body_size * 0.95
+                repeated = len(where) >= common or (len(where) >= 2 and small)
+                if repeated and _same_height(line, pages, where):
+                    line.furniture = True
+                elif is_page_number(line.text):
+                    line.furniture = True
+                else:
+                    break
+                count += 1
+    return count
+
+
+def _same_height(line: Line, pages: list[list[Line]], where: set[int]) -> bool:
+    """True when the repeated text sits at about this height on at least one other page."""
+    key = normalise(line.text)
+    tolerance = max(3.0, line.height)
+    for index in where:
+        if index == line.page:
+            continue
+        for other in pages[index]:
+            if abs(other.y0 - line.y0) <= tolerance and normalise(other.text) == key:
+                return True
+    return False
+
+
+def mark_figure_labels(pdf, pages: list[list[Line]], body_size: float) -> int:
+    """Leave out the small labels drawn inside a figure (boxes of a diagram); keep its caption.
+
+    Only pages with small print outside the edge bands pay for reading their vector drawings.
+    Caller holds ``MUPDF_LOCK``.
+    """
+    count = 0
+    for index, lines in enumerate(pages):
+        small = [l for l in lines if not l.furniture and l.size < body_size * 0.9]
+        if not small:
+            continue
+        boxes = []
+        for drawing in pdf.load_page(index).get_drawings():
+            rect = drawing.get("rect")
+            if rect is None or drawing.get("fill") is None:
+                continue
+            if rect.width > 2 * body_size and rect.height > 2 * body_size:
+                boxes.append((rect.x0, rect.y0, rect.x1, rect.y1))
+        if not boxes:
+            continue
+        for line in small:
+            for x0, y0, x1, y1 in boxes:
+                if line.x0 >= x0 - 1 and line.x1 <= x1 + 1 and line.y0 >= y0 - 1 and line.y1 <= y1 + 1:
+                    line.furniture = True
+                    count += 1
+                    break
+    return count

@@ -1,0 +1,90 @@
+"""Which body lines start a paragraph, judged from the page's own geometry.
+
+Thresholds come from the compilation itself (body left margin = most common line start,
+full-line right edge = most common line end, body size = most common font size), never
+from constants tuned on one PDF.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from reader.structure.lines import Line
+
+_TERMINAL = set("。；：！？!?;:）)」”")
+_LEADERS = re.compile(r"[.·…．•_\-]{4,}\s*\S{0,6}$")
+HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]"
+    r"|第[一二三四五六七八九十百零〇\d]+[章节条编]|专栏\s*\d+)"
+)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Typical geometry of the body text on pages of one width."""
+
+    left: float
+    right: float
+    body_size: float
+
+
+def _mode(values: list[float], default: float) -> float:
+    if not values:
+        return default
+    counts = Counter(round(v) for v in values)
+    return float(counts.most_common(1)[0][0])
+
+
+def body_size_of(pages: list[list[Line]]) -> float:
+    sizes = Counter(round(l.size * 2) / 2 for lines in pages for l in lines if not l.furniture
+                    for _ in range(max(1, len(l.chars) // 8)))
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def layouts(pages: list[list[Line]], widths: list[float], body_size: float) -> list[Layout]:
+    """A layout per page: shared by all pages of the same width, refined when a page has enough lines."""
+    by_width: dict[int, list[Line]] = {}
+    for index, lines in enumerate(pages):
+        by_width.setdefault(round(widths[index]), []).extend(
+            l for l in lines if not l.furniture and abs(l.size - body_size) <= 1.0)
+    shared: dict[int, Layout] = {}
+    for width, body in by_width.items():
+        left = _mode([l.x0 for l in body], 0.0)
+        right = _mode([l.x1 for l in body if abs(l.x0 - left) < 2], float(width))
+        shared[width] = Layout(left, right, body_size)
+    return [shared[round(widths[i])] for i in range(len(pages))]
+
+
+def _is_centred(line: Line, layout: Layout, width: float) -> bool:
+    page_centre = width / 2
+    return (line.x0 > layout.left + line.size and abs(line.center_x - page_centre) < 2 * line.size)
+
+
+def starts_paragraph(prev: Line | None, line: Line, layout: Layout, width: float) -> bool:
+    """Whether ``line`` opens a new paragraph after ``prev`` (the previous body line, maybe on the page before)."""
+    if prev is None:
+        return True
+    size = line.size or layout.body_size
+    if _LEADERS.search(prev.text) or _LEADERS.search(line.text):
+        return True
+    if abs(line.size - prev.size) > 0.6:
+        return True
+    prev_bold, line_bold = prev.bold >= 0.6, line.bold >= 0.6
+    centred = _is_centred(line, layout, width)
+    if centred and _is_centred(prev, layout, width) and prev_bold == line_bold and (
+            line_bold or line.size > layout.body_size + 0.5) and prev.page == line.page:
+        return False  # a wrapped title or centred heading
+    if prev_bold != line_bold and (prev.bold >= 0.9 or line.bold >= 0.9):
+        return True
+    if line.x0 >= layout.left + 0.8 * size:
+        return True  # indented, centred or right-aligned
+    if prev.x1 < layout.right - 2.5 * prev.size:
+        return True  # the previous line stopped short
+    if prev.page == line.page and line.y0 - prev.y1 > 0.9 * size:
+        return True  # a blank line
+    if HEADING_START.match(line.text) and prev.text[-1:] in _TERMINAL:
+        return True
+    return False
+
