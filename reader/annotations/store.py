@@ -1,0 +1,377 @@
+"""The annotation store: one SQLite file in the library folder, written at every user action.
+
+Durability choices: WAL journal (readers never block the writer; a crash mid-write leaves the
+last committed state), ``synchronous=FULL`` (each commit is fsynced, so even a power cut keeps
+every action the user saw complete; with NORMAL a kill -9 would be safe too, but an OS crash could
+drop the last commits — annotation writes are rare, so the fsync costs nothing noticeable),
+foreign keys on, one ``BEGIN IMMEDIATE`` transaction per user action. Nothing is held only in
+memory: every method commits before it returns.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from reader.annotations.model import DEFAULT_COLOR, Annotation, Theme, now_iso
+from reader.annotations.schema import MIGRATIONS, SCHEMA_VERSION
+from reader.annotations.themes import default_themes, match_theme, name_key, normalize_color
+from reader.errors import StorageError, UsageError
+
+_ANCHOR_FIELDS = (
+    "content_hash", "pdf", "page_index", "page_label", "quote", "prefix", "suffix", "document",
+    "doc_number", "clause_label", "status", "sort_key", "start_offset", "end_offset", "text_length",
+)
+_EDITABLE = set(_ANCHOR_FIELDS) | {"note", "color", "rects", "clause_path", "themes"}
+_COLUMNS = (
+    "id", "content_hash", "pdf", "page_index", "page_label", "rects", "quote", "prefix", "suffix", "note",
+    "color", "document", "doc_number", "clause_label", "clause_path", "status", "created", "modified",
+    "sort_key", "start_offset", "end_offset", "text_length",
+)
+
+
+class AnnotationStore:
+    """Annotations and themes of one library. Thread-safe (one connection behind a lock)."""
+
+    def __init__(self, path: str | os.PathLike[str], seed_defaults: bool = True) -> None:
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+            if seed_defaults:
+                self._seed_themes()
+        except sqlite3.DatabaseError as exc:
+            raise StorageError(f"批注数据库无法打开 (annotation store cannot be opened): {self.path}: {exc}") from exc
+
+    # ------------------------------------------------------------------ plumbing
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> "AnnotationStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One user action = one transaction, committed (and fsynced) before returning."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._db
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+                self._db.execute("COMMIT")
+            except sqlite3.IntegrityError as exc:
+                raise UsageError(f"数据冲突 (conflicting data): {exc}") from exc
+            except sqlite3.DatabaseError as exc:
+                raise StorageError(f"批注数据库无法写入 (annotation store write failed): {self.path}: {exc}") from exc
+
+    def _read(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, tuple(params)).fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise StorageError(f"批注数据库无法读取 (annotation store read failed): {self.path}: {exc}") from exc
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StorageError(
+                f"批注数据库由更新版本的程序创建，无法打开 (annotation store was written by a newer version, "
+                f"schema {version} > {SCHEMA_VERSION}): {self.path}"
+            )
+        if version == SCHEMA_VERSION:
+            return
+        with self._tx() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]  # another process may have migrated
+            for step in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[step]:
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _seed_themes(self) -> None:
+        if self._read("SELECT 1 FROM meta WHERE key='themes_seeded'"):
+            return
+        with self._tx() as db:
+            if db.execute("SELECT 1 FROM meta WHERE key='themes_seeded'").fetchone():
+                return
+            for theme in default_themes():
+                self._insert_theme(db, theme)
+            db.execute("INSERT INTO meta VALUES ('themes_seeded', ?)", (now_iso(),))
+
+    # ------------------------------------------------------------------ themes
+    def themes(self) -> list[Theme]:
+        rows = self._read("SELECT * FROM themes ORDER BY position, id")
+        return [Theme(r["name"], r["name_en"], r["color"], json.loads(r["keywords"])) for r in rows]
+
+    def theme(self, name: str) -> Theme | None:
+        """A theme by Chinese or English name, ignoring case and width."""
+        return match_theme(self.themes(), name)
+
+    def require_theme(self, name: str) -> Theme:
+        theme = self.theme(name)
+        if theme is None:
+            known = "、".join(t.name for t in self.themes())
+            raise UsageError(
+                f"没有名为“{name}”的主题，可用 `themes add` 新建 (no theme named {name!r}; create it with "
+                f"`themes add`). 现有 (known): {known}"
+            )
+        return theme
+
+    def _insert_theme(self, db: sqlite3.Connection, theme: Theme) -> int:
+        position = db.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM themes").fetchone()[0]
+        cursor = db.execute(
+            "INSERT INTO themes(name, name_en, color, keywords, position) VALUES (?,?,?,?,?)",
+            (theme.name.strip(), theme.name_en.strip(), normalize_color(theme.color), json.dumps(theme.keywords,
+             ensure_ascii=False), position),
+        )
+        return int(cursor.lastrowid)
+
+    def add_theme(self, theme: Theme) -> Theme:
+        if not theme.name.strip():
+            raise UsageError("主题名称不能为空 (a theme needs a name)")
+        if self.theme(theme.name) or (theme.name_en and self.theme(theme.name_en)):
+            raise UsageError(f"主题“{theme.name}”已存在 (theme {theme.name!r} already exists)")
+        with self._tx() as db:
+            self._insert_theme(db, theme)
+        return self.require_theme(theme.name)
+
+    def update_theme(self, name: str, *, new_name: str | None = None, name_en: str | None = None,
+                     color: str | None = None, keywords: list[str] | None = None) -> Theme:
+        """Rename, recolour or re-keyword a theme; its annotations follow (they link by id)."""
+        theme = self.require_theme(name)
+        if new_name is not None:
+            new_name = new_name.strip()
+            other = self.theme(new_name)
+            if not new_name or (other and other.name != theme.name):
+                raise UsageError(f"主题名称无效或已存在 (theme name empty or taken): {new_name!r}")
+        with self._tx() as db:
+            db.execute(
+                "UPDATE themes SET name=COALESCE(?, name), name_en=COALESCE(?, name_en), color=COALESCE(?, color), "
+                "keywords=COALESCE(?, keywords) WHERE name=?",
+                (new_name, name_en, normalize_color(color) if color else None,
+                 json.dumps(keywords, ensure_ascii=False) if keywords is not None else None, theme.name),
+            )
+            db.execute("UPDATE annotations SET modified=? WHERE id IN (SELECT annotation_id FROM annotation_themes "
+                       "WHERE theme_id=(SELECT id FROM themes WHERE name=?))", (now_iso(), new_name or theme.name))
+        return self.require_theme(new_name or theme.name)
+
+    def merge_theme(self, source: str, target: str) -> int:
+        """Retag every annotation of ``source`` with ``target`` and drop ``source``; returns how many were retagged."""
+        src, dst = self.require_theme(source), self.require_theme(target)
+        if src.name == dst.name:
+            raise UsageError("不能把主题合并到自身 (cannot merge a theme into itself)")
+        with self._tx() as db:
+            src_id = db.execute("SELECT id FROM themes WHERE name=?", (src.name,)).fetchone()[0]
+            dst_id = db.execute("SELECT id FROM themes WHERE name=?", (dst.name,)).fetchone()[0]
+            ids = [r[0] for r in db.execute("SELECT annotation_id FROM annotation_themes WHERE theme_id=?", (src_id,))]
+            db.execute("UPDATE OR IGNORE annotation_themes SET theme_id=? WHERE theme_id=?", (dst_id, src_id))
+            db.execute("DELETE FROM themes WHERE id=?", (src_id,))  # cascades the duplicate links only
+            db.executemany("UPDATE annotations SET modified=? WHERE id=?", [(now_iso(), i) for i in ids])
+        return len(ids)
+
+    def delete_theme(self, name: str) -> int:
+        """Delete a theme; its annotations stay, untagged. Returns how many were untagged."""
+        theme = self.require_theme(name)
+        with self._tx() as db:
+            theme_id = db.execute("SELECT id FROM themes WHERE name=?", (theme.name,)).fetchone()[0]
+            ids = [r[0] for r in db.execute("SELECT annotation_id FROM annotation_themes WHERE theme_id=?", (theme_id,))]
+            db.execute("DELETE FROM themes WHERE id=?", (theme_id,))
+            db.executemany("UPDATE annotations SET modified=? WHERE id=?", [(now_iso(), i) for i in ids])
+        return len(ids)
+
+    # ------------------------------------------------------------------ annotations
+    def _theme_ids(self, db: sqlite3.Connection, names: Iterable[str]) -> list[int]:
+        themes = self.themes()
+        ids: list[int] = []
+        for name in names:
+            theme = match_theme(themes, name)
+            if theme is None:
+                self.require_theme(name)  # raises the helpful error
+            row = db.execute("SELECT id FROM themes WHERE name=?", (theme.name,)).fetchone()  # type: ignore[union-attr]
+            if row[0] not in ids:
+                ids.append(row[0])
+        return ids
+
+    def _write(self, db: sqlite3.Connection, ann: Annotation, replace: bool) -> None:
+        row = ann.to_record()
+        row["rects"] = json.dumps(row["rects"])
+        row["clause_path"] = json.dumps(row["clause_path"], ensure_ascii=False)
+        row["color"] = normalize_color(row["color"], DEFAULT_COLOR)
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        db.execute(f"{verb} INTO annotations({','.join(_COLUMNS)}) VALUES ({','.join('?' * len(_COLUMNS))})",
+                   [row[c] for c in _COLUMNS])
+        self._link(db, ann.id, ann.themes)
+
+    def _link(self, db: sqlite3.Connection, annotation_id: str, names: Iterable[str]) -> None:
+        theme_ids = self._theme_ids(db, names)
+        db.execute("DELETE FROM annotation_themes WHERE annotation_id=?", (annotation_id,))
+        db.executemany("INSERT INTO annotation_themes VALUES (?,?,?)",
+                       [(annotation_id, tid, pos) for pos, tid in enumerate(theme_ids)])
+
+    def add(self, annotation: Annotation) -> Annotation:
+        """Store a new annotation (or re-store a deleted one, same id, for undo)."""
+        if not annotation.quote.strip() and not annotation.rects:
+            raise UsageError("批注没有内容 (an annotation needs a quote or rectangles)")
+        with self._tx() as db:
+            self._write(db, annotation, replace=False)
+        return self.get(annotation.id)  # type: ignore[return-value]
+
+    def put(self, annotation: Annotation) -> Annotation:
+        """Insert or wholly replace (undo of an edit, migration, import)."""
+        with self._tx() as db:
+            self._write(db, annotation, replace=True)
+        return self.get(annotation.id)  # type: ignore[return-value]
+
+    def put_many(self, annotations: Iterable[Annotation]) -> int:
+        count = 0
+        with self._tx() as db:
+            for ann in annotations:
+                self._write(db, ann, replace=True)
+                count += 1
+        return count
+
+    def update(self, annotation_id: str, **changes: Any) -> Annotation:
+        """Change a few fields of one annotation (note, themes, colour, anchor)."""
+        unknown = set(changes) - _EDITABLE
+        if unknown:
+            raise ValueError(f"not editable: {sorted(unknown)}")
+        current = self.get(annotation_id)
+        if current is None:
+            raise UsageError(f"没有这条批注 (no annotation with id {annotation_id!r})")
+        updated = current.copy(**changes, modified=now_iso())
+        return self.put(updated)
+
+    def retag(self, ids: Iterable[str], add: Iterable[str] = (), remove: Iterable[str] = (),
+              replace: list[str] | None = None) -> list[Annotation]:
+        """Change the themes of many annotations in one action."""
+        ids, add, remove = list(ids), list(add), {name_key(n) for n in remove}
+        themes = self.themes()
+        add_names = [self.require_theme(n).name for n in add]
+        if replace is not None:
+            replace = [self.require_theme(n).name for n in replace]
+        remove_names = {t.name for t in themes if name_key(t.name) in remove or (t.name_en and name_key(t.name_en) in remove)}
+        with self._tx() as db:
+            for ann in self._fetch(db, ids):
+                names = list(replace) if replace is not None else [n for n in ann.themes if n not in remove_names]
+                names += [n for n in add_names if n not in names]
+                self._link(db, ann.id, names)
+                db.execute("UPDATE annotations SET modified=? WHERE id=?", (now_iso(), ann.id))
+        return self.get_many(ids)
+
+    def remove(self, annotation_id: str) -> Annotation | None:
+        """Delete one annotation; returns it (so the caller can undo)."""
+        removed = self.remove_many([annotation_id])
+        return removed[0] if removed else None
+
+    def remove_many(self, ids: Iterable[str]) -> list[Annotation]:
+        ids = list(ids)
+        with self._tx() as db:
+            found = self._fetch(db, ids)
+            db.executemany("DELETE FROM annotations WHERE id=?", [(a.id,) for a in found])
+        return found
+
+    def get(self, annotation_id: str) -> Annotation | None:
+        found = self.get_many([annotation_id])
+        return found[0] if found else None
+
+    def get_many(self, ids: Iterable[str]) -> list[Annotation]:
+        with self._lock:
+            return self._fetch(self._db, list(ids))
+
+    def resolve_id(self, prefix: str) -> str:
+        """The full id for a unique id prefix (the CLI accepts short ids)."""
+        rows = self._read("SELECT id FROM annotations WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                          (prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",))
+        if len(rows) != 1:
+            raise UsageError(f"没有这条批注或编号不唯一 (no annotation, or ambiguous id): {prefix!r}")
+        return rows[0][0]
+
+    def list(self, content_hash: str | None = None, theme: str | None = None, text: str | None = None) -> list[Annotation]:
+        """Annotations in reading order, optionally of one compilation, one theme, containing ``text``."""
+        sql, params = "SELECT * FROM annotations", []
+        where = []
+        if content_hash:
+            where.append("content_hash=?")
+            params.append(content_hash)
+        if theme:
+            wanted = self.theme(theme)
+            if wanted is None:
+                return []
+            where.append("id IN (SELECT annotation_id FROM annotation_themes JOIN themes ON themes.id=theme_id "
+                         "WHERE themes.name=?)")
+            params.append(wanted.name)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY content_hash, sort_key, created"
+        with self._lock:
+            found = self._rows_to_annotations(self._db, self._read(sql, params))
+        if text:
+            key = name_key(text)
+            found = [a for a in found if key in name_key(" ".join([a.quote, a.note, a.document, *a.themes]))]
+        return found
+
+    def content_hashes(self) -> list[str]:
+        return [r[0] for r in self._read("SELECT DISTINCT content_hash FROM annotations")]
+
+    def count_by_theme(self, content_hash: str | None = None) -> dict[str, int]:
+        """How many annotations carry each theme (every theme listed, zero included)."""
+        sql = ("SELECT themes.name, COUNT(a.id) FROM themes LEFT JOIN annotation_themes l ON l.theme_id=themes.id "
+               "LEFT JOIN annotations a ON a.id=l.annotation_id" + (" AND a.content_hash=?" if content_hash else "")
+               + " GROUP BY themes.id ORDER BY themes.position, themes.id")
+        return {r[0]: r[1] for r in self._read(sql, [content_hash] if content_hash else [])}
+
+    def set_pdf_path(self, content_hash: str, pdf: str) -> None:
+        """Remember where a compilation now lives (it may have moved)."""
+        with self._tx() as db:
+            db.execute("UPDATE annotations SET pdf=? WHERE content_hash=? AND pdf<>?", (pdf, content_hash, pdf))
+
+    def _fetch(self, db: sqlite3.Connection, ids: list[str]) -> list[Annotation]:
+        found: list[Annotation] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows = db.execute(f"SELECT * FROM annotations WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+            found += self._rows_to_annotations(db, rows)
+        order = {i: n for n, i in enumerate(ids)}
+        return sorted(found, key=lambda a: order.get(a.id, 0))
+
+    def _rows_to_annotations(self, db: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[Annotation]:
+        if not rows:
+            return []
+        theme_rows = db.execute(
+            "SELECT l.annotation_id, t.name, t.color FROM annotation_themes l JOIN themes t ON t.id=l.theme_id "
+            "ORDER BY l.annotation_id, l.position"
+        ).fetchall() if len(rows) > 50 else db.execute(
+            f"SELECT l.annotation_id, t.name, t.color FROM annotation_themes l JOIN themes t ON t.id=l.theme_id "
+            f"WHERE l.annotation_id IN ({','.join('?' * len(rows))}) ORDER BY l.annotation_id, l.position",
+            [r["id"] for r in rows]).fetchall()
+        tags: dict[str, list[tuple[str, str]]] = {}
+        for ann_id, name, color in theme_rows:
+            tags.setdefault(ann_id, []).append((name, color))
+        out = []
+        for row in rows:
+            data = dict(row)
+            data["rects"] = json.loads(data["rects"])
+            data["clause_path"] = json.loads(data["clause_path"])
+            linked = tags.get(data["id"], [])
+            data["themes"] = [name for name, _ in linked]
+            if linked:
+                data["color"] = linked[0][1]
+            out.append(Annotation.from_record(data))
+        return out
