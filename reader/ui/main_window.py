@@ -1,0 +1,313 @@
+"""The main window: one open compilation in a continuous view, with panels that features plug in.
+
+The window owns opening (password, errors, remembered position), the background steps after
+opening (record in the library, structure analysis on a separate Document), and the small API
+that feature modules use (see docs/architecture.md, "GUI integration").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMenu,
+                               QProgressBar, QToolButton, QVBoxLayout, QWidget)
+
+from reader.document import Document
+from reader.errors import PasswordRequiredError, ReaderError
+from reader.ui import analysis, dialogs, i18n, window_actions
+from reader.ui.operations import BackgroundRunner
+from reader.ui.page_view import PageView
+from reader.ui.settings import AppSettings
+from reader.ui.thumbnails import ThumbnailPanel
+
+_AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
+          "bottom": Qt.DockWidgetArea.BottomDockWidgetArea, "top": Qt.DockWidgetArea.TopDockWidgetArea}
+
+
+class MainWindow(QMainWindow):
+    documentOpened = Signal(object)
+    compilationReady = Signal(object)
+    documentClosed = Signal()
+    currentPageChanged = Signal(int)
+
+    def __init__(self, language: str = "zh", settings: AppSettings | None = None,
+                 background_analysis: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.language = language
+        self.settings = settings or AppSettings()
+        self.background_analysis = background_analysis
+        self.document: Document | None = None
+        self.compilation: Any = None
+        self.content_hash: str | None = None
+        self.library = analysis.make_library()
+        self.last_error_dialog = None
+        self._password: str | None = None
+        self._open_generation = 0
+
+        self.view = PageView(self)
+        self.view.currentPageChanged.connect(self._on_page_changed)
+        self.view.zoomChanged.connect(lambda zoom: self.zoom_box.show_zoom(zoom))
+        self.view.firstPagePainted.connect(self._on_first_paint)
+        self.notice = _NoticeBar(self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.view)
+        self.setCentralWidget(central)
+
+        self.runner = BackgroundRunner(self.show_error, self)
+        self._progress = QProgressBar(self)
+        self._progress.setMaximumWidth(180)
+        self._progress.hide()
+        self.statusBar().addPermanentWidget(self._progress)
+        self.runner.busyChanged.connect(self._on_busy)
+
+        self._menus = window_actions.build_menus(self)
+        window_actions.build_toolbar(self)
+        self.thumbnails = ThumbnailPanel(self.view)
+        self.add_panel(self.thumbnails, self.tr("缩略图"), "thumbnailsDock", "left")
+        self._save_timer = QTimer(self, singleShot=True, interval=1500)
+        self._save_timer.timeout.connect(self.save_reading_state)
+        self.setAcceptDrops(True)
+        self.setWindowTitle(self.tr("政策汇编阅读器"))
+        self.resize(1280, 900)
+
+        from reader.ui.features import install_features
+        self.installed_features = install_features(self)
+        self._restore_window_state()
+
+    # ------------------------------------------------------------------ plug-in API
+    def menu(self, key: str) -> QMenu:
+        return self._menus[key]
+
+    def add_panel(self, widget: QWidget, title: str, object_name: str, area: Any = "right") -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(object_name)
+        dock.setWidget(widget)
+        self.addDockWidget(_AREAS.get(area, area) if isinstance(area, str) else area, dock)
+        self.panels_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def run_in_background(self, fn: Callable[..., Any], on_done: Callable[[Any], None] | None = None,
+                          on_error: Callable[[BaseException], None] | None = None,
+                          progress_label: str | None = None) -> None:
+        self.runner.run(fn, on_done, on_error, progress_label)
+
+    def show_error(self, exc: BaseException) -> None:
+        """A dialog for an expected failure; anything else is a bug and is raised."""
+        if not isinstance(exc, ReaderError):
+            raise exc
+        box = dialogs.error_dialog(self, exc)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_error_dialog = box
+        box.open()  # window-modal, without blocking the caller
+        self.status(exc.message)
+
+    def status(self, message: str, timeout_ms: int = 6000) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    # ------------------------------------------------------------------ opening
+    def choose_file(self) -> None:
+        start = str(Path(self.settings.recent_files()[0]).parent) if self.settings.recent_files() else ""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开 PDF"), start, self.tr("PDF 文件 (*.pdf);;所有文件 (*)"))
+        if path:
+            self.open_pdf(path)
+
+    def open_pdf(self, path: str | Path, page: str | int | None = None) -> bool:
+        """Open ``path`` (asking for a password if needed) and show it; False if it could not be opened."""
+        document = self._open_with_password(Path(path))
+        if document is None:
+            return False
+        self.close_document()
+        self._open_generation += 1
+        self.document = document
+        sizes = document.page_sizes()
+        self.view.set_document(document, sizes)
+        self.thumbnails.set_pages(sizes)
+        self.setWindowTitle(f"{document.title} — {self.tr('政策汇编阅读器')}")
+        self._restore_reading_state(page)
+        self.settings.add_recent(document.path)
+        if not document.has_text_layer:
+            self.notice.show_text(self.tr("此 PDF 没有文字层（可能是扫描件）：可以阅读，但无法搜索、选择文字或分析结构。"))
+        self.documentOpened.emit(document)
+        self._on_page_changed(self.view.current_page())
+        return True
+
+    def _open_with_password(self, path: Path) -> Document | None:
+        password: str | None = None
+        while True:
+            try:
+                document = Document.open(path, password=password)
+                self._password = password
+                return document
+            except PasswordRequiredError as exc:
+                password = dialogs.ask_password(self, path.name, exc.wrong_password)
+                if password is None:
+                    return None
+            except ReaderError as exc:
+                self.show_error(exc)
+                return None
+
+    def close_document(self) -> None:
+        if self.document is None:
+            return
+        self.save_reading_state()
+        old = self.document
+        self.document = None
+        self.compilation = None
+        self.content_hash = None
+        self.notice.hide()
+        self.view.set_document(None)
+        self.thumbnails.set_pages([])
+        old.close()
+        self.documentClosed.emit()
+
+    def _on_first_paint(self) -> None:
+        if self.background_analysis and self.document is not None:
+            QTimer.singleShot(150, self._start_background)
+
+    def _start_background(self) -> None:
+        if self.document is None:
+            return
+        generation, path, password = self._open_generation, self.document.path, self._password
+        self.run_in_background(lambda: analysis.record_in_library(self.library, path, password),
+                               lambda result: self._on_recorded(generation, *result),
+                               progress_label=self.tr("正在登记文件…"))
+
+    def _on_recorded(self, generation: int, content_hash: str, background_doc: Document) -> None:
+        if generation != self._open_generation:
+            background_doc.close()
+            return
+        self.content_hash = content_hash
+        self.save_reading_state()
+        cache_dir = getattr(self.library, "structure_cache_dir", None)
+        self.run_in_background(lambda: analysis.analyse(background_doc, cache_dir),
+                               lambda comp: self._on_analysed(generation, comp),
+                               progress_label=self.tr("正在分析文档结构…"))
+
+    def _on_analysed(self, generation: int, compilation: Any) -> None:
+        if generation != self._open_generation or compilation is None:
+            return
+        self.compilation = compilation
+        self.view.set_compilation(compilation)
+        self.compilationReady.emit(compilation)
+
+    # ------------------------------------------------------------------ remembered state
+    def _restore_reading_state(self, page: str | int | None) -> None:
+        state = self.settings.reading_state(self.document.path) if self.document else None
+        if state:
+            if state["fit"]:
+                self.view.set_fit_mode(state["fit"])
+            else:
+                self.view.set_zoom(state["zoom"])
+        else:
+            self.view.set_fit_mode("width")
+        self.zoom_box.show_zoom(self.view.zoom())
+        target = state["page"] if state else 0
+        if page is not None:
+            index = page if isinstance(page, int) else self.document.page_index_for(str(page))
+            if index is None:
+                self.status(self.tr("没有这一页：%1").replace("%1", str(page)))
+            else:
+                target = index
+        self.view.go_to(target)
+
+    def save_reading_state(self) -> None:
+        if self.document is None:
+            return
+        self.settings.set_reading_state(self.document.path, self.content_hash, self.view.current_page(),
+                                        self.view.zoom(), self.view.fit_mode)
+
+    def _restore_window_state(self) -> None:
+        geometry, state = self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def save_window_state(self) -> None:
+        self.settings.set_window_state(self.saveGeometry(), self.saveState())
+
+    # ------------------------------------------------------------------ misc slots
+    def _on_page_changed(self, page: int) -> None:
+        self.page_box.show_page(page)
+        self._save_timer.start()
+        self.currentPageChanged.emit(page)
+
+    def _on_busy(self, label: str, done: int, total: int) -> None:
+        self._progress.setVisible(bool(label))
+        self._progress.setRange(0, total if total else 0)
+        self._progress.setValue(done)
+        self._progress.setFormat(label)
+        self._progress.setTextVisible(bool(label))
+
+    def focus_page_box(self) -> None:
+        self.page_box.setFocus()
+        self.page_box.selectAll()
+
+    def choose_language(self, code: str) -> None:
+        if code == self.language:
+            return
+        self.settings.set_language(code)
+        self.settings.sync()
+        args = ([str(self.document.path), "--page", f"#{self.view.current_page() + 1}"] if self.document else [])
+        i18n.offer_restart(self, args + ["--lang", code])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_pdf(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_pdf(event)
+        if path is not None:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.open_pdf(path))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_reading_state()
+        self.save_window_state()
+        self.settings.sync()
+        self.view.shutdown()
+        self.runner.wait(3000)
+        super().closeEvent(event)
+
+
+def _dropped_pdf(event: QDragEnterEvent | QDropEvent) -> str | None:
+    for url in event.mimeData().urls() if event.mimeData().hasUrls() else []:
+        if url.isLocalFile():
+            return url.toLocalFile()  # non-PDFs too: opening them explains why they cannot be read
+    return None
+
+
+class _NoticeBar(QWidget):
+    """A dismissible one-line notice above the pages (non-blocking, unlike a dialog)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeBar")
+        self.setStyleSheet("#noticeBar { background: #fff4ce; } QLabel { color: #5c4a00; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        close = QToolButton(self)
+        close.setText("×")
+        close.setAutoRaise(True)
+        close.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 4, 4, 4)
+        row.addWidget(self.label, 1)
+        row.addWidget(close)
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""

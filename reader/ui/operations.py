@@ -1,0 +1,109 @@
+"""Run slow core calls off the GUI thread and hear back on it (after Anki's ``aqt.operations``).
+
+``fn`` runs in a worker thread; ``on_done(result)`` or ``on_error(exc)`` run on the GUI thread.
+Without ``on_error``, an expected failure (ReaderError) becomes the window's error dialog, and
+anything else is re-raised on the GUI thread: a bug should surface, not vanish in a thread.
+If ``fn`` takes a ``progress`` parameter it receives ``progress(done, total)`` to move a bar.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from reader.errors import ReaderError
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; queued signals carry results across."""
+
+    done = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[..., Any], relay: _Relay, wants_progress: bool) -> None:
+        super().__init__()
+        self.fn, self.relay, self.wants_progress = fn, relay, wants_progress
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            if self.wants_progress:
+                result = self.fn(progress=lambda done, total: self.relay.progressed.emit(int(done), int(total)))
+            else:
+                result = self.fn()
+        except BaseException as exc:  # handed to the GUI thread, which decides (see module doc)
+            self.relay.failed.emit(exc)
+        else:
+            self.relay.done.emit(result)
+
+
+class BackgroundRunner(QObject):
+    """Owns the thread pool and the bookkeeping of running operations for one window."""
+
+    busyChanged = Signal(str, int, int)  # label ("" when idle), done, total (0 = unknown)
+
+    def __init__(self, show_error: Callable[[BaseException], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self._show_error = show_error
+        self._running: dict[_Relay, str] = {}
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        progress_label: str | None = None,
+    ) -> None:
+        relay = _Relay(self)
+        label = progress_label or ""
+        self._running[relay] = label
+
+        def finish() -> None:
+            self._running.pop(relay, None)
+            relay.deleteLater()
+            self._announce()
+
+        def succeeded(result: Any) -> None:
+            finish()
+            if on_done is not None:
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            finish()
+            if on_error is not None:
+                on_error(exc)
+            elif isinstance(exc, ReaderError):
+                self._show_error(exc)
+            else:
+                raise exc
+
+        relay.done.connect(succeeded)
+        relay.failed.connect(failed)
+        relay.progressed.connect(lambda done, total: self.busyChanged.emit(label, done, total) if label else None)
+        self._announce()
+        self.pool.start(_Task(fn, relay, _takes_progress(fn)))
+
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until every operation is done (tests, shutdown)."""
+        return self.pool.waitForDone(msecs)
+
+    def _announce(self) -> None:
+        labels = [label for label in self._running.values() if label]
+        self.busyChanged.emit(labels[-1] if labels else "", 0, 0)
+
+
+def _takes_progress(fn: Callable[..., Any]) -> bool:
+    try:
+        return "progress" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False

@@ -1,0 +1,406 @@
+"""The continuous page view: all pages in one vertical scroll, rendered lazily off the GUI thread.
+
+Painting never waits for MuPDF: a page not yet rendered at the current zoom is drawn from an
+older render (scaled) or as a grey placeholder with its label, and a wish list of visible pages
+goes to the render worker. Overlays (search hits, annotations, selection) are rectangles in PDF
+points, drawn as translucent fills at the current zoom so they stay crisp at every zoom.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QWheelEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
+
+from reader.document import Document
+from reader.ui.page_layout import PAGE_GAP, PageLayout
+from reader.ui.render_worker import ImageCache, RenderKey, RenderResult, RenderWorker
+from reader.ui.selection import TextSelection
+
+Rect = tuple[float, float, float, float]
+CACHE_BYTES = 96 * 1024 * 1024
+MIN_ZOOM, MAX_ZOOM = 0.25, 6.0
+ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0)
+BACKGROUND = QColor("#9a9ea3")
+PLACEHOLDER = QColor("#ececec")
+SELECTION_LAYER = "selection"
+
+
+class PageView(QAbstractScrollArea):
+    currentPageChanged = Signal(int)
+    zoomChanged = Signal(float)
+    selectionChanged = Signal()
+    firstPagePainted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: Document | None = None
+        self.labels: list[str] = []
+        self.layout_: PageLayout = PageLayout([], 1.0)
+        self.fit_mode: str | None = "width"  # "width", "page" or None (fixed zoom)
+        self.context_menu_hooks: list[Callable[[QMenu, int, int | None], None]] = []
+        self.cache = ImageCache(CACHE_BYTES)
+        self.worker = RenderWorker(self)
+        self.worker.rendered.connect(self._on_rendered)
+        self.worker.start()
+        self.selection = TextSelection()
+        self._overlays: dict[str, dict[int, list[tuple[Rect, QColor]]]] = {}
+        self._generation = 0
+        self._current = -1
+        self._first_painted = False
+        self._schedule_timer = QTimer(self, singleShot=True, interval=0)
+        self._schedule_timer.timeout.connect(self._request_visible)
+        self.viewport().setMouseTracking(False)
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._press: tuple[int, float, float] | None = None
+        # Always shown, so fitting the width never toggles the bar and re-fits in a loop.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.horizontalScrollBar().valueChanged.connect(lambda _: self.viewport().update())
+
+    # ------------------------------------------------------------------ document
+    def set_document(self, document: Document | None, sizes: list[tuple[float, float]] | None = None) -> None:
+        """Show ``document`` from its first page; ``sizes`` in points (measured by the caller)."""
+        self.document = document
+        self.labels = document.page_labels if document else []
+        self._generation = self.worker.set_document(document)
+        self.cache.clear()
+        self._overlays.clear()
+        self.selection.reset(document)
+        self._first_painted = False
+        self._current = -1
+        self.layout_ = PageLayout(sizes or [], self.zoom())
+        self._relayout(keep_position=False)
+        self.verticalScrollBar().setValue(0)
+        self._on_scrolled()
+
+    def set_compilation(self, compilation: Any) -> None:
+        self.selection.reset(self.document, compilation)
+        self.clear_overlay(SELECTION_LAYER)
+
+    def shutdown(self) -> None:
+        self.worker.stop()
+
+    # ------------------------------------------------------------------ zoom
+    def zoom(self) -> float:
+        return self.layout_.zoom
+
+    def set_zoom(self, zoom: float, anchor: QPoint | None = None, fit: str | None = None) -> None:
+        """Zoom keeping the content under ``anchor`` (viewport point, default top-left) in place."""
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        self.fit_mode = fit
+        if abs(zoom - self.zoom()) < 1e-4:
+            return
+        anchor = anchor or QPoint(0, 0)
+        page, fx, fy = self._fraction_at(anchor)
+        self.layout_ = PageLayout(self.layout_.sizes, zoom)
+        self._relayout(keep_position=False)
+        if self.document is not None:
+            x, y, w, h = self.layout_.page_rect(page, self.viewport().width())
+            self.verticalScrollBar().setValue(round(y + fy * h - anchor.y()))
+            self.horizontalScrollBar().setValue(round(x + fx * w - anchor.x()))
+        self.zoomChanged.emit(zoom)
+        self.viewport().update()
+        self._schedule()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next((s for s in ZOOM_STEPS if s > self.zoom() + 1e-3), MAX_ZOOM))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(next((s for s in reversed(ZOOM_STEPS) if s < self.zoom() - 1e-3), MIN_ZOOM))
+
+    def set_fit_mode(self, mode: str | None) -> None:
+        self.fit_mode = mode
+        self._apply_fit()
+
+    def _apply_fit(self) -> None:
+        if not self.fit_mode or not len(self.layout_):
+            return
+        width, height = self.viewport().width(), self.viewport().height()
+        if self.fit_mode == "width":
+            zoom = self.layout_.fit_width_zoom(width)
+        else:
+            zoom = self.layout_.fit_page_zoom(width, height, max(0, self.current_page()))
+        mode = self.fit_mode
+        self.set_zoom(zoom, fit=mode)
+        if mode == "page":
+            self.go_to(self.current_page())
+
+    def _fraction_at(self, point: QPoint) -> tuple[int, float, float]:
+        if not len(self.layout_):
+            return 0, 0.0, 0.0
+        cy = point.y() + self.verticalScrollBar().value()
+        page = self.layout_.page_at(cy)
+        x, y, w, h = self.layout_.page_rect(page, self.viewport().width())
+        cx = point.x() + self.horizontalScrollBar().value()
+        return page, (cx - x) / max(w, 1), (cy - y) / max(h, 1)
+
+    # ------------------------------------------------------------------ navigation
+    def current_page(self) -> int:
+        return max(self._current, 0)
+
+    def go_to(self, page: int, rect: Rect | None = None) -> None:
+        """Scroll ``page`` to the top of the view, or ``rect`` (points) into view a little below the top."""
+        if not len(self.layout_):
+            return
+        page = max(0, min(page, len(self.layout_) - 1))
+        x, y, w, h = self.layout_.page_rect(page, self.viewport().width())
+        if rect is None:
+            self.verticalScrollBar().setValue(y - PAGE_GAP)
+        else:
+            scale = self.layout_.scale
+            target = y + rect[1] * scale - self.viewport().height() * 0.2
+            self.verticalScrollBar().setValue(round(max(target, y - PAGE_GAP)))
+            left = x + rect[0] * scale
+            if not (self.horizontalScrollBar().value() <= left <= self.horizontalScrollBar().value() + self.viewport().width()):
+                self.horizontalScrollBar().setValue(round(left - 20))
+        self._on_scrolled()
+
+    def _on_scrolled(self, *_: object) -> None:
+        self._update_current()
+        self.viewport().update()
+        self._schedule()
+
+    def _update_current(self) -> None:
+        if not len(self.layout_):
+            return
+        top = self.verticalScrollBar().value()
+        bar = self.verticalScrollBar()
+        if bar.value() >= bar.maximum() and bar.maximum() > 0:
+            page = len(self.layout_) - 1
+            last_top = self.layout_.tops[page]
+            if last_top < top:  # last page not fully visible: stay with the one at the probe line
+                page = self.layout_.page_at(top + self.viewport().height() * 0.2)
+        else:
+            page = self.layout_.page_at(top + self.viewport().height() * 0.2)
+        if page != self._current:
+            self._current = page
+            self.currentPageChanged.emit(page)
+
+    def _relayout(self, keep_position: bool = True) -> None:
+        viewport = self.viewport()
+        v_bar, h_bar = self.verticalScrollBar(), self.horizontalScrollBar()
+        v_bar.setRange(0, max(0, self.layout_.content_height - viewport.height()))
+        v_bar.setPageStep(viewport.height())
+        v_bar.setSingleStep(40)
+        h_bar.setRange(0, max(0, self.layout_.content_width - viewport.width()))
+        h_bar.setPageStep(viewport.width())
+        h_bar.setSingleStep(40)
+
+    # ------------------------------------------------------------------ rendering
+    def device_pixel_ratio(self) -> float:
+        return self.viewport().devicePixelRatioF()
+
+    def render_zoom(self) -> float:
+        """MuPDF zoom for the current view zoom on this screen (1.0 = 72 dpi)."""
+        return round(self.layout_.scale * self.device_pixel_ratio(), 4)
+
+    def _schedule(self) -> None:
+        if not self._schedule_timer.isActive():
+            self._schedule_timer.start()
+
+    def visible_pages(self) -> range:
+        top = self.verticalScrollBar().value()
+        return self.layout_.visible(top, top + self.viewport().height())
+
+    def _request_visible(self) -> None:
+        if self.document is None:
+            return
+        visible = list(self.visible_pages())
+        if not visible:
+            return
+        wanted = visible + [p for p in (visible[-1] + 1, visible[-1] + 2, visible[0] - 1) if 0 <= p < len(self.layout_)]
+        zoom = self.render_zoom()
+        keys = [RenderKey("view", page, zoom) for page in wanted]
+        self.worker.want("view", [key for key in keys if key not in self.cache])
+
+    def _on_rendered(self, result: RenderResult) -> None:
+        if result.generation != self._generation or result.key.channel != "view":
+            return
+        self.cache.put(result)
+        if result.key.page in self.visible_pages():
+            self.viewport().update()
+
+    def _best_image(self, page: int) -> RenderResult | None:
+        exact = self.cache.get(RenderKey("view", page, self.render_zoom()))
+        if exact is not None:
+            return exact
+        return self.cache.any_for("view", page)
+
+    # ------------------------------------------------------------------ painting
+    def paintEvent(self, event: Any) -> None:
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), BACKGROUND)
+        if self.document is None:
+            return
+        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        scale = self.layout_.scale
+        painted_real = False
+        for page in self.visible_pages():
+            x, y, w, h = self.layout_.page_rect(page, self.viewport().width())
+            target = QRect(x - dx, y - dy, w, h)
+            result = self._best_image(page)
+            if result is not None and result.image is not None:
+                painter.drawImage(QRectF(target), result.image)
+                painted_real = painted_real or result.key.zoom == self.render_zoom()
+            else:
+                self._paint_placeholder(painter, target, page, result)
+            for layer, pages in self._overlays.items():
+                for rect, color in pages.get(page, ()):
+                    painter.fillRect(QRectF(target.x() + rect[0] * scale, target.y() + rect[1] * scale,
+                                            (rect[2] - rect[0]) * scale, (rect[3] - rect[1]) * scale), color)
+        painter.end()
+        if painted_real and not self._first_painted:
+            self._first_painted = True
+            self.firstPagePainted.emit()
+
+    def _paint_placeholder(self, painter: QPainter, target: QRect, page: int, result: RenderResult | None) -> None:
+        painter.fillRect(target, PLACEHOLDER)
+        painter.setPen(QColor("#8a8a8a"))
+        text = self.labels[page] if page < len(self.labels) else str(page + 1)
+        if result is not None and result.error:
+            text = self.tr("第 %1 页无法显示（页面已损坏）").replace("%1", text)
+        painter.drawText(target, Qt.AlignmentFlag.AlignCenter, text)
+
+    # ------------------------------------------------------------------ overlays and selection
+    def set_overlay(self, layer: str, rects_by_page: dict[int, list[tuple[Rect, QColor]]]) -> None:
+        translucent = {}
+        for page, items in rects_by_page.items():
+            translucent[page] = [(rect, _translucent(color)) for rect, color in items]
+        self._overlays.pop(layer, None)
+        self._overlays[layer] = translucent
+        if layer != SELECTION_LAYER and SELECTION_LAYER in self._overlays:  # selection stays on top
+            self._overlays[SELECTION_LAYER] = self._overlays.pop(SELECTION_LAYER)
+        self.viewport().update()
+
+    def clear_overlay(self, layer: str) -> None:
+        if self._overlays.pop(layer, None) is not None:
+            self.viewport().update()
+
+    def selection_span(self) -> tuple[int, int] | None:
+        return self.selection.span()
+
+    def selected_text(self) -> str:
+        return self.selection.text()
+
+    def select_span(self, start: int, end: int) -> None:
+        self.selection.select_span(start, end)
+        self._selection_updated()
+
+    def clear_selection(self) -> None:
+        if not self.selection.is_empty():
+            self.selection.clear()
+            self._selection_updated()
+
+    def copy_selection(self) -> bool:
+        text = self.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+        return bool(text)
+
+    def _selection_updated(self) -> None:
+        color = QColor(self.palette().highlight().color())
+        color.setAlpha(90)
+        self.set_overlay(SELECTION_LAYER, {p: [(r, color) for r in rects] for p, rects in self.selection.rects().items()})
+        self.selectionChanged.emit()
+
+    def point_to_page(self, point: QPoint | QPointF) -> tuple[int, float, float] | None:
+        """Viewport point → ``(page, x, y)`` in PDF points, or None in the gaps or without a document."""
+        if self.document is None or not len(self.layout_):
+            return None
+        cx, cy = point.x() + self.horizontalScrollBar().value(), point.y() + self.verticalScrollBar().value()
+        page = self.layout_.page_at(cy)
+        x, y, w, h = self.layout_.page_rect(page, self.viewport().width())
+        scale = self.layout_.scale
+        return page, (cx - x) / scale, min(max(cy - y, -PAGE_GAP), h + PAGE_GAP) / scale
+
+    # ------------------------------------------------------------------ events
+    def mousePressEvent(self, event: Any) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and (hit := self.point_to_page(event.position())):
+            had = not self.selection.is_empty()
+            self.selection.clear()  # a click alone selects nothing; the drag does
+            self._press = hit
+            if had:
+                self._selection_updated()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: Any) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton and self._press:
+            hit = self.point_to_page(event.position())
+            if hit:
+                if self.selection.is_empty():
+                    self.selection.begin(*self._press)
+                if self.selection.extend(*hit):
+                    self._selection_updated()
+            self._autoscroll(event.position().y())
+
+    def mouseReleaseEvent(self, event: Any) -> None:
+        self._press = None
+        super().mouseReleaseEvent(event)
+
+    def _autoscroll(self, y: float) -> None:
+        bar = self.verticalScrollBar()
+        if y < 0:
+            bar.setValue(bar.value() - 20)
+        elif y > self.viewport().height():
+            bar.setValue(bar.value() + 20)
+
+    def contextMenuEvent(self, event: Any) -> None:
+        hit = self.point_to_page(event.pos())
+        menu = QMenu(self)
+        copy = menu.addAction(self.tr("复制"), self.copy_selection)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setEnabled(not self.selection.is_empty())
+        if hit is not None:
+            page, x, y = hit
+            compilation = self.selection.compilation
+            offset = compilation.offset_at(page, x, y) if compilation is not None else None
+            for hook in self.context_menu_hooks:
+                hook(menu, page, offset)
+        menu.exec(event.globalPos())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.set_zoom(self.zoom() * (1.1 ** steps), anchor=event.position().toPoint())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: Any) -> None:
+        bar, key = self.verticalScrollBar(), event.key()
+        moves = {
+            Qt.Key.Key_PageDown: bar.pageStep() - 40, Qt.Key.Key_PageUp: -(bar.pageStep() - 40),
+            Qt.Key.Key_Space: bar.pageStep() - 40,
+            Qt.Key.Key_Down: bar.singleStep(), Qt.Key.Key_Up: -bar.singleStep(),
+        }
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+        elif key in moves and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            bar.setValue(bar.value() + moves[key])
+        elif key == Qt.Key.Key_Home:
+            bar.setValue(0)
+        elif key == Qt.Key.Key_End:
+            bar.setValue(bar.maximum())
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self.horizontalScrollBar().maximum() == 0:
+            self.go_to(self.current_page() + (1 if key == Qt.Key.Key_Right else -1))
+        else:
+            super().keyPressEvent(event)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.fit_mode:
+            self._apply_fit()
+        self._relayout()
+        self._on_scrolled()
+
+
+def _translucent(color: QColor) -> QColor:
+    if color.alpha() == 255:
+        color = QColor(color)
+        color.setAlpha(80)
+    return color

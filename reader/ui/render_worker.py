@@ -1,0 +1,158 @@
+"""Off-GUI-thread page rendering with a bounded image cache.
+
+The view tells the worker which pages it wants *now* (visible pages first); a newer wish list
+replaces the older one, so pages the user has scrolled past are never rendered. Results come back
+to the GUI thread through a queued signal and land in an LRU cache bounded by bytes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtGui import QImage
+
+from reader.document import Document, RenderedImage
+from reader.errors import ReaderError
+
+
+@dataclass(frozen=True)
+class RenderKey:
+    """What to render: a page at a pymupdf zoom (device pixel ratio already folded in)."""
+
+    channel: str  # "view" or "thumbs": separate wish lists, the view always served first
+    page: int
+    zoom: float
+
+
+@dataclass
+class RenderResult:
+    key: RenderKey
+    generation: int
+    image: QImage | None  # None when the page could not be rendered (damaged)
+    error: str = ""
+    pixels: RenderedImage | None = None  # owns the buffer ``image`` points into
+
+
+def to_qimage(pixels: RenderedImage) -> QImage:
+    """Wrap MuPDF's RGB buffer without copying it; the caller keeps ``pixels`` alive with the image."""
+    return QImage(pixels.samples, pixels.width, pixels.height, pixels.stride, QImage.Format.Format_RGB888)
+
+
+class ImageCache:
+    """Least-recently-used rendered pages, bounded by total bytes rather than count (zoom changes sizes)."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self._items: OrderedDict[RenderKey, RenderResult] = OrderedDict()
+        self.bytes = 0
+
+    def get(self, key: RenderKey) -> RenderResult | None:
+        item = self._items.get(key)
+        if item is not None:
+            self._items.move_to_end(key)
+        return item
+
+    def any_for(self, channel: str, page: int) -> RenderResult | None:
+        """Some render of ``page`` at any zoom (the newest): shown scaled while the exact one renders."""
+        for key in reversed(self._items):
+            if key.page == page and key.channel == channel:
+                return self._items[key]
+        return None
+
+    def __contains__(self, key: RenderKey) -> bool:
+        return key in self._items
+
+    def put(self, result: RenderResult) -> None:
+        if result.key in self._items:
+            self.bytes -= _size(self._items.pop(result.key))
+        self._items[result.key] = result
+        self.bytes += _size(result)
+        while self.bytes > self.max_bytes and len(self._items) > 1:
+            _, old = self._items.popitem(last=False)
+            self.bytes -= _size(old)
+
+    def clear(self) -> None:
+        self._items.clear()
+        self.bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def _size(result: RenderResult) -> int:
+    return result.image.sizeInBytes() if result.image is not None else 64
+
+
+class RenderWorker(QThread):
+    """One thread rendering the newest wish list; MuPDF is serialised by MUPDF_LOCK anyway."""
+
+    rendered = Signal(object)  # RenderResult
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cond = threading.Condition()
+        self._wanted: dict[str, list[RenderKey]] = {"view": [], "thumbs": []}
+        self._document: Document | None = None
+        self._generation = 0
+        self._stopping = False
+        self._current: RenderKey | None = None
+        self._busy = threading.Lock()  # held while rendering, so a document swap waits for it
+
+    # ------------------------------------------------------------ GUI thread
+    def set_document(self, document: Document | None) -> int:
+        """Switch documents; returns the new generation (results of older ones are stale)."""
+        with self._busy, self._cond:
+            self._document = document
+            self._generation += 1
+            for wanted in self._wanted.values():
+                wanted.clear()
+            return self._generation
+
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    def want(self, channel: str, keys: list[RenderKey]) -> None:
+        """Replace ``channel``'s wish list (most wanted first); keys already rendering are not repeated."""
+        with self._cond:
+            self._wanted[channel] = [key for key in keys if key != self._current]
+            self._cond.notify()
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stopping = True
+            self._cond.notify()
+        self.wait()
+
+    # ------------------------------------------------------------ worker thread
+    def _next(self) -> tuple[RenderKey, Document, int] | None:
+        with self._cond:
+            while not self._stopping:
+                for channel in ("view", "thumbs"):
+                    wanted = self._wanted[channel]
+                    if wanted and self._document is not None:
+                        self._current = wanted.pop(0)
+                        return self._current, self._document, self._generation
+                self._cond.wait()
+            return None
+
+    def run(self) -> None:
+        while True:
+            job = self._next()
+            if job is None:
+                return
+            key, document, generation = job
+            with self._busy:
+                if generation != self._generation:
+                    continue
+                try:
+                    pixels = document.render(key.page, key.zoom)
+                    result = RenderResult(key, generation, to_qimage(pixels), pixels=pixels)
+                except ReaderError as exc:  # a damaged page: show it as such, keep the rest readable
+                    result = RenderResult(key, generation, None, error=exc.message)
+            self.rendered.emit(result)
+            with self._cond:
+                self._current = None
