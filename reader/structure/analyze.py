@@ -6,7 +6,7 @@ from array import array
 
 from reader.document import MUPDF_LOCK, Document
 from reader.structure.builder import build_clean_text
-from reader.structure.furniture import mark_figure_labels, mark_furniture
+from reader.structure.furniture import box_frames, mark_figure_labels, mark_furniture
 from reader.structure.lines import extract_lines
 from reader.structure.paragraphs import body_size_of, layouts
 from reader.structure.textmap import Compilation, RectArray
@@ -27,6 +27,7 @@ def analyze(doc: Document) -> Compilation:
     furniture = mark_furniture(pages, [h for _, h in sizes], body_size)
     with MUPDF_LOCK:
         furniture += mark_figure_labels(doc.pdf, pages, body_size)
+        frames = box_frames(doc.pdf, pages, body_size)
     widths = [w for w, _ in sizes]
     page_layouts = layouts(pages, widths, body_size)
     clean = build_clean_text(pages, page_layouts, widths)
@@ -36,7 +37,7 @@ def analyze(doc: Document) -> Compilation:
         from reader.structure.documents import find_documents
     except ImportError:  # documents are step two; clean text stands alone
         return comp
-    comp.documents = find_documents(comp, clean.lines, page_layouts, widths, body_size, toc)
+    comp.documents = find_documents(comp, clean.lines, page_layouts, widths, body_size, toc, frames)
     return comp
 
 

@@ -121,3 +121,19 @@ def mark_figure_labels(pdf, pages: list[list[Line]], body_size: float) -> int:
                     count += 1
                     break
     return count
+
+
+def box_frames(pdf, pages: list[list[Line]], body_size: float) -> dict[int, list[tuple[float, float, float, float]]]:
+    """Drawn rectangles on pages that have a 专栏 line: the frames of boxed text.
+
+    Caller holds ``MUPDF_LOCK``.
+    """
+    frames: dict[int, list[tuple[float, float, float, float]]] = {}
+    wanted = {i for i, lines in enumerate(pages) if any(l.text.startswith("专栏") for l in lines)}
+    wanted |= {i + 1 for i in wanted if i + 1 < len(pages)}
+    for index in sorted(wanted):
+        for drawing in pdf.load_page(index).get_drawings():
+            rect = drawing.get("rect")
+            if rect is not None and rect.width > 5 * body_size and rect.height > 2 * body_size:
+                frames.setdefault(index, []).append((rect.x0, rect.y0, rect.x1, rect.y1))
+    return frames

@@ -80,6 +80,8 @@ def starts_paragraph(prev: Line | None, line: Line, layout: Layout, width: float
         return True
     if line.x0 >= layout.left + 0.8 * size:
         return True  # indented, centred or right-aligned
+    if prev.x0 > layout.left + 3.5 * prev.size:
+        return True  # after a centred or right-aligned line (signature, date), text restarts at the margin
     if prev.x1 < layout.right - 2.5 * prev.size:
         return True  # the previous line stopped short
     if prev.page == line.page and line.y0 - prev.y1 > 0.9 * size:

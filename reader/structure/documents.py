@@ -1,0 +1,159 @@
+"""Split a compilation into its documents.
+
+A document opens with a title block: a paragraph set larger than the body text and placed
+centred (it may wrap; the paragraph builder already joined its lines). When the PDF has
+bookmarks, their top-level entries name the documents instead. Cover and 目录 pages are
+front matter, not documents; a 目录, when present, only adds titles typeset too plainly to
+stand out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.structure.blocks import Paragraph, build_paragraphs
+from reader.structure.builder import PlacedLine
+from reader.structure.clauses import find_clauses
+from reader.structure.metadata import describe
+from reader.structure.model import DocumentInfo
+from reader.structure.paragraphs import Layout
+from reader.structure.textmap import Compilation
+
+_LEADER_LINE = re.compile(r"(?:[.·…．•_]{4,}|\s{3,})\s*[\dIVXivx]{1,4}\s*$")
+_TOC_HEAD = re.compile(r"^目\s*录$")
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _front_matter_end(paragraphs: list[Paragraph], body_size: float, labels: list[str]) -> int:
+    """First page that carries body text (a page of 目录 lines or a cover does not)."""
+    counts: dict[int, int] = {}
+    for p in paragraphs:
+        for item in p.lines:
+            line = item.line
+            if abs(line.size - body_size) <= 0.6 and not _LEADER_LINE.search(line.text) \
+                    and not _TOC_HEAD.match(_squash(line.text)):
+                counts[line.page] = counts.get(line.page, 0) + 1
+    for page in sorted(counts):
+        if counts[page] >= 3:
+            return page
+    return 0
+
+
+def toc_titles(paragraphs: list[Paragraph]) -> list[str]:
+    """Entries of a 目录 page: text before the dot leaders and page number."""
+    titles = []
+    for p in paragraphs:
+        for item in p.lines:
+            match = _LEADER_LINE.search(item.line.text)
+            if match:
+                entry = item.line.text[:match.start()].rstrip(" …．.·")
+                if len(_squash(entry)) >= 4:
+                    titles.append(entry)
+    return titles
+
+
+def _is_title(p: Paragraph, body_size: float) -> bool:
+    if len(_squash(p.text)) < 4 or len(p.text) > 120:
+        return False
+    larger = p.size >= body_size + 1.5
+    return larger and (p.centred or p.bold >= 0.6) and not _LEADER_LINE.search(p.text)
+
+
+def _attached_title(p: Paragraph, current: Paragraph | None) -> bool:
+    """The notice's attached text repeats the name quoted in the notice's own title."""
+    if current is None:
+        return False
+    inner = _squash(p.text).strip("《》")
+    return len(inner) >= 6 and inner in _squash(current.text) and inner != _squash(current.text)
+
+
+def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int,
+                  toc: list[str]) -> list[int]:
+    starts: list[int] = []
+    for index, p in enumerate(paragraphs):
+        if p.page < first_page:
+            continue
+        if _is_title(p, body_size):
+            current = paragraphs[starts[-1]] if starts else None
+            if _attached_title(p, current):
+                continue
+            if starts and starts[-1] == index - 1 and paragraphs[index - 1].size == p.size:
+                continue  # a title set in two paragraphs (different alignment): keep the first
+            starts.append(index)
+    # 目录 entries whose title is typeset like body text: find them by their text.
+    found = {_squash(paragraphs[i].text)[:12] for i in starts}
+    for entry in toc:
+        key = _squash(entry)[:12]
+        if len(key) < 6 or any(f.startswith(key) or key.startswith(f) for f in found):
+            continue
+        for index, p in enumerate(paragraphs):
+            if p.page >= first_page and _squash(p.text).startswith(key) and len(p.text) <= 120 \
+                    and (p.centred or p.bold >= 0.6):
+                starts.append(index)
+                found.add(key)
+                break
+    return sorted(set(starts))
+
+
+def _bookmark_starts(paragraphs: list[Paragraph], toc: list[list]) -> list[tuple[int, str]]:
+    """(paragraph index, title) for each top-level bookmark."""
+    out: list[tuple[int, str]] = []
+    for entry in toc:
+        level, title, page = entry[0], str(entry[1]).strip(), int(entry[2]) - 1
+        if level != 1 or page < 0:
+            continue
+        key = _squash(title)[:10]
+        chosen = None
+        for index, p in enumerate(paragraphs):
+            if p.end_page < page:
+                continue
+            if p.page > page:
+                break
+            if key and _squash(p.text).startswith(key[: max(4, len(key))]):
+                chosen = index
+                break
+            if chosen is None and p.page >= page:
+                chosen = index if p.page == page else chosen
+        if chosen is None:
+            chosen = next((i for i, p in enumerate(paragraphs) if p.page >= page), None)
+        if chosen is not None:
+            out.append((chosen, title))
+    return out
+
+
+def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[Layout],
+                   widths: list[float], body_size: float, toc: list[list],
+                   frames: dict | None = None) -> list[DocumentInfo]:
+    paragraphs = build_paragraphs(comp.text, placed, layouts, widths)
+    if not paragraphs:
+        return []
+    bookmarks = _bookmark_starts(paragraphs, toc) if toc else []
+    if bookmarks:
+        starts = bookmarks
+    else:
+        first_page = _front_matter_end(paragraphs, body_size, comp.page_labels)
+        toc_entries = toc_titles([p for p in paragraphs if p.page < first_page]) if first_page else []
+        starts = [(i, None) for i in _title_starts(paragraphs, body_size, first_page, toc_entries)]
+    documents: list[DocumentInfo] = []
+    for k, (index, bookmark_title) in enumerate(starts):
+        stop = starts[k + 1][0] if k + 1 < len(starts) else len(paragraphs)
+        if stop <= index:
+            continue
+        body = paragraphs[index:stop]
+        title_para = paragraphs[index]
+        title = bookmark_title or title_para.text.replace("\n", "")
+        start_offset = title_para.start
+        end_offset = paragraphs[stop].start if stop < len(paragraphs) else len(comp.text)
+        end_page = comp.page_of_offset(max(start_offset, end_offset - 1))
+        meta = describe(title, body, body_size)
+        doc = DocumentInfo(
+            title=title, doc_number=meta.doc_number, issuers=meta.issuers, date=meta.date,
+            kind=meta.kind, start_page=title_para.page, end_page=end_page,
+            start_label=comp.page_labels[title_para.page], start_offset=start_offset,
+            end_offset=end_offset, end_label=comp.page_labels[end_page])
+        doc.clauses = find_clauses(comp, body[1:], end_offset, frames)
+        documents.append(doc)
+    return documents
