@@ -1,0 +1,148 @@
+"""CommonMark summary: readable as plain text, rendered nicely by any Markdown viewer.
+
+Headings: ``#`` title, ``##`` theme or compilation, ``###`` document, ``####`` the entry's
+clause and page. The contents list links to the ``##``/``###`` headings with GitHub-style
+slugs (lower case, punctuation dropped, spaces to ``-``, ``-1``… for repeats), which most
+renderers (GitHub, GitLab, VS Code, Typora) produce. Quotes are ``>`` blocks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.export.model import CancelCheck, ExportCancelled, ExportReport, Progress
+from reader.export.text import (
+    clean_note,
+    clean_quote,
+    document_heading,
+    locator,
+    source_line,
+    summary_lines,
+    themes_line,
+)
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>~|])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
+
+
+def escape(text: str) -> str:
+    """Backslash-escape what Markdown would treat as markup in user text."""
+    text = _ENTITY.sub(r"\\&", _INLINE_SPECIAL.sub(r"\\\1", text))
+    match = _LINE_START.match(text)
+    if match:
+        lead, mark = match.groups()
+        if mark[0].isdigit():
+            text = f"{lead}{mark[:-1]}\\{mark[-1]}{text[match.end():]}"
+        else:
+            text = f"{lead}\\{mark}{text[match.end():]}"
+    return text
+
+
+class Slugger:
+    """GitHub's heading ids: lower case, punctuation removed, spaces to hyphens, repeats numbered."""
+
+    def __init__(self) -> None:
+        self._occurrences: dict[str, int] = {}
+
+    def slug(self, heading: str) -> str:
+        original = _SLUG_DROP.sub("", heading.lower()).replace(" ", "-")
+        slug = original
+        while slug in self._occurrences:  # github-slugger's numbering
+            self._occurrences[original] += 1
+            slug = f"{original}-{self._occurrences[original]}"
+        self._occurrences[slug] = 0
+        return slug
+
+
+def _heading_texts(report: ExportReport) -> list[tuple[int, str]]:
+    """Every heading in output order, so slugs are numbered as a renderer numbers them."""
+    out = [(1, report.title)]
+    for section in report.sections:
+        out.append((2, section.title))
+        for doc in section.documents:
+            out.append((3, document_heading(doc.title, doc.doc_number)))
+            for item in doc.items:
+                out.append((4, locator(item.entry)))
+    return out
+
+
+def render_markdown(
+    report: ExportReport, progress: Progress | None = None, cancelled: CancelCheck | None = None
+) -> str:
+    headings = _heading_texts(report)
+    slugger = Slugger()
+    slugs = [slugger.slug(text) for _, text in headings]
+    lines: list[str] = []
+    add = lines.append
+
+    def heading(level: int, text: str) -> None:
+        add(f"{'#' * level} {escape(text)}")
+        add("")
+
+    heading(1, report.title)
+    if report.header_text:
+        add(escape(report.header_text))
+        add("")
+    for line in summary_lines(report):
+        add(escape(line) + "  ")  # hard line break: one block, three lines
+    lines[-1] = lines[-1].rstrip()
+    add("")
+    if report.theme_counts:
+        add("各主题条数：")
+        add("")
+        for name, count in report.theme_counts.items():
+            add(f"- {escape(name)}：{count} 条")
+        add("")
+    add("目录：")
+    add("")
+    position = 1
+    for section in report.sections:
+        add(f"- [{escape(section.title)}](#{slugs[position]})（{section.count} 条）")
+        position += 1
+        for doc in section.documents:
+            add(f"  - [{escape(document_heading(doc.title, doc.doc_number))}](#{slugs[position]})")
+            position += 1 + len(doc.items)
+    add("")
+
+    total = max(report.placed, 1)
+    done = 0
+    for section in report.sections:
+        heading(2, section.title)
+        for doc in section.documents:
+            heading(3, document_heading(doc.title, doc.doc_number))
+            for item in doc.items:
+                if cancelled and cancelled():
+                    raise ExportCancelled("导出已取消 (export cancelled)")
+                _entry(lines, item)
+                done += 1
+                if progress and done % 200 == 0:
+                    progress(done, total)
+    if report.footer_text:
+        add("---")
+        add("")
+        add(escape(report.footer_text))
+        add("")
+    if progress:
+        progress(total, total)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _entry(lines: list[str], item) -> None:
+    entry = item.entry
+    lines.append(f"#### {escape(locator(entry))}")
+    lines.append("")
+    paragraphs = clean_quote(entry.quote) or ["（无文字）"]
+    for index, paragraph in enumerate(paragraphs):
+        if index:
+            lines.append(">")
+        lines.append(f"> {escape(paragraph)}")
+    lines.append("")
+    note = clean_note(entry.note)
+    if note:
+        lines.append("批注：" + "  \n".join(escape(n) for n in note))
+        lines.append("")
+    lines.append(f"{escape(themes_line(item))}  ")
+    lines.append(escape(source_line(entry)))
+    lines.append("")

@@ -1,0 +1,160 @@
+"""The export's own small data model: what the renderers take, independent of the store.
+
+The collector (:mod:`reader.export.collect`) turns annotations, the library and document
+structure into :class:`ExportEntry` records; :func:`reader.export.grouping.build_report`
+arranges them into sections. Markdown, Word and PDF writers only read these records, so each
+can be tested on entries built by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from reader.errors import ReaderError
+
+FORMATS = ("docx", "md", "pdf")
+GROUPINGS = ("theme", "document")
+UNTAGGED = "未分类 (Untagged)"
+DEFAULT_TITLE = "政策汇编批注摘要"
+DEFAULT_BODY_FONT = "宋体"
+DEFAULT_HEADING_FONT = "黑体"
+DEFAULT_LATIN_FONT = "Times New Roman"
+DEFAULT_HIGHLIGHT = "#ffd400"
+
+Progress = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+
+
+class ExportCancelled(ReaderError):
+    """The user stopped the export; nothing was written under the final name."""
+
+    code = "cancelled"
+
+
+@dataclass(frozen=True)
+class ThemeInfo:
+    name: str
+    color: str = DEFAULT_HIGHLIGHT
+    name_en: str = ""
+
+
+@dataclass(frozen=True)
+class ExportEntry:
+    """One annotation as the export shows it (quote already clean)."""
+
+    annotation_id: str
+    quote: str
+    note: str
+    themes: tuple[str, ...]
+    color: str
+    page_index: int
+    page_label: str
+    clause_label: str
+    clause_path: tuple[str, ...]
+    document_title: str
+    doc_number: str
+    compilation: str
+    content_hash: str
+    reading_key: tuple[float, ...]
+    document_key: tuple = ()  # orders documents inside one compilation
+    compilation_key: tuple = ()  # orders compilations
+    document_date: str | None = None
+    rects: dict[int, list[tuple[float, float, float, float]]] = field(default_factory=dict, compare=False)
+    whole_clause: bool = False
+
+    @property
+    def page_text(self) -> str:
+        return f"第 {self.page_label or self.page_index + 1} 页"
+
+
+@dataclass
+class ExportOptions:
+    """Everything the user chooses in the dialog or on the command line."""
+
+    format: str = "docx"
+    group: str = "theme"
+    title: str = DEFAULT_TITLE
+    header_text: str = ""
+    footer_text: str = ""
+    body_font: str = DEFAULT_BODY_FONT
+    heading_font: str = DEFAULT_HEADING_FONT
+    latin_font: str = DEFAULT_LATIN_FONT
+    compilations: list[str] | None = None  # content hashes; None = the whole library
+    themes: list[str] = field(default_factory=list)  # empty = all themes
+    date_from: str | None = None  # "YYYY-MM-DD", documents' dates
+    date_to: str | None = None
+    only_with_notes: bool = False
+
+    def validate(self) -> None:
+        from reader.errors import UsageError
+
+        if self.format not in FORMATS:
+            raise UsageError(f"不支持的导出格式 (unknown export format): {self.format}")
+        if self.group not in GROUPINGS:
+            raise UsageError(f"不支持的分组方式 (unknown grouping): {self.group}")
+        for value in (self.date_from, self.date_to):
+            if value is not None and not _DATE.fullmatch(value):
+                raise UsageError(f"日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD): {value}")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise UsageError(f"起始日期晚于结束日期 (start date after end date): {self.date_from} > {self.date_to}")
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class GroupItem:
+    """An entry placed in a section; ``also_in`` names the other themes it is filed under."""
+
+    entry: ExportEntry
+    also_in: tuple[str, ...] = ()
+
+
+@dataclass
+class DocumentGroup:
+    title: str
+    doc_number: str
+    compilation: str
+    date: str | None
+    items: list[GroupItem] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    """A theme (group by theme) or a compilation (group by document)."""
+
+    title: str
+    color: str | None
+    documents: list[DocumentGroup] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(len(d.items) for d in self.documents)
+
+
+@dataclass
+class ExportReport:
+    """The whole summary: title, scope, date made, counts, sections."""
+
+    title: str
+    scope: str
+    made: _dt.date
+    group: str
+    sections: list[Section]
+    entries: list[ExportEntry]
+    theme_counts: dict[str, int]
+    theme_colors: dict[str, str]
+    header_text: str = ""
+    footer_text: str = ""
+
+    @property
+    def placed(self) -> int:
+        """Entries as placed in sections (an entry under two themes counts twice)."""
+        return sum(s.count for s in self.sections)
+
+    @property
+    def document_count(self) -> int:
+        return len({(e.content_hash, e.document_title, e.doc_number) for e in self.entries})

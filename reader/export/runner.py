@@ -1,0 +1,162 @@
+"""One call that the CLI and the dialog share: collect, group, render, write atomically.
+
+Annotated PDFs: one output file per compilation. With one compilation in scope ``output`` is
+the file (or, if it is an existing folder, ``<name>-批注.pdf`` inside it); with several,
+``output`` must be a folder (created if absent) and gets one ``<name>-批注.pdf`` per compilation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.annotations import AnnotationStore
+from reader.atomicfile import write_text_atomic
+from reader.errors import FileMissingError, StorageError, UsageError
+from reader.export.collect import Collected, collect, scope_text
+from reader.export.grouping import build_report
+from reader.export.model import CancelCheck, ExportCancelled, ExportOptions, ExportReport, Progress
+from reader.library import Library
+
+PDF_SUFFIX = "-批注.pdf"
+
+
+@dataclass
+class ExportResult:
+    format: str
+    group: str
+    output: Path
+    annotations: int
+    entries: int
+    themes: dict[str, int]
+    documents: int
+    outputs: list[Path] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The CLI's JSON (keys fixed by the issue), plus every file written."""
+        return {
+            "format": self.format,
+            "group": self.group,
+            "output": str(self.output),
+            "annotations": self.annotations,
+            "entries": self.entries,
+            "themes": self.themes,
+            "documents": self.documents,
+            "outputs": [str(p) for p in self.outputs],
+        }
+
+
+def _check(cancelled: CancelCheck | None) -> None:
+    if cancelled and cancelled():
+        raise ExportCancelled("导出已取消 (export cancelled)")
+
+
+def build(library: Library, store: AnnotationStore, options: ExportOptions) -> tuple[Collected, ExportReport]:
+    """Collected entries and the arranged report, without writing anything."""
+    options.validate()
+    collected = collect(library, store, options)
+    if not collected.entries:
+        raise UsageError(f"没有符合条件的批注，未导出 (no annotations match; nothing exported): {scope_text(options, collected)}")
+    report = build_report(
+        collected.entries,
+        group=options.group,
+        themes=collected.themes,
+        title=options.title.strip() or "政策汇编批注摘要",
+        scope=scope_text(options, collected),
+        only_themes=collected.selected_themes or None,
+        header_text=options.header_text.strip(),
+        footer_text=options.footer_text.strip(),
+    )
+    return collected, report
+
+
+def _pdf_targets(output: Path, collected: Collected) -> dict[str, Path]:
+    used = [h for h, info in collected.compilations.items() if any(e.content_hash == h for e in collected.entries)]
+    for content_hash in used:
+        if collected.compilations[content_hash].path is None:
+            raise FileMissingError(
+                f"找不到汇编原文件，无法生成标注 PDF (source PDF not found): {collected.compilations[content_hash].name}"
+            )
+    if len(used) == 1 and not output.is_dir() and not str(output).endswith(("/", "\\")):
+        return {used[0]: output}
+    if output.exists() and not output.is_dir():
+        raise UsageError(
+            f"有 {len(used)} 份汇编，-o 须为文件夹 (several compilations: the output must be a folder): {output}"
+        )
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"无法创建文件夹 (cannot create folder): {output}: {exc.strerror}", path=str(output)) from exc
+    targets, names = {}, set()
+    for content_hash in used:
+        stem = collected.compilations[content_hash].path.stem  # type: ignore[union-attr]
+        name = stem + PDF_SUFFIX
+        if name in names:
+            name = f"{stem}-{content_hash[:8]}{PDF_SUFFIX}"
+        names.add(name)
+        targets[content_hash] = output / name
+    return targets
+
+
+def run_export(
+    library: Library,
+    options: ExportOptions,
+    output: str | Path,
+    *,
+    store: AnnotationStore | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> ExportResult:
+    """Export ``options``' scope to ``output``; nothing appears under the final name unless complete."""
+    output = Path(output).expanduser()
+    own_store = store is None
+    store = store or AnnotationStore(library.annotations_db)
+    try:
+        collected, report = build(library, store, options)
+    finally:
+        if own_store:
+            store.close()
+    _check(cancelled)
+    outputs: list[Path] = []
+    entries = report.placed
+    if options.format == "md":
+        from reader.export.markdown import render_markdown
+
+        text = render_markdown(report, progress, cancelled)
+        write_text_atomic(output, text)
+        outputs.append(output)
+    elif options.format == "docx":
+        from reader.export.docx_writer import write_docx
+
+        write_docx(report, output, body_font=options.body_font, heading_font=options.heading_font,
+                   latin_font=options.latin_font, progress=progress, cancelled=cancelled)
+        outputs.append(output)
+    else:
+        from reader.export.annotated_pdf import write_annotated_pdf
+
+        targets = _pdf_targets(output, collected)
+        entries = 0
+        total, done = len(collected.entries), 0
+        for content_hash, target in targets.items():
+            own = [e for e in collected.entries if e.content_hash == content_hash]
+            source = collected.compilations[content_hash].path
+            offset = done
+
+            def relay(step: int, _total: int, offset: int = offset) -> None:
+                if progress:
+                    progress(offset + step, total)
+
+            entries += write_annotated_pdf(source, own, target, theme_colors=report.theme_colors,
+                                           progress=relay, cancelled=cancelled)
+            done += len(own)
+            outputs.append(target)
+    return ExportResult(
+        format=options.format,
+        group=options.group,
+        output=output,
+        annotations=len(report.entries),
+        entries=entries,
+        themes=dict(report.theme_counts),
+        documents=report.document_count,
+        outputs=outputs,
+    )

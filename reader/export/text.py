@@ -1,0 +1,82 @@
+"""Wording shared by the Markdown and Word writers, so both say the same thing the same way."""
+
+from __future__ import annotations
+
+import re
+
+from reader.export.model import ExportEntry, ExportReport, GroupItem
+
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
+
+
+def clean_quote(text: str) -> list[str]:
+    """Paragraphs of a quote: whitespace runs collapsed, no blank paragraphs.
+
+    Quotes are stored as clean text (headers dropped, lines joined); a stray space between two
+    CJK characters can only come from a line break in the source, so it goes too.
+    """
+    paragraphs = []
+    for line in text.replace("\r", "\n").split("\n"):
+        line = _CJK_GAP.sub("", _SPACES.sub(" ", line)).strip()
+        if line:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def clean_note(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").replace("\r", "\n").split("\n") if line.strip()]
+
+
+def document_heading(title: str, doc_number: str) -> str:
+    title = title or "（未识别的文件）"
+    return f"{title}（{doc_number}）" if doc_number else title
+
+
+def clause_text(labels: tuple[str, ...] | list[str]) -> str:
+    """``二、（三）``: labels that end in punctuation join directly, others with a space."""
+    out = ""
+    for label in labels:
+        if out and out[-1] not in "、）)．.":
+            out += " "
+        out += label
+    return out
+
+
+def locator(entry: ExportEntry) -> str:
+    """Where the entry lies: clause label and page, e.g. ``（三） · 第 5 页``."""
+    parts = []
+    if entry.clause_label:
+        parts.append(entry.clause_label + ("（整条）" if entry.whole_clause else ""))
+    parts.append(entry.page_text)
+    return " · ".join(parts)
+
+
+def source_line(entry: ExportEntry) -> str:
+    """Document title and 文号, clause, page, compilation: enough to cite the entry on its own."""
+    parts = [entry.document_title or "（未识别的文件）"]
+    if entry.doc_number:
+        parts[0] += f"（{entry.doc_number}）"
+    if entry.clause_path or entry.clause_label:
+        parts.append(clause_text(entry.clause_path or (entry.clause_label,)))
+    parts.append(entry.page_text)
+    return "出处：" + "，".join(parts) + f"；汇编：{entry.compilation}"
+
+
+def themes_line(item: GroupItem) -> str:
+    shown = [t for t in item.entry.themes if t not in item.also_in]
+    text = "主题：" + ("、".join(shown) if shown else "未分类")
+    if item.also_in:
+        text += f"（另见：{'、'.join(item.also_in)}）"
+    return text
+
+
+def summary_lines(report: ExportReport) -> list[str]:
+    """The lines under the title: scope, date, totals."""
+    grouping = "按主题" if report.group == "theme" else "按文件"
+    return [
+        f"范围：{report.scope}",
+        f"生成日期：{report.made.isoformat()}",
+        f"共 {len(report.entries)} 条批注，涉及 {report.document_count} 份文件；{grouping}分组。",
+    ]
