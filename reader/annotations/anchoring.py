@@ -1,0 +1,158 @@
+"""Re-anchoring annotations in a changed file or a revised edition of a compilation.
+
+Each annotation is looked for by its quote and context, in three passes (hypothesis-style):
+exact quote (whitespace and width ignored) choosing the occurrence whose prefix/suffix and
+relative position fit best; then a fuzzy match seeded by short n-grams of the quote and scored
+with difflib; what is still not found is kept as *orphaned*, quote and all — never dropped.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.annotations.model import STATUS_ANCHORED, STATUS_MOVED, STATUS_ORPHANED, Annotation, now_iso
+from reader.annotations.spans import anchor_fields
+from reader.annotations.textmatch import FoldedText, common_prefix_len, common_suffix_len, fold, folded_text_of
+
+if TYPE_CHECKING:
+    from reader.annotations.store import AnnotationStore
+    from reader.structure import Compilation
+
+FUZZY_THRESHOLD = 0.8
+"""Minimum similarity (difflib ratio, 0–1) for a fuzzy match; below it the annotation is orphaned."""
+MIN_FUZZY_CHARS = 8
+"""Quotes shorter than this (folded) are only matched exactly: fuzzy hits on them are noise."""
+
+
+@dataclass
+class Match:
+    start: int  # folded offsets
+    end: int
+    kind: str  # "exact" | "normalized" | "fuzzy"
+    score: float
+
+
+def _relative(ann: Annotation) -> float | None:
+    if ann.start_offset is None or not ann.text_length:
+        return None
+    return ann.start_offset / ann.text_length
+
+
+def _context_score(folded: FoldedText, start: int, end: int, prefix: str, suffix: str) -> int:
+    before = folded.text[max(0, start - len(prefix)):start]
+    after = folded.text[end:end + len(suffix)]
+    return common_suffix_len(prefix, before) + common_prefix_len(suffix, after)
+
+
+def _best_exact(folded: FoldedText, needle: str, ann: Annotation) -> Match | None:
+    hits = folded.find_all(needle)
+    if not hits:
+        return None
+    prefix, suffix = fold(ann.prefix), fold(ann.suffix)
+    rel = _relative(ann)
+    total = max(len(folded.text), 1)
+
+    def score(pos: int) -> tuple[int, float]:
+        distance = abs(pos / total - rel) if rel is not None else 0.0
+        return _context_score(folded, pos, pos + len(needle), prefix, suffix), -distance
+
+    best = max(hits, key=score)
+    return Match(best, best + len(needle), "normalized", 1.0)
+
+
+def _seeds(needle: str) -> list[tuple[int, str]]:
+    size = 4 if len(needle) < 40 else 6
+    step = max(1, (len(needle) - size) // 24)
+    return [(i, needle[i:i + size]) for i in range(0, max(1, len(needle) - size + 1), step)]
+
+
+def _align(needle: str, folded: FoldedText, around: int) -> Match | None:
+    """Best alignment of ``needle`` in a window of the text starting near ``around``."""
+    n = len(needle)
+    lo = max(0, around - n // 2 - 8)
+    window = folded.text[lo:around + n + n // 2 + 8]
+    matcher = difflib.SequenceMatcher(None, needle, window, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size >= 2]
+    if not blocks:
+        return None
+    matched = sum(b.size for b in blocks)
+    start, end = blocks[0].b, blocks[-1].b + blocks[-1].size
+    # the quote's own ends may have been edited: extend by the unmatched ends of the needle
+    start = max(0, start - blocks[0].a)
+    end = min(len(window), end + (n - blocks[-1].a - blocks[-1].size))
+    similarity = 2 * matched / (n + (end - start))
+    return Match(lo + start, lo + end, "fuzzy", similarity)
+
+
+def _best_fuzzy(folded: FoldedText, needle: str, ann: Annotation) -> Match | None:
+    if len(needle) < MIN_FUZZY_CHARS:
+        return None
+    votes: Counter[int] = Counter()
+    bucket = max(4, len(needle) // 4)
+    for offset, seed in _seeds(needle):
+        hits = folded.find_all(seed, limit=200)
+        if len(hits) >= 200:
+            continue  # too common to say anything
+        for pos in hits:
+            votes[(pos - offset) // bucket] += 1
+    rel = _relative(ann)
+    total = max(len(folded.text), 1)
+    best: Match | None = None
+    for cell, _count in votes.most_common(6):
+        match = _align(needle, folded, max(0, cell * bucket))
+        if match is None:
+            continue
+        if rel is not None:
+            match.score -= 0.02 * abs(match.start / total - rel)  # tiebreak towards the old position
+        if best is None or match.score > best.score:
+            best = match
+    if best is None or best.score < FUZZY_THRESHOLD:
+        return None
+    return best
+
+
+def locate(comp: "Compilation", ann: Annotation) -> Match | None:
+    """Where ``ann``'s quote is in ``comp`` (folded offsets), or None."""
+    needle = fold(ann.quote)
+    if not needle:
+        return None
+    folded = folded_text_of(comp)
+    return _best_exact(folded, needle, ann) or _best_fuzzy(folded, needle, ann)
+
+
+def reanchor(comp: "Compilation", ann: Annotation, pdf: str | None = None) -> tuple[Annotation, str]:
+    """``ann`` moved onto ``comp``: re-located, or kept as orphaned. Returns (annotation, match kind)."""
+    match = locate(comp, ann)
+    pdf = ann.pdf if pdf is None else pdf
+    if match is None:
+        orphan = ann.copy(content_hash=comp.content_hash, pdf=pdf, rects={}, status=STATUS_ORPHANED,
+                          modified=now_iso())
+        return orphan, "none"
+    folded = folded_text_of(comp)
+    start, end = folded.to_original(match.start, match.end)
+    fields = anchor_fields(comp, start, end)
+    if match.kind == "normalized" and fields["quote"] == ann.quote:
+        match.kind = "exact"
+    same_place = fields["page_index"] == ann.page_index and ann.status != STATUS_ORPHANED
+    fields["status"] = STATUS_ANCHORED if same_place else STATUS_MOVED
+    moved = ann.copy(**fields, pdf=pdf, modified=now_iso())
+    return moved, match.kind
+
+
+def migrate(store: "AnnotationStore", old_hash: str, comp: "Compilation", pdf: str) -> dict:
+    """Carry every annotation of ``old_hash`` onto ``comp`` in one transaction; report what happened."""
+    report = {"found": 0, "moved": 0, "orphaned": 0, "annotations": []}
+    results = []
+    for ann in store.list(content_hash=old_hash):
+        moved, kind = reanchor(comp, ann, pdf)
+        results.append(moved)
+        key = {"anchored": "found", "moved": "moved", "orphaned": "orphaned"}[moved.status]
+        report[key] += 1
+        entry = moved.to_json()
+        entry.update({"match": kind, "old_page_index": ann.page_index, "old_quote": ann.quote})
+        report["annotations"].append(entry)
+    store.put_many(results)
+    return report

@@ -1,0 +1,72 @@
+"""Glue between the library, the structure layer and the store, shared by the CLI and the GUI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.annotations.anchoring import migrate
+from reader.annotations.backup import rolling_backup
+from reader.annotations.model import Annotation
+from reader.annotations.store import AnnotationStore
+from reader.errors import StorageError
+
+if TYPE_CHECKING:
+    from reader.library import Library
+    from reader.structure import Compilation
+
+
+def open_store(library: "Library", backup: bool = True) -> AnnotationStore:
+    """The library's annotation store, taking the day's rolling backup on first use."""
+    store = AnnotationStore(library.annotations_db)
+    if backup:
+        try:
+            rolling_backup(store)
+        except StorageError:
+            pass  # a failed backup must not stop the user from working; the store itself is intact
+    return store
+
+
+def predecessors(library: "Library", content_hash: str) -> list[str]:
+    """Hashes of earlier versions of the file now at ``content_hash`` (changed in place), oldest last."""
+    by_successor: dict[str, list[str]] = {}
+    for entry in library.files():
+        if entry.replaced_by:
+            by_successor.setdefault(entry.replaced_by, []).append(entry.content_hash)
+    found, todo = [], [content_hash]
+    while todo:
+        for old in by_successor.get(todo.pop(), []):
+            if old not in found and old != content_hash:
+                found.append(old)
+                todo.append(old)
+    return found
+
+
+def migrate_predecessors(library: "Library", store: AnnotationStore, comp: "Compilation", pdf: str) -> list[dict]:
+    """Carry annotations of earlier versions of this file onto it (what opening a changed file does)."""
+    reports = []
+    with_annotations = set(store.content_hashes())
+    for old in predecessors(library, comp.content_hash):
+        if old in with_annotations:
+            report = migrate(store, old, comp, pdf)
+            report["from"] = old
+            reports.append(report)
+    return reports
+
+
+def current_pdf_path(library: "Library", ann: Annotation, cache: dict[str, str] | None = None) -> str:
+    """Where the annotated compilation is now according to the library (falls back to the stored path)."""
+    cache = {} if cache is None else cache
+    if ann.content_hash not in cache:
+        entry = library.get(ann.content_hash)
+        cache[ann.content_hash] = entry.path if entry else ann.pdf
+    return cache[ann.content_hash] or ann.pdf
+
+
+def with_current_path(library: "Library", annotations: list[Annotation]) -> list[Annotation]:
+    cache: dict[str, str] = {}
+    return [a.copy(pdf=current_pdf_path(library, a, cache)) for a in annotations]
+
+
+def library_pdf(path: str | Path) -> str:
+    return str(Path(path).resolve())
