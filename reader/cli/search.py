@@ -1,0 +1,126 @@
+"""`index PDF…` and `search QUERY`: the library's full-text index from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.cli import EXIT_ERROR, EXIT_OK, emit
+from reader.errors import UsageError
+from reader.library import Library
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    index = subparsers.add_parser(
+        "index", parents=[common],
+        help="把 PDF 或文件夹加入资料库并建立全文索引 (add PDFs or folders to the library and index them)",
+    )
+    index.add_argument("pdfs", metavar="PDF", nargs="*",
+                       help="PDF 文件或文件夹；不给则只完成上次未完成的索引 (files or folders; none = finish pending work)")
+    index.set_defaults(func=run_index)
+
+    search = subparsers.add_parser(
+        "search", parents=[common],
+        help="在资料库中全文搜索 (full-text search over the library)",
+        description="多个词须同时出现；\"…\" 为短语；-词 排除；空格和换行不计。 "
+                    "(all words must occur; \"…\" is a phrase; -word excludes; spaces and line breaks are ignored)",
+    )
+    search.add_argument("query", metavar="QUERY", nargs="*", help="搜索内容 (what to find); 以 - 开头请先写 -- (put -- before a leading -)")
+    search.add_argument("--document", metavar="TEXT", help="只搜标题或文号含此文字的文件 (only documents whose title or 文号 contains TEXT)")
+    search.add_argument("--compilation", metavar="TEXT", help="只搜标题或路径含此文字的汇编 (only compilations whose title or path contains TEXT)")
+    search.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="文件日期不早于 (document date on or after)")
+    search.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="文件日期不晚于 (document date on or before)")
+    search.add_argument("--annotated", action="store_true", help="只搜有批注的页 (only pages I annotated)")
+    search.add_argument("--front-matter", action="store_true",
+                        help="也搜封面和目录页 (also search cover and contents pages)")
+    search.add_argument("--limit", type=int, metavar="N", help="最多列出 N 页，默认全部 (at most N pages; default all)")
+    search.set_defaults(func=run_search)
+
+
+def run_index(args: argparse.Namespace) -> int:
+    from reader.index.indexing import LibraryIndexer
+
+    library = Library(args.library)
+    indexer = LibraryIndexer(library)
+
+    def progress(done: int, total: int, what: str) -> None:
+        if not args.json and what and sys.stderr.isatty():
+            sys.stderr.write(f"\r[{done + 1}/{total}] {what[:60]:<60}")
+
+    report = indexer.index_paths(args.pdfs, progress=progress)
+    if not args.json and sys.stderr.isatty():
+        sys.stderr.write("\r" + " " * 72 + "\r")
+    for failure in report.failed:
+        sys.stderr.write(f"错误 (error): {failure['error']}\n")
+    data = report.as_dict()
+    data["library"] = str(library.root)
+
+    def text() -> str:
+        lines = [f"已索引 (indexed) {len(report.indexed)}，未变 (unchanged) {len(report.skipped)}，"
+                 f"失败 (failed) {len(report.failed)}"]
+        lines += [f"  + {e['pdf']} ({e.get('pages', 0)} 页 pages)" for e in report.indexed]
+        lines += [f"  = {e['pdf']}" for e in report.skipped]
+        return "\n".join(lines)
+
+    emit(args, data, text)
+    return EXIT_ERROR if report.failed else EXIT_OK
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from reader.index.search import LibrarySearcher, SearchFilters, annotated_pages
+    from reader.index.normalize import fold
+
+    query = " ".join(args.query)
+    if args.limit is not None and args.limit < 0:
+        raise UsageError("--limit 不能为负数 (--limit must not be negative)")
+    library = Library(args.library)
+    filters = SearchFilters(document=args.document, date_from=args.date_from, date_to=args.date_to,
+                            front_matter=args.front_matter)
+    if args.compilation:
+        wanted = fold(args.compilation)
+        filters.content_hashes = {f.content_hash for f in library.files()
+                                  if wanted in fold(f.title) or wanted in fold(f.path)}
+    if args.annotated:
+        filters.pages = annotated_pages(library)
+    searcher = LibrarySearcher(library)
+    results = searcher.search(query, filters, limit=args.limit)
+    if results.parsed.empty:
+        raise UsageError(results.message or "请输入要搜索的内容 (enter something to search)")
+    hits = []
+    for hit in results.hits:
+        details = searcher.details(hit, results.parsed)
+        hits.append({
+            "pdf": hit.pdf,
+            "page_index": hit.page_index,
+            "page_label": hit.page_label,
+            "document": hit.document,
+            "doc_number": hit.doc_number,
+            "snippet": details.snippet,
+            "rects": [[round(v, 2) for v in r] for r in details.rects.get(hit.page_index, [])],
+            "snippet_spans": details.snippet_spans,
+            "compilation": hit.compilation,
+            "content_hash": hit.content_hash,
+            "date": hit.date,
+            "missing": hit.missing,
+            "score": round(hit.score, 4),
+        })
+    data = {"query": query, "total_pages": results.total_pages, "hits": hits}
+    if results.message:
+        data["message"] = results.message
+
+    def text() -> str:
+        if results.message and not hits:
+            return results.message
+        lines = [f"共 {results.total_pages} 页 (pages)"]
+        for group_title, docs in results.groups():
+            lines.append(f"■ {group_title}")
+            shown = {(h["content_hash"], h["page_index"]): h for h in hits}
+            for doc_title, doc_hits in docs:
+                lines.append(f"  ▶ {doc_title}")
+                for hit in doc_hits:
+                    entry = shown[(hit.content_hash, hit.page_index)]
+                    missing = " [文件缺失 missing]" if hit.missing else ""
+                    lines.append(f"    第 {hit.page_label} 页 (p. {hit.page_index + 1}){missing}  {entry['snippet']}")
+        return "\n".join(lines)
+
+    return emit(args, data, text)

@@ -1,0 +1,258 @@
+"""Putting compilations into the library index, safely and resumably.
+
+Order of writes for one compilation (each step atomic on its own):
+1. the file is queued in ``pages.sqlite3`` (so an interrupted run is finished next time);
+2. its page texts are written to SQLite;
+3. its whoosh records are added in ONE writer and committed (a writer that never commits leaves
+   the previous index untouched, so a crash here loses nothing already searchable);
+4. it is marked indexed and taken off the queue; records of the file it replaced are removed.
+Search only sees pages that whoosh holds, so a crash between any two steps is harmless.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from reader.document import Document
+from reader.errors import ReaderError, UsageError
+from reader.index.normalize import fold
+from reader.index.schema import NEXT_PAGE_HEAD, PageStore, open_whoosh
+from reader.library import Library, LibraryFile
+
+Progress = Callable[[int, int, str], None]  # (done, total, what)
+_WRITE_LOCK = threading.Lock()  # one writer per process; whoosh's file lock covers other processes
+
+
+class IndexingCancelled(ReaderError):
+    code = "cancelled"
+
+
+@dataclass
+class IndexReport:
+    indexed: list[dict] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)
+    failed: list[dict] = field(default_factory=list)
+    cancelled: bool = False
+
+    def as_dict(self) -> dict:
+        return {"indexed": self.indexed, "skipped": self.skipped, "failed": self.failed, "cancelled": self.cancelled}
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """PDF files named or found (recursively) in the folders named, in a stable order."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"))
+        else:
+            out.append(path)
+    return out
+
+
+class LibraryIndexer:
+    """Indexes library files; usable from a worker thread (progress and cancel are callbacks)."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.store = PageStore(library.index_dir)
+
+    # ------------------------------------------------------------------ public
+    def index_paths(self, paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> IndexReport:
+        """Record and index ``paths`` (files or folders), then anything left queued by an earlier run."""
+        report = IndexReport()
+        files = expand_paths(paths)
+        for number, path in enumerate(files):
+            if progress:
+                progress(number, len(files), f"登记 (registering) {path.name}")
+            try:
+                entry = self.library.add(path)
+            except ReaderError as exc:
+                report.failed.append({"pdf": str(path), "error": exc.message})
+                continue
+            except OSError as exc:
+                report.failed.append({"pdf": str(path), "error": f"无法读取文件 (cannot read file): {path}: {exc.strerror}"})
+                continue
+            if self.store.is_indexed(entry.content_hash):
+                report.skipped.append(self._entry_dict(entry, "unchanged"))
+            else:
+                self.store.enqueue(entry.content_hash, entry.path, time.time())
+        self.run_queue(report, progress, cancelled)
+        return report
+
+    def queue_document(self, doc: Document) -> bool:
+        """Record an opened document; True when it still needs indexing (it is then queued)."""
+        entry = self.library.add(doc.path, document=doc)
+        if self.store.is_indexed(entry.content_hash):
+            return False
+        self.store.enqueue(entry.content_hash, entry.path, time.time())
+        return True
+
+    def pending(self) -> list[tuple[str, str]]:
+        return self.store.queued()
+
+    def run_queue(self, report: IndexReport | None = None, progress: Progress | None = None,
+                  cancelled: Callable[[], bool] | None = None, compilation=None) -> IndexReport:
+        """Index every queued file. ``compilation`` may supply an already analysed structure."""
+        report = report or IndexReport()
+        queue = self.store.queued()
+        for number, (content_hash, recorded_path) in enumerate(queue):
+            if cancelled and cancelled():
+                report.cancelled = True
+                break
+            entry = self.library.get(content_hash)
+            label = Path(recorded_path).name
+            if progress:
+                progress(number, len(queue), label)
+            try:
+                comp = compilation if compilation is not None and compilation.content_hash == content_hash else None
+                pages = self._index_one(content_hash, entry, comp, cancelled)
+            except IndexingCancelled:
+                report.cancelled = True
+                break
+            except ReaderError as exc:
+                report.failed.append({"pdf": recorded_path, "error": exc.message})
+                self._dequeue(content_hash)
+                continue
+            fresh = self.library.get(content_hash) or entry
+            info = self._entry_dict(fresh, "indexed") if fresh else {"pdf": recorded_path}
+            info["pages"] = pages
+            report.indexed.append(info)
+        if progress:
+            progress(len(queue), len(queue), "")
+        return report
+
+    def remove(self, content_hash: str) -> None:
+        """Drop one compilation's records (whoosh first, so search never sees half of it)."""
+        with _WRITE_LOCK:
+            ix = open_whoosh(self.library.index_dir)
+            writer = ix.writer(timeout=60)
+            writer.delete_by_term("content_hash", content_hash)
+            writer.commit()
+        with self.store.connect() as db:
+            db.execute("DELETE FROM pages WHERE content_hash=?", (content_hash,))
+            db.execute("DELETE FROM compilations WHERE content_hash=?", (content_hash,))
+
+    # ---------------------------------------------------------------- internal
+    @staticmethod
+    def _entry_dict(entry: LibraryFile, status: str) -> dict:
+        return {"pdf": entry.path, "content_hash": entry.content_hash, "title": entry.title, "status": status}
+
+    def _dequeue(self, content_hash: str) -> None:
+        with self.store.connect() as db:
+            db.execute("DELETE FROM queue WHERE content_hash=?", (content_hash,))
+
+    def _load(self, content_hash: str, entry: LibraryFile | None):
+        from reader.structure import load_structure
+
+        path = self.library.resolve(content_hash) if entry else None
+        if path is None:
+            raise UsageError(f"文件已不在原处，无法建立索引 (file is missing, cannot index): {entry.path if entry else content_hash}")
+        with Document.open(path) as doc:
+            if doc.content_hash != content_hash:
+                raise UsageError(f"文件已被修改，请重新添加 (file changed since it was added): {path}")
+            return load_structure(doc, self.library.structure_cache_dir)
+
+    def _index_one(self, content_hash: str, entry: LibraryFile | None, comp, cancelled) -> int:
+        if comp is None:
+            comp = self._load(content_hash, entry)
+        title = entry.title if entry else ""
+        rows = page_rows(comp)
+        front = front_matter_pages(comp)
+        with self.store.connect() as db:
+            db.execute("DELETE FROM pages WHERE content_hash=?", (content_hash,))
+            db.executemany(
+                "INSERT INTO pages (content_hash, page_index, own_len, folded, clean, next_clean, page_label,"
+                " document, document_index, doc_number, date, front_matter) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(content_hash, p, own, folded, clean, nxt, *page_meta(comp, p), int(p in front))
+                 for p, own, folded, clean, nxt in rows],
+            )
+            ids = dict(db.execute("SELECT page_index, id FROM pages WHERE content_hash=?", (content_hash,)).fetchall())
+        replaced = [f.content_hash for f in self.library.files() if f.replaced_by == content_hash]
+        with _WRITE_LOCK:
+            ix = open_whoosh(self.library.index_dir)
+            writer = ix.writer(timeout=120, limitmb=64)
+            try:
+                writer.delete_by_term("content_hash", content_hash)
+                for old in replaced:
+                    writer.delete_by_term("content_hash", old)
+                for page, own, folded, _clean, _next in rows:
+                    if cancelled and page % 8 == 0 and cancelled():
+                        raise IndexingCancelled("已取消 (cancelled)")
+                    writer.add_document(**page_fields(comp, page, ids[page], folded, own))
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+        with self.store.connect() as db:
+            db.execute("INSERT OR REPLACE INTO compilations VALUES (?,?,?,?)",
+                       (content_hash, title, comp.page_count, time.time()))
+            db.execute("DELETE FROM queue WHERE content_hash=?", (content_hash,))
+            for old in replaced:
+                db.execute("DELETE FROM pages WHERE content_hash=?", (old,))
+                db.execute("DELETE FROM compilations WHERE content_hash=?", (old,))
+        return len(rows)
+
+
+def page_rows(comp) -> list[tuple[int, int, str, str, str]]:
+    """(page, own folded length, folded text + next page head, clean text, clean next head) per text page."""
+    folded_pages = [fold(comp.page_text(p)) for p in range(comp.page_count)]
+    rows = []
+    for page in range(comp.page_count):
+        own = folded_pages[page]
+        if not own:
+            continue
+        head = folded_pages[page + 1][:NEXT_PAGE_HEAD] if page + 1 < comp.page_count else ""
+        next_clean = comp.page_text(page + 1)[: NEXT_PAGE_HEAD * 2] if head else ""
+        rows.append((page, len(own), own + head, comp.page_text(page), next_clean))
+    return rows
+
+
+_TOC_LINE = re.compile(r"(?:[.·…⋯．。\-—_]\s*){3,}\s*[\dIVXLCivxlc]{1,4}\s*$")
+
+
+def front_matter_pages(comp) -> set[int]:
+    """Cover and contents pages: before the first document, or mostly "title ······ 12" lines.
+
+    They repeat every title, so a search for a title would otherwise list them before the text;
+    they stay in the index and a filter brings them back.
+    """
+    pages: set[int] = set()
+    if comp.documents:
+        pages.update(range(min(d.start_page for d in comp.documents)))
+    for page in range(comp.page_count):
+        lines = [line for line in comp.page_text(page).split("\n") if line.strip()]
+        if len(lines) >= 3 and sum(bool(_TOC_LINE.search(line)) for line in lines) >= 0.5 * len(lines):
+            pages.add(page)
+    return pages
+
+
+def page_meta(comp, page: int) -> tuple[str, str, int, str, str]:
+    """(page label, document title, document index, 文号, date) of a page, for filters and grouping."""
+    finder = getattr(comp, "document_for_page", None)
+    doc = finder(page) if finder else None
+    index = comp.documents.index(doc) if doc is not None else -1
+    label = comp.page_labels[page] if page < len(comp.page_labels) else str(page + 1)
+    if doc is None:
+        return label, "", -1, "", ""
+    return label, doc.title or "", index, doc.doc_number or "", doc.date or ""
+
+
+def page_fields(comp, page: int, pid: int, folded: str, own: int) -> dict:
+    """The whoosh record of one page: grams over the page plus the next page's head (phrases across
+    the break are candidates of the page they start on), words over the page alone."""
+    return {
+        "key": f"{comp.content_hash}:{page}",
+        "pid": pid,
+        "content_hash": comp.content_hash,
+        "page_index": page,
+        "grams": folded,
+        "words": folded[:own],
+    }

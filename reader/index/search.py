@@ -1,0 +1,376 @@
+"""Searching the library index: candidates from whoosh, exact verification in SQLite, ranking.
+
+1. candidates: for every required string, its rarest character pairs (or the character itself)
+   must all be in a page's ``grams`` — a superset of the true pages, found without jieba;
+2. verification: SQLite checks each candidate's folded text with ``instr`` (the match must start
+   on the page; its tail may run onto the next page), and drops pages with excluded strings;
+3. ranking: BM25 over the verified occurrences, plus jieba-word BM25 from whoosh's ``words`` field
+   when the hit list is small enough for it to be cheap.
+Snippets and hit rectangles are computed only for the hits a caller shows (:meth:`details`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+
+from reader.index.normalize import fold, fold_with_offsets
+from reader.index.query import ParsedQuery, parse_query
+from reader.index.schema import PageStore, open_whoosh
+from reader.library import Library
+
+_GRAMS_PER_TERM = 3  # rarest pairs per string used to find candidates; verification does the rest
+_SAMPLE_PAIRS = 64  # pairs of a long string whose frequencies are looked up
+_JIEBA_RANK_LIMIT = 2000  # above this many hits, rank by occurrences alone (whoosh scoring gets slow)
+_SNIPPET_BEFORE, _SNIPPET_AFTER = 36, 72
+
+
+@dataclass
+class SearchFilters:
+    content_hashes: set[str] | None = None  # only these compilations
+    document: str | None = None  # substring of the document title or 文号 (whitespace/width-insensitive)
+    date_from: str | None = None  # "YYYY-MM-DD" inclusive, on the document's date
+    date_to: str | None = None
+    pages: set[tuple[str, int]] | None = None  # only these (content_hash, page_index), e.g. annotated ones
+    front_matter: bool = False  # include cover and contents pages (they repeat every title)
+
+
+@dataclass
+class PageHit:
+    content_hash: str
+    page_index: int
+    page_label: str
+    document: str
+    document_index: int
+    doc_number: str
+    date: str
+    pid: int
+    occurrences: int
+    score: float = 0.0
+    pdf: str = ""
+    compilation: str = ""
+    missing: bool = False
+
+
+@dataclass
+class HitDetails:
+    snippet_parts: list[tuple[str, bool]]  # (text, is_hit), in order
+    spans: list[tuple[int, int]]  # clean-text offsets of the hits within the page (may end on the next page)
+    rects: dict[int, list[tuple[float, float, float, float]]] = field(default_factory=dict)  # by page
+
+    @property
+    def snippet(self) -> str:
+        return "".join(f"【{t}】" if hit else t for t, hit in self.snippet_parts)
+
+    @property
+    def snippet_plain(self) -> str:
+        return "".join(t for t, _ in self.snippet_parts)
+
+    @property
+    def snippet_spans(self) -> list[list[int]]:
+        spans, at = [], 0
+        for text, hit in self.snippet_parts:
+            if hit:
+                spans.append([at, at + len(text)])
+            at += len(text)
+        return spans
+
+
+@dataclass
+class SearchResults:
+    query: str
+    parsed: ParsedQuery
+    hits: list[PageHit]
+    total_pages: int
+    message: str | None = None
+    elapsed_ms: float = 0.0
+
+    def groups(self) -> list[tuple[str, list[tuple[str, list[PageHit]]]]]:
+        """Hits grouped compilation → document, groups in order of their best hit."""
+        by_comp: OrderedDict[str, OrderedDict[tuple, list[PageHit]]] = OrderedDict()
+        for hit in self.hits:
+            comp = by_comp.setdefault(hit.content_hash, OrderedDict())
+            comp.setdefault((hit.document_index, hit.document), []).append(hit)
+        out = []
+        for comp_hash, docs in by_comp.items():
+            first = next(iter(docs.values()))[0]
+            out.append((first.compilation or comp_hash[:12],
+                        [(doc or "（未归入文件）", hits) for (_i, doc), hits in docs.items()]))
+        return out
+
+
+class LibrarySearcher:
+    """Search over a library's index. Thread-safe; opening it reads nothing but the index's table of contents."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.store = PageStore(library.index_dir)
+        self._lock = threading.RLock()
+        self._index = None
+        self._searcher = None
+        self._pids = None
+        self._structures: OrderedDict[str, object] = OrderedDict()
+
+    # ------------------------------------------------------------------ whoosh
+    def _current_searcher(self):
+        if self._index is None:
+            self._index = open_whoosh(self.library.index_dir, create=False)
+            if self._index is None:
+                return None
+        if self._searcher is None:
+            self._searcher = self._index.searcher()
+            self._pids = None
+        else:
+            fresh = self._searcher.refresh()
+            if fresh is not self._searcher:
+                self._searcher, self._pids = fresh, None
+        return self._searcher
+
+    def _pid_column(self, searcher):
+        if self._pids is None:
+            self._pids = searcher.reader().column_reader("pid")
+        return self._pids
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher = self._pids = None
+
+    # ------------------------------------------------------------------ search
+    def search(self, text: str, filters: SearchFilters | None = None, limit: int | None = None) -> SearchResults:
+        """Pages matching ``text`` (see :mod:`reader.index.query`), best first; never raises on odd input."""
+        started = time.perf_counter()
+        parsed = parse_query(text)
+        results = SearchResults(text, parsed, [], 0, parsed.message)
+        if parsed.empty:
+            return results
+        filters = filters or SearchFilters()
+        with self._lock:
+            searcher = self._current_searcher()
+            if searcher is None:
+                results.message = "资料库还没有建立索引 (the library has not been indexed yet)"
+                return results
+            candidates, idf = self._candidates(searcher, parsed, filters)
+            hits = self._verify(parsed, filters, candidates) if candidates else []
+            self._rank(searcher, parsed, hits, idf, candidates)
+        self._attach_files(hits)
+        results.total_pages = len(hits)
+        results.hits = hits if limit is None else hits[: max(0, limit)]
+        results.elapsed_ms = (time.perf_counter() - started) * 1000
+        return results
+
+    def _candidates(self, searcher, parsed: ParsedQuery, filters: SearchFilters):
+        """{pid: docnum} of pages holding every required string's rarest pairs, and an idf per string."""
+        chosen: list[str] = []
+        idf: dict[str, float] = {}
+        total = max(1, searcher.doc_count())
+        for term in parsed.include:
+            pairs = [term] if len(term) == 1 else list(dict.fromkeys(term[i:i + 2] for i in range(len(term) - 1)))
+            if len(pairs) > _SAMPLE_PAIRS:  # a pasted paragraph: sample pairs along it
+                step = len(pairs) / _SAMPLE_PAIRS
+                pairs = [pairs[int(i * step)] for i in range(_SAMPLE_PAIRS)]
+            freqs = sorted((searcher.doc_frequency("grams", p), p) for p in pairs)
+            if freqs[0][0] == 0:
+                return {}, idf
+            chosen.extend(p for _f, p in freqs[:_GRAMS_PER_TERM])
+            idf[term] = math.log(1 + (total - freqs[0][0] + 0.5) / (freqs[0][0] + 0.5))
+        q = wq.And([wq.Term("grams", p) for p in dict.fromkeys(chosen)])
+        if filters.content_hashes is not None:
+            if not filters.content_hashes:
+                return {}, idf
+            q = wq.And([q, wq.Or([wq.Term("content_hash", h) for h in filters.content_hashes])])
+        pids = self._pid_column(searcher)
+        return {pids[d]: d for d in searcher.docs_for_query(q)}, idf
+
+    def _verify(self, parsed: ParsedQuery, filters: SearchFilters, candidates: dict[int, int]) -> list[PageHit]:
+        where, params = [], []
+        counts = []
+        for term in parsed.include:
+            where.append("instr(folded, ?) BETWEEN 1 AND own_len")
+            params.append(term)
+            counts.append("(length(folded) - length(replace(folded, ?, ''))) / ?")
+        for term in parsed.exclude:
+            where.append("NOT (instr(folded, ?) BETWEEN 1 AND own_len)")
+            params.append(term)
+        if not filters.front_matter:
+            where.append("front_matter = 0")
+        if filters.date_from:
+            where.append("date != '' AND date >= ?")
+            params.append(filters.date_from)
+        if filters.date_to:
+            where.append("date != '' AND date <= ?")
+            params.append(filters.date_to)
+        count_params = [x for t in parsed.include for x in (t, len(t))]
+        sql = (
+            f"SELECT id, content_hash, page_index, page_label, document, document_index, doc_number, date, own_len, "
+            f"{' + '.join(counts)} FROM pages WHERE id IN (SELECT value FROM json_each(?)) AND {' AND '.join(where)}"
+        )
+        with self.store.connect() as db:
+            rows = db.execute(sql, [*count_params, json.dumps(list(candidates)), *params]).fetchall()
+        wanted_doc = fold(filters.document) if filters.document else ""
+        hits = []
+        for pid, chash, page, label, document, doc_index, number, date, own_len, occ in rows:
+            if wanted_doc and wanted_doc not in fold(document) and wanted_doc not in fold(number):
+                continue
+            if filters.pages is not None and (chash, page) not in filters.pages:
+                continue
+            hit = PageHit(chash, page, label, document, doc_index, number, date, pid, int(occ or 1))
+            hit.score = own_len  # temporarily: page length, for BM25 normalisation
+            hits.append(hit)
+        return hits
+
+    def _rank(self, searcher, parsed: ParsedQuery, hits: list[PageHit], idf: dict[str, float], candidates) -> None:
+        if not hits:
+            return
+        k1, b = 1.2, 0.75
+        average = sum(h.score for h in hits) / len(hits) or 1.0
+        weight = sum(idf.values()) / max(1, len(idf))
+        for hit in hits:
+            tf = hit.occurrences / max(1, len(parsed.include))
+            hit.score = weight * tf * (k1 + 1) / (tf + k1 * (1 - b + b * hit.score / average))
+        if len(hits) <= _JIEBA_RANK_LIMIT:
+            self._add_word_scores(searcher, parsed, hits, candidates)
+        hits.sort(key=lambda h: (-h.score, h.content_hash, h.page_index))
+
+    @staticmethod
+    def _add_word_scores(searcher, parsed: ParsedQuery, hits: list[PageHit], candidates: dict[int, int]) -> None:
+        """Pages where the query is a word of its own (jieba) rank above pages where it is part of another word."""
+        from reader.index.analyzer import words
+
+        terms = {w for term in parsed.include for w in words(term)}
+        if not terms:
+            return
+        docnums = {candidates[h.pid]: h for h in hits}
+        found = searcher.search(wq.Or([wq.Term("words", w) for w in terms]), filter=set(docnums), limit=None)
+        for docnum, score in found.items():
+            docnums[docnum].score += 0.5 * score
+
+    def _attach_files(self, hits: list[PageHit]) -> None:
+        files = {f.content_hash: f for f in self.library.files()}
+        for hit in hits:
+            entry = files.get(hit.content_hash)
+            if entry is not None:
+                hit.pdf, hit.compilation, hit.missing = entry.path, entry.title, entry.status == "missing"
+
+    # ----------------------------------------------------------------- details
+    def details(self, hit: PageHit, parsed: ParsedQuery, with_rects: bool = True) -> HitDetails:
+        """Snippet with the hits marked, the hits' clean-text spans and (optionally) their rectangles."""
+        with self.store.connect() as db:
+            row = db.execute("SELECT clean, next_clean FROM pages WHERE id=?", (hit.pid,)).fetchone()
+        clean, next_clean = row if row else ("", "")
+        spans = find_spans(clean, next_clean, parsed.include)
+        details = HitDetails(snippet_parts(clean + next_clean, spans, len(clean)), spans)
+        if with_rects and spans:
+            details.rects = self._rects(hit, spans, clean)
+        return details
+
+    def _rects(self, hit: PageHit, spans, clean: str) -> dict[int, list]:
+        comp = self.compilation(hit.content_hash)
+        if comp is None or comp.page_text(hit.page_index) != clean:
+            return {}
+        start = comp.page_starts[hit.page_index]
+        out: dict[int, list] = {}
+        for a, b in spans:
+            for page, rects in comp.span_rects(start + a, start + b).items():
+                out.setdefault(page, []).extend(rects)
+        return out
+
+    def compilation(self, content_hash: str):
+        """The analysed structure of a compilation (from the cache; the PDF only when the cache lacks it)."""
+        with self._lock:
+            if content_hash in self._structures:
+                self._structures.move_to_end(content_hash)
+                return self._structures[content_hash]
+        from reader.structure import cache, load_structure
+
+        comp = cache.load(self.library.structure_cache_dir, content_hash)
+        if comp is None:
+            path = self.library.resolve(content_hash)
+            if path is None:
+                return None
+            from reader.document import Document
+
+            with Document.open(path) as doc:
+                comp = load_structure(doc, self.library.structure_cache_dir)
+        with self._lock:
+            self._structures[content_hash] = comp
+            while len(self._structures) > 4:
+                self._structures.popitem(last=False)
+        return comp
+
+
+def find_spans(clean: str, next_clean: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Clean-text spans of every occurrence of ``terms`` starting on the page (merged, in order)."""
+    folded, offsets = fold_with_offsets(clean + next_clean)
+    own = len(fold(clean))
+    spans = []
+    for term in terms:
+        at = folded.find(term)
+        while 0 <= at < own:
+            spans.append((offsets[at], offsets[at + len(term) - 1] + 1))
+            at = folded.find(term, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def snippet_parts(text: str, spans: list[tuple[int, int]], own_len: int) -> list[tuple[str, bool]]:
+    """A window of ``text`` around the first hit, as (text, is_hit) parts; line breaks shown as spaces."""
+    if not spans:
+        return [(" ".join(text[: _SNIPPET_BEFORE + _SNIPPET_AFTER].split()), False)]
+    first = spans[0]
+    start = max(0, first[0] - _SNIPPET_BEFORE)
+    end = min(len(text), max(first[1], first[0] + _SNIPPET_AFTER))
+    end = min(len(text), max(end, min(first[1], own_len)))
+    parts: list[tuple[str, bool]] = []
+    at = start
+    for a, b in spans:
+        if a >= end:
+            break
+        a, b = max(a, start), min(b, max(end, b))
+        if a > at:
+            parts.append((text[at:a], False))
+        parts.append((text[a:b], True))
+        at = max(at, b)
+    if at < end:
+        parts.append((text[at:end], False))
+    cleaned = [(t.replace("\n", " "), hit) for t, hit in parts if t]
+    if start > 0:
+        cleaned.insert(0, ("…", False))
+    if end < len(text):
+        cleaned.append(("…", False))
+    return cleaned
+
+
+def annotated_pages(library: Library, content_hash: str | None = None) -> set[tuple[str, int]]:
+    """(content_hash, page) of every page carrying an annotation, for the "only annotated" filter."""
+    try:
+        from reader.annotations import AnnotationStore
+    except ImportError:  # annotations not installed: nothing is annotated
+        return set()
+    if not library.annotations_db.exists():
+        return set()
+    store = AnnotationStore(library.annotations_db, seed_defaults=False)
+    pages: set[tuple[str, int]] = set()
+    try:
+        for note in store.list(content_hash=content_hash):
+            pages.add((note.content_hash, note.page_index))
+            for page in (note.rects or {}):
+                pages.add((note.content_hash, int(page)))
+    finally:
+        close = getattr(store, "close", None)
+        if close:
+            close()
+    return pages
