@@ -53,8 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.view.firstPagePainted.connect(lambda: QTimer.singleShot(0, app.quit))
     if args.pdf:
         if not window.open_pdf(args.pdf, page=args.page) and args.quit_after_first_paint:
-            message = window.statusBar().currentMessage()
-            sys.stderr.write(f"错误 (error): {message}\n")
+            if window.last_error is not None:
+                sys.stderr.write(f"错误 (error): {window.last_error}\n")
+            window.close()
             return EXIT_ERROR
     elif args.quit_after_first_paint:
         QTimer.singleShot(0, app.quit)

@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.content_hash: str | None = None
         self.library = analysis.make_library()
         self.last_error_dialog = None
+        self.last_error: ReaderError | None = None
         self._password: str | None = None
         self._open_generation = 0
 
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         """A dialog for an expected failure; anything else is a bug and is raised."""
         if not isinstance(exc, ReaderError):
             raise exc
+        self.last_error = exc
         box = dialogs.error_dialog(self, exc)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_error_dialog = box
@@ -270,6 +272,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.open_pdf(path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_timer.stop()
         self.save_reading_state()
         self.save_window_state()
         self.settings.sync()

@@ -220,6 +220,8 @@ class PageView(QAbstractScrollArea):
     def _on_rendered(self, result: RenderResult) -> None:
         if result.generation != self._generation or result.key.channel != "view":
             return
+        if result.image is not None:  # drawn 1:1 on device pixels: crisp on HiDPI
+            result.image.setDevicePixelRatio(self.device_pixel_ratio())
         self.cache.put(result)
         if result.key.page in self.visible_pages():
             self.viewport().update()
@@ -244,8 +246,11 @@ class PageView(QAbstractScrollArea):
             target = QRect(x - dx, y - dy, w, h)
             result = self._best_image(page)
             if result is not None and result.image is not None:
-                painter.drawImage(QRectF(target), result.image)
-                painted_real = painted_real or result.key.zoom == self.render_zoom()
+                if result.key.zoom == self.render_zoom():
+                    painter.drawImage(target.topLeft(), result.image)  # exact: no resampling
+                    painted_real = True
+                else:  # an older zoom, scaled, until the exact render arrives
+                    painter.drawImage(QRectF(target), result.image)
             else:
                 self._paint_placeholder(painter, target, page, result)
             for layer, pages in self._overlays.items():

@@ -21,13 +21,13 @@ THUMB_CACHE_BYTES = 24 * 1024 * 1024
 
 class ThumbnailModel(QAbstractListModel):
     def __init__(self, view: PageView) -> None:
-        super().__init__()
+        super().__init__(view)  # dies with the view, and so does its timer
         self.view = view
         self.sizes: list[tuple[float, float]] = []
         self.cache = ImageCache(THUMB_CACHE_BYTES)
         self._pixmaps: dict[int, QPixmap] = {}
         self._wanted: list[int] = []
-        self._flush = QTimer(singleShot=True, interval=30)
+        self._flush = QTimer(self, singleShot=True, interval=30)
         self._flush.timeout.connect(self._request)
         view.worker.rendered.connect(self._on_rendered)
 

@@ -1,0 +1,72 @@
+"""Small PDFs built with pymupdf for tests: CJK text, page labels, encryption, damage, scans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+
+LINES = ["关于推动制造业绿色发展的通知", "各省、自治区、直辖市工业和信息化主管部门：",
+         "为贯彻落实党中央决策部署，加快推进新型工业化，", "现将有关事项通知如下。"]
+
+
+def text_pdf(path: Path, pages: int = 3, labels: list[dict] | None = None,
+             size: tuple[float, float] = (595, 842)) -> Path:
+    """``pages`` pages of Chinese text, four lines each, with an optional page label rule list."""
+    doc = pymupdf.open()
+    for number in range(pages):
+        page = doc.new_page(width=size[0], height=size[1])
+        for row, line in enumerate(LINES):
+            page.insert_text((72, 100 + row * 24), line if row else f"{line}{number + 1}", fontname="china-s", fontsize=14)
+    if labels:
+        doc.set_page_labels(labels)
+    doc.save(path)
+    return path
+
+
+def paragraph_pdf(path: Path, first: str, second: str) -> Path:
+    """One page whose paragraph wraps across two lines: selection must join them."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), first, fontname="china-s", fontsize=14)
+    page.insert_text((72, 120), second, fontname="china-s", fontsize=14)
+    doc.save(path)
+    return path
+
+
+def image_only_pdf(path: Path, pages: int = 2) -> Path:
+    """Pages that carry only a picture of text (like a scan): no text layer."""
+    source = pymupdf.open()
+    page = source.new_page(width=300, height=200)
+    page.insert_text((20, 50), "扫描件", fontname="china-s", fontsize=30)
+    png = page.get_pixmap(dpi=72).tobytes("png")
+    doc = pymupdf.open()
+    for _ in range(pages):
+        doc.new_page(width=300, height=200).insert_image(pymupdf.Rect(0, 0, 300, 200), stream=png)
+    doc.save(path)
+    return path
+
+
+def encrypted_pdf(path: Path, password: str = "secret") -> Path:
+    doc = pymupdf.open(text_pdf(path.with_suffix(".plain.pdf"), pages=1))
+    doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw=password, owner_pw=password + "-owner")
+    return path
+
+
+def zero_page_pdf(path: Path) -> Path:
+    path.write_bytes(b"%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n"
+                     b"2 0 obj <</Type/Pages/Kids[]/Count 0>> endobj\n"
+                     b"trailer <</Root 1 0 R>>\n%%EOF\n")
+    return path
+
+
+def truncated_pdf(path: Path) -> Path:
+    """The first few hundred bytes of a real PDF: the header survives, the body does not."""
+    whole = text_pdf(path.with_suffix(".whole.pdf"), pages=3).read_bytes()
+    path.write_bytes(whole[:300])
+    return path
+
+
+def not_a_pdf(path: Path) -> Path:
+    path.write_text("这不是 PDF，只是一段文字。\n", encoding="utf-8")
+    return path
