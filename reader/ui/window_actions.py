@@ -21,9 +21,6 @@ if TYPE_CHECKING:
 ZOOM_PRESETS = (50, 75, 100, 125, 150, 200, 300, 400)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
 
 class PageBox(QLineEdit):
     """Shows ``45 (47/84)``: the printed label, then the physical position; accepts labels and numbers."""
@@ -34,7 +31,7 @@ class PageBox(QLineEdit):
         self.setObjectName("pageBox")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setFixedWidth(120)
-        self.setToolTip(_tr("输入页码标签（如 45、II）或 #页序号，回车跳转 (Ctrl+G)"))
+        self.setToolTip(QCoreApplication.translate("MainWindow", "输入页码标签（如 45、II）或 #页序号，回车跳转 (Ctrl+G)"))
         self.returnPressed.connect(self.jump)
 
     def show_page(self, page: int) -> None:
@@ -55,7 +52,7 @@ class PageBox(QLineEdit):
             match = re.match(r"^\s*(\S+)\s*\(", text)
             index = document.page_index_for(match.group(1)) if match else None
         if index is None:
-            self.window_.status(_tr("没有这一页：%1").replace("%1", text))
+            self.window_.status(QCoreApplication.translate("MainWindow", "没有这一页：%1").replace("%1", text))
             self.selectAll()
             return False
         self.window_.view.go_to(index)
@@ -82,8 +79,8 @@ class ZoomBox(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMinimumContentsLength(7)
-        self.addItem(_tr("适合宽度"), "width")
-        self.addItem(_tr("适合页面"), "page")
+        self.addItem(QCoreApplication.translate("MainWindow", "适合宽度"), "width")
+        self.addItem(QCoreApplication.translate("MainWindow", "适合页面"), "page")
         for percent in ZOOM_PRESETS:
             self.addItem(f"{percent}%", percent / 100)
         self.activated.connect(self._chosen)
@@ -123,52 +120,52 @@ def _action(window: "MainWindow", text: str, slot, shortcut=None, object_name: s
 def build_menus(window: "MainWindow") -> dict[str, QMenu]:
     bar = window.menuBar()
     menus = {
-        "file": bar.addMenu(_tr("文件(&F)")),
-        "edit": bar.addMenu(_tr("编辑(&E)")),
-        "view": bar.addMenu(_tr("视图(&V)")),
-        "tools": bar.addMenu(_tr("工具(&T)")),
-        "help": bar.addMenu(_tr("帮助(&H)")),
+        "file": bar.addMenu(QCoreApplication.translate("MainWindow", "文件(&F)")),
+        "edit": bar.addMenu(QCoreApplication.translate("MainWindow", "编辑(&E)")),
+        "view": bar.addMenu(QCoreApplication.translate("MainWindow", "视图(&V)")),
+        "tools": bar.addMenu(QCoreApplication.translate("MainWindow", "工具(&T)")),
+        "help": bar.addMenu(QCoreApplication.translate("MainWindow", "帮助(&H)")),
     }
     view = window.view
     file_menu = menus["file"]
-    file_menu.addAction(_action(window, _tr("打开…"), window.choose_file, QKeySequence.StandardKey.Open, "actionOpen"))
-    window.recent_menu = file_menu.addMenu(_tr("最近打开"))
+    file_menu.addAction(_action(window, QCoreApplication.translate("MainWindow", "打开…"), window.choose_file, QKeySequence.StandardKey.Open, "actionOpen"))
+    window.recent_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "最近打开"))
     window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window))
     file_menu.addSeparator()
-    file_menu.addAction(_action(window, _tr("退出"), window.close, QKeySequence.StandardKey.Quit, "actionQuit"))
+    file_menu.addAction(_action(window, QCoreApplication.translate("MainWindow", "退出"), window.close, QKeySequence.StandardKey.Quit, "actionQuit"))
 
-    copy = _action(window, _tr("复制"), view.copy_selection, QKeySequence.StandardKey.Copy, "actionCopy")
+    copy = _action(window, QCoreApplication.translate("MainWindow", "复制"), view.copy_selection, QKeySequence.StandardKey.Copy, "actionCopy")
     copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     view.addAction(copy)
     menus["edit"].addAction(copy)
-    menus["edit"].addAction(_action(window, _tr("转到页…"), window.focus_page_box, "Ctrl+G", "actionGoTo"))
+    menus["edit"].addAction(_action(window, QCoreApplication.translate("MainWindow", "转到页…"), window.focus_page_box, "Ctrl+G", "actionGoTo"))
 
     view_menu = menus["view"]
-    window.zoom_in_action = _action(window, _tr("放大"), view.zoom_in,
+    window.zoom_in_action = _action(window, QCoreApplication.translate("MainWindow", "放大"), view.zoom_in,
                                     [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")], "actionZoomIn")
-    window.zoom_out_action = _action(window, _tr("缩小"), view.zoom_out, [QKeySequence.StandardKey.ZoomOut], "actionZoomOut")
+    window.zoom_out_action = _action(window, QCoreApplication.translate("MainWindow", "缩小"), view.zoom_out, [QKeySequence.StandardKey.ZoomOut], "actionZoomOut")
     view_menu.addAction(window.zoom_in_action)
     view_menu.addAction(window.zoom_out_action)
-    view_menu.addAction(_action(window, _tr("实际大小"), lambda: view.set_zoom(1.0), "Ctrl+0", "actionActualSize"))
-    view_menu.addAction(_action(window, _tr("适合宽度"), lambda: view.set_fit_mode("width"), "Ctrl+1", "actionFitWidth"))
-    view_menu.addAction(_action(window, _tr("适合页面"), lambda: view.set_fit_mode("page"), "Ctrl+2", "actionFitPage"))
+    view_menu.addAction(_action(window, QCoreApplication.translate("MainWindow", "实际大小"), lambda: view.set_zoom(1.0), "Ctrl+0", "actionActualSize"))
+    view_menu.addAction(_action(window, QCoreApplication.translate("MainWindow", "适合宽度"), lambda: view.set_fit_mode("width"), "Ctrl+1", "actionFitWidth"))
+    view_menu.addAction(_action(window, QCoreApplication.translate("MainWindow", "适合页面"), lambda: view.set_fit_mode("page"), "Ctrl+2", "actionFitPage"))
     view_menu.addSeparator()
-    window.panels_menu = view_menu.addMenu(_tr("面板"))
+    window.panels_menu = view_menu.addMenu(QCoreApplication.translate("MainWindow", "面板"))
     view_menu.addSeparator()
-    language_menu = view_menu.addMenu(_tr("语言"))
+    language_menu = view_menu.addMenu(QCoreApplication.translate("MainWindow", "语言"))
     window.language_group = i18n.build_language_menu(language_menu, window, window.language, window.choose_language)
 
-    menus["help"].addAction(_action(window, _tr("关于"), lambda: _about(window), None, "actionAbout"))
+    menus["help"].addAction(_action(window, QCoreApplication.translate("MainWindow", "关于"), lambda: _about(window), None, "actionAbout"))
     return menus
 
 
 def build_toolbar(window: "MainWindow") -> QToolBar:
-    toolbar = QToolBar(_tr("工具栏"), window)
+    toolbar = QToolBar(QCoreApplication.translate("MainWindow", "工具栏"), window)
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     toolbar.addAction(window.findChild(QAction, "actionOpen"))
     toolbar.addSeparator()
-    toolbar.addWidget(QLabel(_tr("页码 ")))
+    toolbar.addWidget(QLabel(QCoreApplication.translate("MainWindow", "页码 ")))
     window.page_box = PageBox(window)
     toolbar.addWidget(window.page_box)
     toolbar.addSeparator()
@@ -190,11 +187,11 @@ def _fill_recent(window: "MainWindow") -> None:
         action.setEnabled(Path(path).exists())
     if files:
         menu.addSeparator()
-        menu.addAction(_tr("清除列表"), window.settings.clear_recent)
+        menu.addAction(QCoreApplication.translate("MainWindow", "清除列表"), window.settings.clear_recent)
     else:
-        menu.addAction(_tr("（无）")).setEnabled(False)
+        menu.addAction(QCoreApplication.translate("MainWindow", "（无）")).setEnabled(False)
 
 
 def _about(window: "MainWindow") -> None:
-    QMessageBox.about(window, _tr("关于"), _tr(
+    QMessageBox.about(window, QCoreApplication.translate("MainWindow", "关于"), QCoreApplication.translate("MainWindow", 
         "政策汇编阅读器\n\n阅读、检索与批注政策汇编 PDF。\n所有数据保存在本机。"))
