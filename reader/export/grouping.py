@@ -70,7 +70,7 @@ def by_theme(entries: list[ExportEntry], themes: list[ThemeInfo], only: list[str
                 items.append(GroupItem(entry, others))
         sections.append(Section(name, colors.get(name, _first_color(items)), _documents(items)))
     untagged = [GroupItem(e) for e in ordered if not e.themes]
-    if untagged:
+    if untagged and not wanted:
         sections.append(Section(UNTAGGED, None, _documents(untagged)))
     return sections
 

@@ -7,19 +7,17 @@ import re
 from reader.export.model import ExportEntry, ExportReport, GroupItem
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
-_CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
-_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
 
 
 def clean_quote(text: str) -> list[str]:
     """Paragraphs of a quote: whitespace runs collapsed, no blank paragraphs.
 
-    Quotes are stored as clean text (headers dropped, lines joined); a stray space between two
-    CJK characters can only come from a line break in the source, so it goes too.
+    Quotes are stored as clean text (headers dropped, lines joined by the structure layer);
+    spaces typeset inside a line (``第十一条 适用``, ``2027 年``) are the source's and stay.
     """
     paragraphs = []
     for line in text.replace("\r", "\n").split("\n"):
-        line = _CJK_GAP.sub("", _SPACES.sub(" ", line)).strip()
+        line = _SPACES.sub(" ", line).strip()
         if line:
             paragraphs.append(line)
     return paragraphs
