@@ -23,6 +23,7 @@ class Paragraph:
     centred: bool
     right_aligned: bool
     indented: bool
+    page_width: float
 
     @property
     def first(self):
@@ -54,5 +55,5 @@ def build_paragraphs(text: str, placed: list[PlacedLine], layouts: list[Layout],
         indented = first.x0 >= layout.left + 0.8 * first.size
         out.append(Paragraph(group, text[group[0].start:group[-1].end], group[0].start, group[-1].end,
                              first.page, group[-1].line.page, size, bold, x0, x1, centred,
-                             right_aligned, indented))
+                             right_aligned, indented, width))
     return out

@@ -59,7 +59,8 @@ def _is_title(p: Paragraph, body_size: float) -> bool:
     if len(_squash(p.text)) < 4 or len(p.text) > 120:
         return False
     larger = p.size >= body_size + 1.5
-    return larger and (p.centred or p.bold >= 0.6) and not _LEADER_LINE.search(p.text)
+    symmetric = abs((p.first.x0 + p.first.x1) / 2 - p.page_width / 2) < 2 * p.size
+    return larger and (p.centred or symmetric or p.bold >= 0.6) and not _LEADER_LINE.search(p.text)
 
 
 def _attached_title(p: Paragraph, current: Paragraph | None) -> bool:

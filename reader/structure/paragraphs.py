@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from reader.structure.lines import Line
 
-_TERMINAL = set("。；：！？!?;:）)」”")
+# Sentence ends after which a numbered line may open a paragraph. "；" is left out on purpose:
+# list items inside one sentence (（一）适用…；（二）…) end with it and must stay joined.
+_TERMINAL = set("。：！？!?:）)」”")
 _LEADERS = re.compile(r"[.·…．•_\-]{4,}\s*\S{0,6}$")
 HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]"
@@ -30,10 +32,13 @@ class Layout:
     body_size: float
 
 
-def _mode(values: list[float], default: float) -> float:
+def _mode(values: list[tuple[float, int]], default: float) -> float:
+    """Most common value, each weighted by its line's length (long body lines outvote centred ones)."""
     if not values:
         return default
-    counts = Counter(round(v) for v in values)
+    counts: Counter = Counter()
+    for value, weight in values:
+        counts[round(value)] += weight
     return float(counts.most_common(1)[0][0])
 
 
@@ -51,8 +56,8 @@ def layouts(pages: list[list[Line]], widths: list[float], body_size: float) -> l
             l for l in lines if not l.furniture and abs(l.size - body_size) <= 1.0)
     shared: dict[int, Layout] = {}
     for width, body in by_width.items():
-        left = _mode([l.x0 for l in body], 0.0)
-        right = _mode([l.x1 for l in body if abs(l.x0 - left) < 2], float(width))
+        left = _mode([(l.x0, len(l.chars)) for l in body], 0.0)
+        right = _mode([(l.x1, len(l.chars)) for l in body if abs(l.x0 - left) < 2], float(width))
         shared[width] = Layout(left, right, body_size)
     return [shared[round(widths[i])] for i in range(len(pages))]
 
@@ -73,9 +78,12 @@ def starts_paragraph(prev: Line | None, line: Line, layout: Layout, width: float
         return True
     prev_bold, line_bold = prev.bold >= 0.6, line.bold >= 0.6
     centred = _is_centred(line, layout, width)
-    if centred and _is_centred(prev, layout, width) and prev_bold == line_bold and (
-            line_bold or line.size > layout.body_size + 0.5) and prev.page == line.page:
-        return False  # a wrapped title or centred heading
+    same_look = prev_bold == line_bold and prev.page == line.page and line.y0 - prev.y1 < line.size
+    if same_look and line.size > layout.body_size + 0.5 and centred and abs(
+            prev.center_x - width / 2) < 2 * line.size:
+        return False  # a wrapped title (its first line may run the full width)
+    if same_look and centred and _is_centred(prev, layout, width) and line_bold:
+        return False  # a wrapped centred bold heading
     if prev_bold != line_bold and (prev.bold >= 0.9 or line.bold >= 0.9):
         return True
     if line.x0 >= layout.left + 0.8 * size:
