@@ -32,7 +32,24 @@ class Match:
     start: int  # folded offsets
     end: int
     kind: str  # "exact" | "normalized" | "fuzzy"
-    score: float
+    similarity: float  # of the quote, 0–1
+    context: float = 1.0  # share of the stored prefix/suffix that agrees, 0–1
+
+    @property
+    def score(self) -> float:
+        return 0.7 * self.similarity + 0.3 * self.context
+
+
+@dataclass
+class _Wanted:
+    needle: str
+    prefix: str
+    suffix: str
+    relative: float | None
+
+
+CONTEXT_TRUSTED = 0.5
+"""An exact hit whose surroundings agree at least this much is taken without looking further."""
 
 
 def _relative(ann: Annotation) -> float | None:
@@ -41,26 +58,26 @@ def _relative(ann: Annotation) -> float | None:
     return ann.start_offset / ann.text_length
 
 
-def _context_score(folded: FoldedText, start: int, end: int, prefix: str, suffix: str) -> int:
-    before = folded.text[max(0, start - len(prefix)):start]
-    after = folded.text[end:end + len(suffix)]
-    return common_suffix_len(prefix, before) + common_prefix_len(suffix, after)
+def _context(folded: FoldedText, start: int, end: int, want: _Wanted) -> float:
+    total = len(want.prefix) + len(want.suffix)
+    if not total:
+        return 1.0
+    before = folded.text[max(0, start - len(want.prefix)):start]
+    after = folded.text[end:end + len(want.suffix)]
+    return (common_suffix_len(want.prefix, before) + common_prefix_len(want.suffix, after)) / total
 
 
-def _best_exact(folded: FoldedText, needle: str, ann: Annotation) -> Match | None:
-    hits = folded.find_all(needle)
+def _distance(folded: FoldedText, pos: int, want: _Wanted) -> float:
+    return abs(pos / max(len(folded.text), 1) - want.relative) if want.relative is not None else 0.0
+
+
+def _best_exact(folded: FoldedText, want: _Wanted) -> Match | None:
+    hits = folded.find_all(want.needle)
     if not hits:
         return None
-    prefix, suffix = fold(ann.prefix), fold(ann.suffix)
-    rel = _relative(ann)
-    total = max(len(folded.text), 1)
-
-    def score(pos: int) -> tuple[int, float]:
-        distance = abs(pos / total - rel) if rel is not None else 0.0
-        return _context_score(folded, pos, pos + len(needle), prefix, suffix), -distance
-
-    best = max(hits, key=score)
-    return Match(best, best + len(needle), "normalized", 1.0)
+    n = len(want.needle)
+    best = max(hits, key=lambda pos: (_context(folded, pos, pos + n, want), -_distance(folded, pos, want)))
+    return Match(best, best + n, "normalized", 1.0, _context(folded, best, best + n, want))
 
 
 def _seeds(needle: str) -> list[tuple[int, str]]:
@@ -87,9 +104,10 @@ def _align(needle: str, folded: FoldedText, around: int) -> Match | None:
     return Match(lo + start, lo + end, "fuzzy", similarity)
 
 
-def _best_fuzzy(folded: FoldedText, needle: str, ann: Annotation) -> Match | None:
+def _fuzzy_candidates(folded: FoldedText, want: _Wanted) -> list[Match]:
+    needle = want.needle
     if len(needle) < MIN_FUZZY_CHARS:
-        return None
+        return []
     votes: Counter[int] = Counter()
     bucket = max(4, len(needle) // 4)
     for offset, seed in _seeds(needle):
@@ -98,29 +116,33 @@ def _best_fuzzy(folded: FoldedText, needle: str, ann: Annotation) -> Match | Non
             continue  # too common to say anything
         for pos in hits:
             votes[(pos - offset) // bucket] += 1
-    rel = _relative(ann)
-    total = max(len(folded.text), 1)
-    best: Match | None = None
-    for cell, _count in votes.most_common(6):
+    found = []
+    for cell, _count in votes.most_common(8):
         match = _align(needle, folded, max(0, cell * bucket))
-        if match is None:
-            continue
-        if rel is not None:
-            match.score -= 0.02 * abs(match.start / total - rel)  # tiebreak towards the old position
-        if best is None or match.score > best.score:
-            best = match
-    if best is None or best.score < FUZZY_THRESHOLD:
-        return None
-    return best
+        if match is not None and match.similarity >= FUZZY_THRESHOLD:
+            match.context = _context(folded, match.start, match.end, want)
+            found.append(match)
+    return found
 
 
 def locate(comp: "Compilation", ann: Annotation) -> Match | None:
-    """Where ``ann``'s quote is in ``comp`` (folded offsets), or None."""
-    needle = fold(ann.quote)
-    if not needle:
+    """Where ``ann``'s quote is in ``comp`` (folded offsets), or None.
+
+    An exact hit with agreeing context wins at once. An exact hit in other surroundings (the
+    same phrase elsewhere, while the annotated sentence itself was reworded) competes with the
+    fuzzy candidates on similarity and context together.
+    """
+    want = _Wanted(fold(ann.quote), fold(ann.prefix), fold(ann.suffix), _relative(ann))
+    if not want.needle:
         return None
     folded = folded_text_of(comp)
-    return _best_exact(folded, needle, ann) or _best_fuzzy(folded, needle, ann)
+    exact = _best_exact(folded, want)
+    if exact is not None and exact.context >= CONTEXT_TRUSTED:
+        return exact
+    candidates = ([exact] if exact else []) + _fuzzy_candidates(folded, want)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda m: (round(m.score, 6), -_distance(folded, m.start, want)))
 
 
 def reanchor(comp: "Compilation", ann: Annotation, pdf: str | None = None) -> tuple[Annotation, str]:

@@ -26,7 +26,8 @@ _TAILS = ["到 2027 年形成一批可复制推广的经验", "力争培育 {n} 
 
 def sentence(rng: random.Random) -> str:
     tail = rng.choice(_TAILS).format(n=rng.randint(10, 300))
-    return f"{rng.choice(_SUBJECTS)}{rng.choice(_VERBS)}{rng.choice(_OBJECTS)}，{tail}。"
+    where = rng.choice(["", "在重点地区", f"围绕{rng.choice(_OBJECTS)}", f"依托{rng.choice(_SUBJECTS)}", "按照有关要求"])
+    return f"{where}{rng.choice(_SUBJECTS)}{rng.choice(_VERBS)}{rng.choice(_OBJECTS)}，{tail}。"
 
 
 def make_documents(seed: int = 7, documents: int = 4, heads: int = 3, subs: int = 3) -> list[tuple[str, list[str]]]:
@@ -58,8 +59,9 @@ def _wrap(text: str, font: pymupdf.Font, size: float, width: float, indent: floa
 
 
 def typeset(path: Path, documents: list[tuple[str, list[str]]], page_size: tuple[float, float] = (595, 842),
-            font_size: float = 12, margin: float = 64, header: str = "政策汇编（测试版）") -> Path:
-    """Write ``documents`` as a PDF; each document starts on a new page."""
+            font_size: float = 12, margin: float = 64, header: str = "政策汇编（测试版）",
+            page_per_document: bool = True) -> Path:
+    """Write ``documents`` as a PDF; each document starts on a new page unless told otherwise."""
     font = pymupdf.Font(FONT)
     pdf = pymupdf.open()
     width = page_size[0] - 2 * margin
@@ -79,7 +81,10 @@ def typeset(path: Path, documents: list[tuple[str, list[str]]], page_size: tuple
         return p
 
     for title, paragraphs in documents:
-        page = new_page()
+        if page is None or page_per_document or y > page_size[1] - margin - 4 * leading:
+            page = new_page()
+        else:
+            y += leading
         for line in _wrap(title, font, font_size + 4, width, 0):
             x = (page_size[0] - font.text_length(line, fontsize=font_size + 4)) / 2
             page.insert_text((x, y), line, fontname=FONT, fontsize=font_size + 4)
