@@ -1,0 +1,101 @@
+"""The outline panel in the real window: filled on compilationReady, click jumps, follows pages, filters."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMenu
+
+from reader.document import Document
+from reader.structure import analyze
+from reader.ui.main_window import MainWindow
+from tests.unit.test_structure_pdfkit import Typesetter
+
+
+def _compilation_pdf(path):
+    kit = Typesetter(header=lambda n: [("测试汇编", "top", "right"), (f"— {n} —", "bottom", "centre")])
+    kit.new_page()
+    kit.title("关于印发《数据产业发展方案》的通知")
+    kit.centred("某发〔2024〕3 号")
+    kit.line("一、总体要求")
+    kit.paragraph("坚持创新驱动，推动数据产业高质量发展。" * 30)
+    kit.line("二、重点任务")
+    kit.paragraph("（一）培育经营主体。支持数据企业发展壮大。" * 20)
+    kit.new_page()
+    kit.title("全省数据产业大会召开")
+    kit.paragraph("近日，全省数据产业大会召开，会议总结了全年工作。" * 10)
+    return kit.save(path)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    win = MainWindow(background_analysis=False)
+    qtbot.addWidget(win)
+    win.resize(1100, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    path = _compilation_pdf(tmp_path / "c.pdf")
+    assert win.open_pdf(path)
+    with Document.open(path) as doc:
+        comp = analyze(doc)
+    win.compilation = comp
+    win.compilationReady.emit(comp)
+    yield win
+    win.close()
+
+
+def _rows(panel, parent=None):
+    from PySide6.QtCore import QModelIndex
+
+    parent = parent or QModelIndex()
+    out = []
+    for row in range(panel.proxy.rowCount(parent)):
+        index = panel.proxy.index(row, 0, parent)
+        out.append((index.data(), _rows(panel, index)))
+    return out
+
+
+def test_tree_shows_documents_and_clauses(window):
+    panel = window.outline_panel
+    (root, docs), = _rows(panel)
+    assert "2" in root  # page count
+    assert [d[0] for d in docs] == ["关于印发《数据产业发展方案》的通知\n某发〔2024〕3 号", "全省数据产业大会召开"]
+    assert [c[0] for c in docs[0][1]] == ["一、 总体要求", "二、 重点任务"]
+    assert [c[0] for c in docs[0][1][1][1]] == ["（一） 培育经营主体"]
+
+
+def test_click_jumps_and_panel_follows_reading(window, qtbot):
+    panel = window.outline_panel
+    doc_index = panel.proxy.index(1, 0, panel.proxy.index(0, 0))
+    panel.tree.clicked.emit(doc_index)
+    qtbot.waitUntil(lambda: window.view.current_page() == 1, timeout=3000)
+    window.view.go_to(0)
+    qtbot.waitUntil(lambda: panel.selected_entry() is not None and panel.selected_entry()[0].start_page == 0,
+                    timeout=3000)
+    window.currentPageChanged.emit(1)
+    assert panel.selected_entry()[0].title == "全省数据产业大会召开"
+
+
+def test_filter_narrows_by_doc_number_and_heading(window):
+    panel = window.outline_panel
+    panel.filter_box.setText("〔2024〕3")
+    (root, docs), = _rows(panel)
+    assert len(docs) == 1 and docs[0][0].startswith("关于印发")
+    panel.filter_box.setText("培育经营")
+    (root, docs), = _rows(panel)
+    assert [c[0] for c in docs[0][1]] == ["二、 重点任务"]
+    panel.filter_box.setText("")
+    assert len(_rows(panel)[0][1]) == 2
+
+
+def test_context_menu_hooks_get_document_and_clause(window, qtbot):
+    panel = window.outline_panel
+    seen = []
+    panel.context_menu_hooks.append(lambda menu, doc, clause: seen.append((type(menu), doc.title, clause and clause.label)))
+    doc_index = panel.proxy.index(0, 0, panel.proxy.index(0, 0))
+    clause_index = panel.proxy.index(1, 0, doc_index)
+    panel.tree.expandAll()
+    panel._on_context_menu(panel.tree.visualRect(clause_index).center())
+    assert seen == [(QMenu, "关于印发《数据产业发展方案》的通知", "二、")]
+    panel.last_menu.close()
+    window.documentClosed.emit()
+    assert panel.model.rowCount() == 0
