@@ -20,7 +20,7 @@ from reader.ui.render_worker import ImageCache, RenderKey, RenderResult, RenderW
 from reader.ui.selection import TextSelection
 
 Rect = tuple[float, float, float, float]
-CACHE_BYTES = 96 * 1024 * 1024
+CACHE_BYTES = 64 * 1024 * 1024  # ~10 pages at 150 %: a screenful plus prefetch, twice over
 MIN_ZOOM, MAX_ZOOM = 0.25, 6.0
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0)
 BACKGROUND = QColor("#9a9ea3")
