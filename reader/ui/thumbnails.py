@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from reader.ui.page_view import PageView
@@ -72,6 +72,11 @@ class ThumbnailModel(QAbstractListModel):
         if result is not None and result.image is not None:
             pixmap = QPixmap.fromImage(result.image)
             pixmap.setDevicePixelRatio(self.view.device_pixel_ratio())
+            painter = QPainter(pixmap)  # a hairline frame: white pages on a light list stay apart
+            painter.setPen(QColor("#9a9ea3"))
+            painter.drawRect(0, 0, round(pixmap.width() / pixmap.devicePixelRatio()) - 1,
+                             round(pixmap.height() / pixmap.devicePixelRatio()) - 1)
+            painter.end()
             if len(self._pixmaps) > 400:
                 self._pixmaps.clear()
             self._pixmaps[page] = pixmap
@@ -117,7 +122,7 @@ class ThumbnailPanel(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setMinimumWidth(THUMB_WIDTH + 40)
-        self.setStyleSheet("QListView::item { padding: 2px; }")
+        self.setStyleSheet("QListView { background: #e6e7e9; } QListView::item { padding: 2px; }")
         self.clicked.connect(lambda index: view.go_to(index.row()))
         view.currentPageChanged.connect(self.show_page)
 
