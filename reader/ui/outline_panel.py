@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QHeaderView, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from reader.structure import Clause, Compilation, DocumentInfo
@@ -28,11 +28,12 @@ class OutlinePanel(QWidget):
     def __init__(self, go_to: Callable[[int, tuple | None], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("outlinePanel")
+        self.setMinimumWidth(260)  # room for a title and its page label
         self._go_to = go_to
         self.compilation: Compilation | None = None
         self.context_menu_hooks: list[Callable[[QMenu, Any, Any], None]] = []
         self._following = False
-        self._page_items: list[tuple[int, int, QStandardItem]] = []  # (start page, order, item)
+        self._page_items: list[tuple[int, int, QStandardItem]] = []  # (start offset, order, item)
 
         self.filter_box = QLineEdit(self)
         self.filter_box.setObjectName("outlineFilter")
@@ -85,7 +86,7 @@ class OutlinePanel(QWidget):
                                                               doc.kind, " ".join(doc.issuers)]))
             item.setToolTip(self._document_tooltip(doc))
             root.appendRow([item, self._page_item(comp, doc.start_page)])
-            self._page_items.append((doc.start_page, len(self._page_items), item))
+            self._page_items.append((doc.start_offset, len(self._page_items), item))
             self._add_clauses(comp, item, d_index, (), doc.clauses)
         self.tree.setUniformRowHeights(False)
         self.tree.expandToDepth(0)
@@ -97,7 +98,7 @@ class OutlinePanel(QWidget):
             item = self._item(text, (d_index, path + (c_index,)), f"{clause.label}{clause.heading}")
             item.setToolTip(clause.text[:300])
             parent.appendRow([item, self._page_item(comp, clause.start_page)])
-            self._page_items.append((clause.start_page, len(self._page_items), item))
+            self._page_items.append((clause.start_offset, len(self._page_items), item))
             self._add_clauses(comp, item, d_index, path + (c_index,), clause.children)
 
     def _item(self, text: str, entry: Any, search: str) -> QStandardItem:
@@ -185,12 +186,17 @@ class OutlinePanel(QWidget):
         menu.popup(self.tree.viewport().mapToGlobal(pos))
 
     def follow_page(self, page: int) -> None:
-        """Select the entry being read on ``page`` (the last one that starts on or before it)."""
-        if self._following or not self._page_items:
+        """Select the entry being read at the top of ``page``: the last one starting before the
+        page's first line, or on that line."""
+        comp = self.compilation
+        if self._following or not self._page_items or comp is None or not 0 <= page < comp.page_count:
             return
+        top = comp.page_starts[page]
+        first_line_end = comp.text.find("\n", top)
+        top = first_line_end if 0 <= first_line_end < comp.page_starts[page + 1] else top
         best = None
         for start, _order, item in self._page_items:
-            if start <= page:
+            if start <= top:
                 best = item
             else:
                 break
@@ -216,6 +222,10 @@ def install(window: MainWindow) -> None:
     window.outline_panel = panel
     dock = window.add_panel(panel, panel.tr("大纲"), "outlineDock", "left")
     window.outline_dock = dock
+    thumbnails = window.findChild(QDockWidget, "thumbnailsDock")
+    if thumbnails is not None:  # share the left column with the thumbnails, as tabs
+        window.tabifyDockWidget(thumbnails, dock)
+        dock.raise_()
     window.compilationReady.connect(panel.set_compilation)
     window.documentClosed.connect(lambda: panel.set_compilation(None))
     window.currentPageChanged.connect(panel.follow_page)
