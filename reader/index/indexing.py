@@ -26,11 +26,9 @@ from reader.index.schema import NEXT_PAGE_HEAD, PageStore, open_whoosh
 from reader.library import Library, LibraryFile
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
-_WRITE_LOCK = threading.Lock()  # one writer per process; whoosh's file lock covers other processes
-
-
-class IndexingCancelled(ReaderError):
-    code = "cancelled"
+_WRITE_LOCK = threading.Lock()
+_BATCH_PAGES = 2000  # pages per whoosh commit when indexing many files
+_BATCH_SECONDS = 30.0  # one writer per process; whoosh's file lock covers other processes
 
 
 @dataclass
@@ -100,34 +98,94 @@ class LibraryIndexer:
 
     def run_queue(self, report: IndexReport | None = None, progress: Progress | None = None,
                   cancelled: Callable[[], bool] | None = None, compilation=None) -> IndexReport:
-        """Index every queued file. ``compilation`` may supply an already analysed structure."""
+        """Index every queued file. ``compilation`` may supply an already analysed structure.
+
+        Several compilations share one whoosh commit (a commit costs about as much as indexing
+        a compilation); a cancel is honoured between compilations and keeps what is done.
+        """
         report = report or IndexReport()
         queue = self.store.queued()
-        for number, (content_hash, recorded_path) in enumerate(queue):
-            if cancelled and cancelled():
-                report.cancelled = True
-                break
-            entry = self.library.get(content_hash)
-            label = Path(recorded_path).name
-            if progress:
-                progress(number, len(queue), label)
+        if not queue:
+            return report
+        with _WRITE_LOCK:
+            ix = open_whoosh(self.library.index_dir)
+            writer, batch, batch_pages, batch_started = None, [], 0, time.monotonic()
             try:
-                comp = compilation if compilation is not None and compilation.content_hash == content_hash else None
-                pages = self._index_one(content_hash, entry, comp, cancelled)
-            except IndexingCancelled:
-                report.cancelled = True
-                break
-            except ReaderError as exc:
-                report.failed.append({"pdf": recorded_path, "error": exc.message})
-                self._dequeue(content_hash)
-                continue
-            fresh = self.library.get(content_hash) or entry
-            info = self._entry_dict(fresh, "indexed") if fresh else {"pdf": recorded_path}
-            info["pages"] = pages
-            report.indexed.append(info)
+                for number, (content_hash, recorded_path) in enumerate(queue):
+                    if cancelled and cancelled():
+                        report.cancelled = True
+                        break
+                    if progress:
+                        progress(number, len(queue), Path(recorded_path).name)
+                    entry = self.library.get(content_hash)
+                    try:
+                        comp = compilation if compilation is not None and compilation.content_hash == content_hash else None
+                        prepared = self._prepare(content_hash, entry, comp)
+                    except ReaderError as exc:
+                        report.failed.append({"pdf": recorded_path, "error": exc.message})
+                        self._dequeue(content_hash)
+                        continue
+                    if writer is None:
+                        writer = ix.writer(timeout=120, limitmb=64)
+                    self._add(writer, prepared)
+                    batch.append((prepared, entry, recorded_path))
+                    batch_pages += len(prepared["rows"])
+                    if batch_pages >= _BATCH_PAGES or time.monotonic() - batch_started > _BATCH_SECONDS:
+                        self._commit(writer, batch, report)
+                        writer, batch, batch_pages, batch_started = None, [], 0, time.monotonic()
+                if writer is not None:
+                    self._commit(writer, batch, report)
+                    writer = None
+            finally:
+                if writer is not None:  # an unexpected error: leave the committed index as it was
+                    writer.cancel()
         if progress:
             progress(len(queue), len(queue), "")
         return report
+
+    def _prepare(self, content_hash: str, entry: LibraryFile | None, comp) -> dict:
+        """Analyse (cached) and store the page texts of one compilation; nothing searchable yet."""
+        if comp is None:
+            comp = self._load(content_hash, entry)
+        rows = page_rows(comp)
+        front = front_matter_pages(comp)
+        with self.store.connect() as db:
+            db.execute("DELETE FROM pages WHERE content_hash=?", (content_hash,))
+            db.executemany(
+                "INSERT INTO pages (content_hash, page_index, own_len, folded, clean, next_clean, page_label,"
+                " document, document_index, doc_number, date, front_matter) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(content_hash, p, own, folded, clean, nxt, *page_meta(comp, p), int(p in front))
+                 for p, own, folded, clean, nxt in rows],
+            )
+            ids = dict(db.execute("SELECT page_index, id FROM pages WHERE content_hash=?", (content_hash,)).fetchall())
+        replaced = [f.content_hash for f in self.library.files() if f.replaced_by == content_hash]
+        return {"hash": content_hash, "comp": comp, "rows": rows, "ids": ids, "replaced": replaced,
+                "title": entry.title if entry else ""}
+
+    @staticmethod
+    def _add(writer, prepared: dict) -> None:
+        comp, ids = prepared["comp"], prepared["ids"]
+        for old in [prepared["hash"], *prepared["replaced"]]:
+            writer.delete_by_term("content_hash", old)
+        for page, own, folded, _clean, _next in prepared["rows"]:
+            writer.add_document(**page_fields(comp, page, ids[page], folded, own))
+
+    def _commit(self, writer, batch: list, report: IndexReport) -> None:
+        writer.commit()
+        now = time.time()
+        with self.store.connect() as db:
+            for prepared, _entry, _path in batch:
+                db.execute("INSERT OR REPLACE INTO compilations VALUES (?,?,?,?)",
+                           (prepared["hash"], prepared["title"], prepared["comp"].page_count, now))
+                db.execute("DELETE FROM queue WHERE content_hash=?", (prepared["hash"],))
+                for old in prepared["replaced"]:
+                    db.execute("DELETE FROM pages WHERE content_hash=?", (old,))
+                    db.execute("DELETE FROM compilations WHERE content_hash=?", (old,))
+        for prepared, entry, path in batch:
+            fresh = self.library.get(prepared["hash"]) or entry
+            info = self._entry_dict(fresh, "indexed") if fresh else {"pdf": path, "status": "indexed"}
+            info["pages"] = len(prepared["rows"])
+            report.indexed.append(info)
 
     def remove(self, content_hash: str) -> None:
         """Drop one compilation's records (whoosh first, so search never sees half of it)."""
@@ -159,46 +217,6 @@ class LibraryIndexer:
             if doc.content_hash != content_hash:
                 raise UsageError(f"文件已被修改，请重新添加 (file changed since it was added): {path}")
             return load_structure(doc, self.library.structure_cache_dir)
-
-    def _index_one(self, content_hash: str, entry: LibraryFile | None, comp, cancelled) -> int:
-        if comp is None:
-            comp = self._load(content_hash, entry)
-        title = entry.title if entry else ""
-        rows = page_rows(comp)
-        front = front_matter_pages(comp)
-        with self.store.connect() as db:
-            db.execute("DELETE FROM pages WHERE content_hash=?", (content_hash,))
-            db.executemany(
-                "INSERT INTO pages (content_hash, page_index, own_len, folded, clean, next_clean, page_label,"
-                " document, document_index, doc_number, date, front_matter) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(content_hash, p, own, folded, clean, nxt, *page_meta(comp, p), int(p in front))
-                 for p, own, folded, clean, nxt in rows],
-            )
-            ids = dict(db.execute("SELECT page_index, id FROM pages WHERE content_hash=?", (content_hash,)).fetchall())
-        replaced = [f.content_hash for f in self.library.files() if f.replaced_by == content_hash]
-        with _WRITE_LOCK:
-            ix = open_whoosh(self.library.index_dir)
-            writer = ix.writer(timeout=120, limitmb=64)
-            try:
-                writer.delete_by_term("content_hash", content_hash)
-                for old in replaced:
-                    writer.delete_by_term("content_hash", old)
-                for page, own, folded, _clean, _next in rows:
-                    if cancelled and page % 8 == 0 and cancelled():
-                        raise IndexingCancelled("已取消 (cancelled)")
-                    writer.add_document(**page_fields(comp, page, ids[page], folded, own))
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit()
-        with self.store.connect() as db:
-            db.execute("INSERT OR REPLACE INTO compilations VALUES (?,?,?,?)",
-                       (content_hash, title, comp.page_count, time.time()))
-            db.execute("DELETE FROM queue WHERE content_hash=?", (content_hash,))
-            for old in replaced:
-                db.execute("DELETE FROM pages WHERE content_hash=?", (old,))
-                db.execute("DELETE FROM compilations WHERE content_hash=?", (old,))
-        return len(rows)
 
 
 def page_rows(comp) -> list[tuple[int, int, str, str, str]]:
@@ -249,7 +267,6 @@ def page_fields(comp, page: int, pid: int, folded: str, own: int) -> dict:
     """The whoosh record of one page: grams over the page plus the next page's head (phrases across
     the break are candidates of the page they start on), words over the page alone."""
     return {
-        "key": f"{comp.content_hash}:{page}",
         "pid": pid,
         "content_hash": comp.content_hash,
         "page_index": page,

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Iterator
 
 from whoosh import index as whoosh_index
-from whoosh.fields import ID, NUMERIC, TEXT, Schema
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
+from whoosh.formats import Existence
 
 from reader.errors import StorageError
 from reader.index.analyzer import GramAnalyzer, WordAnalyzer
@@ -26,13 +28,18 @@ PAGES_DB = "pages.sqlite3"
 NEXT_PAGE_HEAD = 48  # folded characters of the next page kept with a page, for phrases across a page break
 
 
+def _existence(field: TEXT) -> TEXT:
+    """Pairs are a candidate filter: presence is all that is needed, the smallest postings whoosh writes."""
+    field.format = Existence(field_boost=field.format.field_boost)
+    return field
+
+
 def make_schema() -> Schema:
     return Schema(
-        key=ID(unique=True, stored=True),  # "<content_hash>:<page_index>"
-        pid=NUMERIC(stored=True, sortable=True, bits=64),  # rowid of the page in pages.sqlite3
+        pid=COLUMN(NumericColumn("q")),  # rowid of the page in pages.sqlite3 (a column: no index terms)
         content_hash=ID(stored=True),
-        page_index=NUMERIC(stored=True),
-        grams=TEXT(analyzer=GramAnalyzer(), phrase=False),
+        page_index=STORED(),
+        grams=_existence(TEXT(analyzer=GramAnalyzer(), phrase=False)),
         words=TEXT(analyzer=WordAnalyzer(), phrase=False),
     )
 
