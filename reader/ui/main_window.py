@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.last_error: ReaderError | None = None
         self._password: str | None = None
         self._open_generation = 0
+        self._late_restore = False
 
         self.view = PageView(self)
         self.view.currentPageChanged.connect(self._on_page_changed)
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
             background_doc.close()
             return
         self.content_hash = content_hash
+        self._restore_by_hash()
         self.save_reading_state()
         cache_dir = getattr(self.library, "structure_cache_dir", None)
         self.run_in_background(lambda: analysis.analyse(background_doc, cache_dir),
@@ -202,15 +204,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ remembered state
     def _restore_reading_state(self, page: str | int | None) -> None:
+        """Last zoom and page of this file (by path; by content hash once known, see ``_on_recorded``)."""
         state = self.settings.reading_state(self.document.path) if self.document else None
-        if state:
-            if state["fit"]:
-                self.view.set_fit_mode(state["fit"])
-            else:
-                self.view.set_zoom(state["zoom"])
-        else:
-            self.view.set_fit_mode("width")
-        self.zoom_box.show_zoom(self.view.zoom())
+        self._apply_zoom_state(state)
         target = state["page"] if state else 0
         if page is not None:
             index = page if isinstance(page, int) else self.document.page_index_for(str(page))
@@ -219,6 +215,26 @@ class MainWindow(QMainWindow):
             else:
                 target = index
         self.view.go_to(target)
+        # A moved or renamed file is known only by its hash: allow a late restore if nothing was found.
+        self._late_restore = state is None and page is None
+
+    def _apply_zoom_state(self, state: dict | None) -> None:
+        if state and state["fit"]:
+            self.view.set_fit_mode(state["fit"])
+        elif state:
+            self.view.set_zoom(state["zoom"])
+        else:
+            self.view.set_fit_mode("width")
+        self.zoom_box.show_zoom(self.view.zoom())
+
+    def _restore_by_hash(self) -> None:
+        late, self._late_restore = self._late_restore, False
+        if not late or self.document is None or self.view.current_page() != 0:
+            return  # the user has moved on: don't yank the view
+        state = self.settings.reading_state(self.document.path, self.content_hash)
+        if state:
+            self._apply_zoom_state(state)
+            self.view.go_to(state["page"])
 
     def save_reading_state(self) -> None:
         if self.document is None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QWheelEvent
+from PySide6.QtGui import QColor, QGuiApplication, QPainter
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
 from reader.document import Document
 from reader.ui.page_layout import PAGE_GAP, PageLayout
+from reader.ui.page_view_input import PageViewInput
 from reader.ui.render_worker import ImageCache, RenderKey, RenderResult, RenderWorker
 from reader.ui.selection import TextSelection
 
@@ -28,7 +29,7 @@ PLACEHOLDER = QColor("#ececec")
 SELECTION_LAYER = "selection"
 
 
-class PageView(QAbstractScrollArea):
+class PageView(PageViewInput, QAbstractScrollArea):
     currentPageChanged = Signal(int)
     zoomChanged = Signal(float)
     selectionChanged = Signal()
@@ -321,80 +322,6 @@ class PageView(QAbstractScrollArea):
         x, y, w, h = self.layout_.page_rect(page, self.viewport().width())
         scale = self.layout_.scale
         return page, (cx - x) / scale, min(max(cy - y, -PAGE_GAP), h + PAGE_GAP) / scale
-
-    # ------------------------------------------------------------------ events
-    def mousePressEvent(self, event: Any) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and (hit := self.point_to_page(event.position())):
-            had = not self.selection.is_empty()
-            self.selection.clear()  # a click alone selects nothing; the drag does
-            self._press = hit
-            if had:
-                self._selection_updated()
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event: Any) -> None:
-        if event.buttons() & Qt.MouseButton.LeftButton and self._press:
-            hit = self.point_to_page(event.position())
-            if hit:
-                if self.selection.is_empty():
-                    self.selection.begin(*self._press)
-                if self.selection.extend(*hit):
-                    self._selection_updated()
-            self._autoscroll(event.position().y())
-
-    def mouseReleaseEvent(self, event: Any) -> None:
-        self._press = None
-        super().mouseReleaseEvent(event)
-
-    def _autoscroll(self, y: float) -> None:
-        bar = self.verticalScrollBar()
-        if y < 0:
-            bar.setValue(bar.value() - 20)
-        elif y > self.viewport().height():
-            bar.setValue(bar.value() + 20)
-
-    def contextMenuEvent(self, event: Any) -> None:
-        hit = self.point_to_page(event.pos())
-        menu = QMenu(self)
-        copy = menu.addAction(self.tr("复制"), self.copy_selection)
-        copy.setShortcut(QKeySequence.StandardKey.Copy)
-        copy.setEnabled(not self.selection.is_empty())
-        if hit is not None:
-            page, x, y = hit
-            compilation = self.selection.compilation
-            offset = compilation.offset_at(page, x, y) if compilation is not None else None
-            for hook in self.context_menu_hooks:
-                hook(menu, page, offset)
-        menu.exec(event.globalPos())
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            steps = event.angleDelta().y() / 120
-            if steps:
-                self.set_zoom(self.zoom() * (1.1 ** steps), anchor=event.position().toPoint())
-            event.accept()
-            return
-        super().wheelEvent(event)
-
-    def keyPressEvent(self, event: Any) -> None:
-        bar, key = self.verticalScrollBar(), event.key()
-        moves = {
-            Qt.Key.Key_PageDown: bar.pageStep() - 40, Qt.Key.Key_PageUp: -(bar.pageStep() - 40),
-            Qt.Key.Key_Space: bar.pageStep() - 40,
-            Qt.Key.Key_Down: bar.singleStep(), Qt.Key.Key_Up: -bar.singleStep(),
-        }
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copy_selection()
-        elif key in moves and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            bar.setValue(bar.value() + moves[key])
-        elif key == Qt.Key.Key_Home:
-            bar.setValue(0)
-        elif key == Qt.Key.Key_End:
-            bar.setValue(bar.maximum())
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self.horizontalScrollBar().maximum() == 0:
-            self.go_to(self.current_page() + (1 if key == Qt.Key.Key_Right else -1))
-        else:
-            super().keyPressEvent(event)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
