@@ -1,0 +1,77 @@
+"""Opening files: drag and drop, recent files, a remembered position that follows a moved file."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import pdf_builders as build  # noqa: E402
+
+from reader.ui.main_window import MainWindow  # noqa: E402
+
+
+@pytest.fixture
+def make_window(qtbot):
+    made = []
+
+    def make(**kwargs) -> MainWindow:
+        kwargs.setdefault("background_analysis", False)
+        window = MainWindow(**kwargs)
+        qtbot.addWidget(window)
+        window.resize(900, 700)
+        window.show()
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.close()
+
+
+def test_dropping_a_pdf_opens_it(make_window, qtbot, tmp_path):
+    window = make_window()
+    pdf = build.text_pdf(tmp_path / "dropped.pdf", pages=3)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(pdf))])
+    event = QDropEvent(QPointF(100, 100), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.document is not None, timeout=3000)
+    assert window.document.path == pdf and window.document.page_count == 3
+
+
+def test_recent_files_menu_lists_opened_files_newest_first(make_window, tmp_path):
+    window = make_window()
+    first = build.text_pdf(tmp_path / "first.pdf")
+    second = build.text_pdf(tmp_path / "second.pdf")
+    window.open_pdf(first)
+    window.open_pdf(second)
+    window.open_pdf(first)
+    window.recent_menu.aboutToShow.emit()
+    names = [action.text() for action in window.recent_menu.actions() if action.text()]
+    assert names[:2] == ["first.pdf", "second.pdf"]
+    window.recent_menu.actions()[1].trigger()
+    assert window.document.path == second
+
+
+def test_position_follows_a_moved_file_by_content_hash(make_window, qtbot, tmp_path):
+    original = build.text_pdf(tmp_path / "a.pdf", pages=12)
+    window = make_window(background_analysis=True)
+    window.open_pdf(original)
+    qtbot.waitUntil(lambda: window.content_hash is not None, timeout=10000)
+    window.view.go_to(7)
+    window.close()
+
+    moved = tmp_path / "elsewhere" / "renamed.pdf"
+    moved.parent.mkdir()
+    shutil.move(original, moved)
+    again = make_window(background_analysis=True)
+    again.open_pdf(moved)
+    assert again.view.current_page() == 0                 # unknown path: starts at the top …
+    qtbot.waitUntil(lambda: again.view.current_page() == 7, timeout=10000)   # … until the hash is known
