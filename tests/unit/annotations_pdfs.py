@@ -46,16 +46,49 @@ def make_documents(seed: int = 7, documents: int = 4, heads: int = 3, subs: int 
     return out
 
 
+_WIDTHS: dict[str, float] = {}
+
+
 def _wrap(text: str, font: pymupdf.Font, size: float, width: float, indent: float) -> list[str]:
-    lines, current, limit = [], "", width - indent
+    lines, current, used, limit = [], "", 0.0, width - indent
     for ch in text:
-        if current and font.text_length(current + ch, fontsize=size) > limit:
+        if ch not in _WIDTHS:
+            _WIDTHS[ch] = font.text_length(ch, fontsize=1)
+        advance = _WIDTHS[ch] * size
+        if current and used + advance > limit:
             lines.append(current)
-            current, limit = "", width
+            current, used, limit = "", 0.0, width
         current += ch
+        used += advance
     if current:
         lines.append(current)
     return lines
+
+
+def align(old: str, new: str) -> dict[int, int]:
+    """Offset in ``old`` → offset in ``new`` for characters the two texts share (mostly-equal texts).
+
+    Walks both texts in step; after a difference, resynchronises on the next 16 characters of
+    one text found in the other (text inserted in ``new``, or dropped from it). Fast where a
+    whole-text difflib comparison of a compilation takes many seconds.
+    """
+    mapping: dict[int, int] = {}
+    i = j = 0
+    while i < len(old) and j < len(new):
+        if old[i] == new[j]:
+            mapping[i] = j
+            i, j = i + 1, j + 1
+            continue
+        inserted = new.find(old[i:i + 16], j, j + 4000)
+        if inserted != -1:
+            j = inserted
+            continue
+        dropped = old.find(new[j:j + 16], i)
+        if dropped != -1:
+            i = dropped
+            continue
+        i, j = i + 1, j + 1
+    return mapping
 
 
 def typeset(path: Path, documents: list[tuple[str, list[str]]], page_size: tuple[float, float] = (595, 842),
