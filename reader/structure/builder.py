@@ -46,12 +46,15 @@ def build_clean_text(pages: list[list[Line]], layouts: list[Layout], widths: lis
     placed: list[PlacedLine] = []
     offset = 0
     prev: Line | None = None
+    opening: Line | None = None  # first line of the current paragraph
     for page_index, lines in enumerate(pages):
         page_starts.append(offset)
         for line in lines:
             if line.furniture:
                 continue
-            new_paragraph = starts_paragraph(prev, line, layouts[page_index], widths[page_index])
+            new_paragraph = starts_paragraph(prev, line, layouts[page_index], widths[page_index], opening)
+            if new_paragraph:
+                opening = line
             if prev is not None:
                 last = prev.rects[-1]
                 sep = ""

@@ -13,7 +13,7 @@ import re
 
 from reader.structure.blocks import Paragraph, build_paragraphs
 from reader.structure.builder import PlacedLine
-from reader.structure.clauses import find_clauses
+from reader.structure.clauses import find_clauses, match_heading
 from reader.structure.metadata import describe
 from reader.structure.model import DocumentInfo
 from reader.structure.paragraphs import Layout
@@ -55,12 +55,18 @@ def toc_titles(paragraphs: list[Paragraph]) -> list[str]:
     return titles
 
 
-def _is_title(p: Paragraph, body_size: float) -> bool:
-    if len(_squash(p.text)) < 4 or len(p.text) > 120:
+def _is_title(p: Paragraph, body_size: float, larger_only: bool = True) -> bool:
+    """A title block: set larger than the body (or, in compilations whose titles are body-sized,
+    bold and centred), not a clause heading, not a 目录 line."""
+    if len(_squash(p.text)) < 4 or len(p.text) > 120 or _LEADER_LINE.search(p.text):
         return False
-    larger = p.size >= body_size + 1.5
     symmetric = abs((p.first.x0 + p.first.x1) / 2 - p.page_width / 2) < 2 * p.size
-    return larger and (p.centred or symmetric or p.bold >= 0.6) and not _LEADER_LINE.search(p.text)
+    if p.size >= body_size + 1.5:
+        return p.centred or symmetric or p.bold >= 0.6
+    if larger_only:
+        return False
+    return (p.bold >= 0.6 and p.centred and len(_squash(p.text)) >= 6 and match_heading(p.text) is None
+            and not p.text.rstrip().endswith(("。", "；", "：")))
 
 
 def _attached_title(p: Paragraph, current: Paragraph | None) -> bool:
@@ -74,10 +80,11 @@ def _attached_title(p: Paragraph, current: Paragraph | None) -> bool:
 def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int,
                   toc: list[str]) -> list[int]:
     starts: list[int] = []
+    larger_only = any(_is_title(p, body_size) for p in paragraphs if p.page >= first_page)
     for index, p in enumerate(paragraphs):
         if p.page < first_page:
             continue
-        if _is_title(p, body_size):
+        if _is_title(p, body_size, larger_only):
             current = paragraphs[starts[-1]] if starts else None
             if _attached_title(p, current):
                 continue
@@ -102,9 +109,12 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
 def _bookmark_starts(paragraphs: list[Paragraph], toc: list[list]) -> list[tuple[int, str]]:
     """(paragraph index, title) for each top-level bookmark."""
     out: list[tuple[int, str]] = []
+    top = 1
+    if sum(1 for e in toc if e[0] == 1) == 1 and sum(1 for e in toc if e[0] == 2) >= 2:
+        top = 2  # one root bookmark (the compilation itself) holding the documents
     for entry in toc:
         level, title, page = entry[0], str(entry[1]).strip(), int(entry[2]) - 1
-        if level != 1 or page < 0:
+        if level != top or page < 0:
             continue
         key = _squash(title)[:10]
         chosen = None

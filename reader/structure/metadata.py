@@ -20,7 +20,7 @@ DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,16}\s*[〔［\[（(【]\s*\d{4}\s*[〕］\]）)】]\s*\d{1,5}\s*号"  # 工信部联科〔2024〕235 号
     r"|[\u4e00-\u9fff]{1,16}\s*公告\s*\d{4}\s*年\s*第\s*\d{1,4}\s*号"  # 税委会公告 2024 年第 13 号
     r"|[\u4e00-\u9fff]{0,16}\s*\d{4}\s*年\s*第\s*\d{1,4}\s*号"
-    r"|[\u4e00-\u9fff]{1,16}令\s*第\s*[\d一二三四五六七八九十百零〇]+\s*号"  # 主席令 第 X 号
+    r"|[\u4e00-\u9fff]{1,16}令\s*[（(]?\s*第\s*[\d一二三四五六七八九十百零〇]+\s*号\s*[）)]?"  # 主席令 第 X 号
     r")$"
 )
 _DATE = r"(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
@@ -103,9 +103,10 @@ def describe(title: str, paragraphs: list[Paragraph], body_size: float) -> Metad
     """Metadata of one document; ``paragraphs[0]`` is its title."""
     meta = Metadata(kind=kind_of(title))
     head = paragraphs[1:6]
-    for p in head:
+    # Near the title first; some compilations print it after the signature instead.
+    for p in head + paragraphs[6:]:
         squashed = p.text.strip()
-        if DOC_NUMBER.match(squashed) or DOC_NUMBER.match(_squash(squashed)):
+        if len(squashed) <= 40 and (DOC_NUMBER.match(squashed) or DOC_NUMBER.match(_squash(squashed))):
             meta.doc_number = " ".join(squashed.split())
             break
     for index, p in enumerate(paragraphs[1:], start=1):

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from reader.structure.headings import match_heading
 from reader.structure.lines import Line
 
 # Sentence ends after which a numbered line may open a paragraph. "；" is left out on purpose:
@@ -67,8 +68,19 @@ def _is_centred(line: Line, layout: Layout, width: float) -> bool:
     return (line.x0 > layout.left + line.size and abs(line.center_x - page_centre) < 2 * line.size)
 
 
-def starts_paragraph(prev: Line | None, line: Line, layout: Layout, width: float) -> bool:
-    """Whether ``line`` opens a new paragraph after ``prev`` (the previous body line, maybe on the page before)."""
+def _next_item(opening: Line | None, line: Line) -> bool:
+    """``line`` opens the item numbered right after the one that opened the current paragraph
+    at a line start ((一)…； then (二)…): a list of items, not a list inside one sentence."""
+    if opening is None:
+        return False
+    this, before = match_heading(line.text), match_heading(opening.text)
+    return bool(this and before and this[0] == before[0] and this[2] == before[2] + 1)
+
+
+def starts_paragraph(prev: Line | None, line: Line, layout: Layout, width: float,
+                     opening: Line | None = None) -> bool:
+    """Whether ``line`` opens a new paragraph after ``prev`` (the previous body line, maybe on the
+    page before); ``opening`` is the first line of the paragraph ``prev`` belongs to."""
     if prev is None:
         return True
     size = line.size or layout.body_size
@@ -95,6 +107,8 @@ def starts_paragraph(prev: Line | None, line: Line, layout: Layout, width: float
     if prev.page == line.page and line.y0 - prev.y1 > 0.9 * size:
         return True  # a blank line
     if HEADING_START.match(line.text) and prev.text[-1:] in _TERMINAL:
+        return True
+    if prev.text[-1:] in "；;。" and _next_item(opening, line):
         return True
     return False
 

@@ -128,3 +128,53 @@ def test_no_furniture_in_any_clause(comp, sample_pdf, sample_truth):
     leaks = [(c.label, p.pattern) for _, c in comp.iter_clauses() for p in patterns if p.search(_squash(c.text))]
     print(f"furniture kinds: {furniture}, leaked: {len(leaks)}")
     assert not leaks, leaks[:5]
+
+
+def _retypeset(comp, path):
+    """The sample's own paragraphs set again on B5 with other margins, sizes, headers and page
+    numbers (alternating left/right headers, "第 N 页" footers, non-bold headings)."""
+    from tests.unit.test_structure_pdfkit import B5, Typesetter
+
+    def running(n: int) -> list[tuple[str, str, str]]:
+        top = ("汇编（二〇二四年第十二期）", "top", "left") if n % 2 == 0 else ("重型机械政策汇编", "top", "right")
+        return [top, (f"第 {n} 页", "bottom", "centre")]
+
+    kit = Typesetter(size=B5, margin=(50, 60, 50, 60), body=10.5, header=running)
+    starts = {d.start_offset for d in comp.documents}
+    first = min(starts)
+    kit.new_page()
+    offset = first
+    for para in comp.text[first:].split("\n"):
+        start, offset = offset, offset + len(para) + 1
+        rects = comp.span_rects(start, start + len(para))
+        page = min(rects)
+        x0, _, x1, _ = rects[page][0]
+        width = comp.page_sizes[page][0]
+        if start in starts:
+            if kit.y > kit.margin[1] + 300:
+                kit.new_page()
+            kit.title(para, size=15.0)
+        elif x0 > 100 and abs((x0 + x1) / 2 - width / 2) < 25 and len(rects) == 1 and len(rects[page]) == 1:
+            kit.centred(para)
+        elif x0 > 300:
+            kit.right(para)
+        else:
+            kit.paragraph(para, indent=2 if x0 > 70 else 0)
+    return kit.save(path)
+
+
+def test_same_structure_when_typeset_differently(comp, tmp_path):
+    """Another layout of the same documents must give the same documents, metadata and clauses."""
+    with Document.open(_retypeset(comp, tmp_path / "retypeset.pdf")) as doc:
+        other = analyze(doc)
+    assert other.page_count != comp.page_count
+
+    def facts(c):
+        return [(_squash(d.title), d.doc_number, d.date, d.issuers, d.kind) for d in c.documents]
+
+    def clauses(c):
+        return [(cl.label, _squash(cl.text)) for _, cl in c.iter_clauses()]
+
+    assert facts(other) == facts(comp)
+    assert clauses(other) == clauses(comp)
+    assert "重型机械政策汇编" not in other.text and "第 3 页" not in other.text
