@@ -1,0 +1,152 @@
+"""Keeping the library index current from the GUI: the opened document, chosen files/folders,
+and work left over by an interrupted run. All of it happens in one background thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QProgressDialog
+
+from reader.ui.search_tasks import IndexJob
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+    from reader.ui.search_panel import SearchPanel
+
+
+class SearchIndexing(QObject):
+    """Indexes in the background; the Tools menu entries show progress with a cancel button."""
+
+    def __init__(self, window: MainWindow, panel: SearchPanel) -> None:
+        super().__init__(window)
+        self.window_, self.panel = window, panel
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # one writer; jobs queue behind each other
+        self.jobs: list[IndexJob] = []
+        self.dialog: QProgressDialog | None = None
+        tools = window.menu("tools")
+        for text, handler, name in ((self.tr("把文件夹加入资料库并建立索引…"), self.choose_folder, "actionIndexFolder"),
+                                    (self.tr("把 PDF 加入资料库并建立索引…"), self.choose_files, "actionIndexFiles"),
+                                    (self.tr("完成未完成的索引"), lambda: self.index_paths([]), "actionIndexPending")):
+            action = QAction(text, window, objectName=name)
+            action.triggered.connect(handler)
+            tools.addAction(action)
+        window.compilationReady.connect(self.index_open_document)
+        if window.library is not None:
+            QTimer.singleShot(3000, self.resume_quietly)  # after start-up: finish an interrupted run
+
+    def _indexer(self):
+        from reader.index.indexing import LibraryIndexer
+
+        return LibraryIndexer(self.window_.library)
+
+    def _start(self, work, on_done, progress_dialog: bool) -> IndexJob | None:
+        if self.window_.library is None:
+            self.window_.status(self.tr("资料库不可用，无法建立索引"))
+            return None
+        job = IndexJob(work, self.pool, self)
+        self.jobs.append(job)
+        job.finished.connect(lambda report: self._finished(job, report, on_done))
+        job.failed.connect(lambda exc: self._failed(job, exc))
+        if progress_dialog:
+            dialog = QProgressDialog(self.tr("正在建立全文索引…"), self.tr("取消"), 0, 0, self.window_)
+            dialog.setObjectName("indexProgress")
+            dialog.setWindowModality(Qt.WindowModality.NonModal)
+            dialog.setMinimumDuration(300)
+            dialog.canceled.connect(job.cancel)
+            job.progressed.connect(lambda done, total, what: self._progress(dialog, done, total, what))
+            job.finished.connect(lambda _r: dialog.reset())
+            job.failed.connect(lambda _e: dialog.reset())
+            self.dialog = dialog
+        return job
+
+    @staticmethod
+    def _progress(dialog: QProgressDialog, done: int, total: int, what: str) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, total))
+        if what:
+            dialog.setLabelText(what)
+
+    def _finished(self, job: IndexJob, report: Any, on_done) -> None:
+        if job in self.jobs:
+            self.jobs.remove(job)
+        if on_done is not None:
+            on_done(report)
+
+    def _failed(self, job: IndexJob, exc: BaseException) -> None:
+        if job in self.jobs:
+            self.jobs.remove(job)
+        self.window_.show_error(exc)
+
+    # ---------------------------------------------------------------- entry points
+    def index_open_document(self, compilation: Any) -> None:
+        """Index the document just analysed (nothing happens when it is already indexed)."""
+        document = self.window_.document
+        if document is None or compilation is None or not getattr(compilation, "has_text_layer", True):
+            return
+        path, content_hash = document.path, compilation.content_hash
+
+        def work(progress, cancelled):
+            from reader.index.schema import PageStore
+
+            library = self.window_.library
+            store = PageStore(library.index_dir)
+            if store.is_indexed(content_hash):
+                return None
+            entry = library.add(path)
+            if entry.content_hash != content_hash:
+                return None  # changed on disk since it was opened; the next open indexes it
+            store.enqueue(content_hash, entry.path, entry.opened_at)
+            return self._indexer().run_queue(progress=progress, cancelled=cancelled, compilation=compilation)
+
+        def done(report) -> None:
+            if report is not None and report.indexed:
+                self.window_.status(self.tr("本文档已建立全文索引"))
+                if self.panel.box.text().strip():
+                    self.panel.search_now()
+
+        self._start(work, done, progress_dialog=False)
+
+    def resume_quietly(self) -> None:
+        def work(progress, cancelled):
+            indexer = self._indexer()
+            return indexer.run_queue(progress=progress, cancelled=cancelled) if indexer.pending() else None
+
+        self._start(work, None, progress_dialog=False)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window_, self.tr("选择包含 PDF 的文件夹"))
+        if folder:
+            self.index_paths([folder])
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self.window_, self.tr("选择 PDF"), "", self.tr("PDF 文件 (*.pdf)"))
+        if files:
+            self.index_paths(files)
+
+    def index_paths(self, paths: list[str | Path]) -> IndexJob | None:
+        """Add ``paths`` (files/folders) and index them with a progress dialog; also finishes pending work."""
+        def work(progress, cancelled):
+            return self._indexer().index_paths(paths, progress=progress, cancelled=cancelled)
+
+        def done(report) -> None:
+            message = self.tr("已索引 %1 个文件，未变 %2 个，失败 %3 个").replace("%1", str(len(report.indexed))) \
+                .replace("%2", str(len(report.skipped))).replace("%3", str(len(report.failed)))
+            if report.cancelled:
+                message = self.tr("已取消。") + message
+            self.window_.status(message, 12000)
+            if report.failed:
+                from reader.errors import ReaderError
+
+                details = "\n".join(f["error"] for f in report.failed[:10])
+                self.window_.show_error(ReaderError(self.tr("部分文件无法建立索引：") + "\n" + details))
+            self.panel.refresh_compilations()
+
+        return self._start(work, done, progress_dialog=True)
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self.pool.waitForDone(msecs)

@@ -1,0 +1,364 @@
+"""The search panel: full-text search of the open document or the whole library.
+
+Typing searches (debounced, in a worker thread); results are grouped compilation → document,
+each page with its label and a snippet with the hits in bold. Clicking a page opens it with
+every hit lit; F3 / Shift+F3 step through the hits. Ctrl+F searches this document,
+Ctrl+Shift+F the library. The opened document is indexed in the background once analysed, and
+Tools → "建立全文索引" indexes files or folders with progress and cancel.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextDocument
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QStyle,
+                               QStyledItemDelegate, QStyleOptionViewItem, QToolButton, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from reader.ui.search_tasks import LatestOnly
+
+if TYPE_CHECKING:
+    from reader.index.search import HitDetails, PageHit, SearchResults
+    from reader.ui.main_window import MainWindow
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # (PageHit, HitDetails) on page rows
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+DISPLAY_LIMIT = 300  # pages listed (the total is always shown)
+HIT_COLOR = QColor(255, 196, 0)
+CURRENT_COLOR = QColor(255, 110, 0)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class _HtmlDelegate(QStyledItemDelegate):
+    """Draws rows whose HTML_ROLE holds rich text (snippets with bold hits)."""
+
+    def paint(self, painter, option, index) -> None:  # type: ignore[override]
+        markup = index.data(HTML_ROLE)
+        if not markup:
+            return super().paint(painter, option, index)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        opt.widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = QTextDocument()
+        doc.setDefaultFont(opt.font)
+        doc.setHtml(markup)
+        doc.setTextWidth(max(50, opt.rect.width()))
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        doc.drawContents(painter, QRectF(0, 0, opt.rect.width(), opt.rect.height()))
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # type: ignore[override]
+        markup = index.data(HTML_ROLE)
+        if not markup:
+            return super().sizeHint(option, index)
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(markup)
+        doc.setTextWidth(max(200, option.rect.width() or 320))
+        return QSize(int(doc.idealWidth()), int(doc.size().height()))
+
+
+class SearchPanel(QWidget):
+    """Query box, scope, filters and the grouped result tree."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("searchPanel")
+        self.window_ = window
+        self._searcher = None
+        self.results: SearchResults | None = None
+        self._current: tuple[QTreeWidgetItem, int] | None = None  # page row, hit number on it
+        self.worker = LatestOnly(self)
+        self.worker.finished.connect(self._show_results)
+        self.worker.failed.connect(self._search_failed)
+
+        self.box = QLineEdit(self, objectName="searchBox", clearButtonEnabled=True)
+        self.box.setPlaceholderText(self.tr("搜索：多个词用空格分开，\"…\" 为短语，-词 排除"))
+        self.scope = QComboBox(self, objectName="searchScope")
+        self.scope.addItem(self.tr("本文档"), "document")
+        self.scope.addItem(self.tr("整个资料库"), "library")
+        self.filters_button = QToolButton(self, text=self.tr("筛选"), checkable=True)
+        row = QHBoxLayout()
+        row.addWidget(self.box, 1)
+        row.addWidget(self.scope)
+        row.addWidget(self.filters_button)
+
+        self.filters = QWidget(self, visible=False)
+        self.compilation_filter = QComboBox(self.filters, objectName="searchCompilation")
+        self.document_filter = QLineEdit(self.filters, objectName="searchDocument", clearButtonEnabled=True)
+        self.document_filter.setPlaceholderText(self.tr("文件标题或文号"))
+        self.date_from = QLineEdit(self.filters, objectName="searchDateFrom", placeholderText=self.tr("起始日期 YYYY-MM-DD"))
+        self.date_to = QLineEdit(self.filters, objectName="searchDateTo", placeholderText=self.tr("截止日期 YYYY-MM-DD"))
+        self.annotated_only = QCheckBox(self.tr("只看有批注的页"), self.filters, objectName="searchAnnotated")
+        self.front_matter = QCheckBox(self.tr("包括封面和目录页"), self.filters)
+        grid = QVBoxLayout(self.filters)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.compilation_filter)
+        grid.addWidget(self.document_filter)
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_from)
+        dates.addWidget(self.date_to)
+        grid.addLayout(dates)
+        checks = QHBoxLayout()
+        checks.addWidget(self.annotated_only)
+        checks.addWidget(self.front_matter)
+        grid.addLayout(checks)
+
+        self.summary = QLabel(self, objectName="searchSummary", wordWrap=True)
+        self.tree = QTreeWidget(self, objectName="searchResults")
+        self.tree.setHeaderHidden(True)
+        self.tree.setItemDelegate(_HtmlDelegate(self.tree))
+        self.tree.setWordWrap(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(row)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+
+        self.debounce = QTimer(self, singleShot=True, interval=250)
+        self.debounce.timeout.connect(self.search_now)
+        self.box.textChanged.connect(lambda _t: self.debounce.start())
+        self.box.returnPressed.connect(self.search_now)
+        for signal in (self.scope.currentIndexChanged, self.compilation_filter.currentIndexChanged,
+                       self.annotated_only.toggled, self.front_matter.toggled):
+            signal.connect(lambda *_a: self.debounce.start())
+        for edit in (self.document_filter, self.date_from, self.date_to):
+            edit.textChanged.connect(lambda _t: self.debounce.start())
+        self.filters_button.toggled.connect(self._toggle_filters)
+        self.tree.itemClicked.connect(lambda item, _c: self.open_item(item))
+        self.tree.itemActivated.connect(lambda item, _c: self.open_item(item))
+
+    # ----------------------------------------------------------------- searching
+    def searcher(self):
+        """The library searcher (created in the worker on first use: it touches the disk)."""
+        if self._searcher is None:
+            from reader.index.search import LibrarySearcher
+
+            self._searcher = LibrarySearcher(self.window_.library)
+        return self._searcher
+
+    def _toggle_filters(self, shown: bool) -> None:
+        self.filters.setVisible(shown)
+        if shown:
+            self.refresh_compilations()
+
+    def refresh_compilations(self) -> None:
+        library = self.window_.library
+        current = self.compilation_filter.currentData()
+        self.compilation_filter.blockSignals(True)
+        self.compilation_filter.clear()
+        self.compilation_filter.addItem(self.tr("全部汇编"), None)
+        for entry in (library.files(include_changed=False) if library is not None else []):
+            mark = self.tr("（文件缺失）") if entry.status == "missing" else ""
+            self.compilation_filter.addItem(f"{entry.title}{mark}", entry.content_hash)
+        index = self.compilation_filter.findData(current)
+        self.compilation_filter.setCurrentIndex(max(0, index))
+        self.compilation_filter.blockSignals(False)
+
+    def _filters(self):
+        from reader.index.search import SearchFilters
+
+        filters = SearchFilters(document=self.document_filter.text().strip() or None,
+                                front_matter=self.front_matter.isChecked())
+        if self.scope.currentData() == "document":
+            content_hash = getattr(self.window_, "content_hash", None)
+            filters.content_hashes = {content_hash} if content_hash else set()
+        elif self.compilation_filter.currentData():
+            filters.content_hashes = {self.compilation_filter.currentData()}
+        for edit, name in ((self.date_from, "date_from"), (self.date_to, "date_to")):
+            text = edit.text().strip()
+            if _DATE.match(text):
+                setattr(filters, name, text)
+        return filters
+
+    def search_now(self) -> None:
+        """Start a search for the box's text in the worker; the previous one is superseded."""
+        text = self.box.text()
+        if self.window_.library is None:
+            self.summary.setText(self.tr("资料库不可用，无法搜索"))
+            return
+        if not text.strip():
+            self.worker.cancel_pending()
+            self.tree.clear()
+            self.results = None
+            self.summary.setText("")
+            self.window_.view.clear_overlay("search")
+            return
+        filters = self._filters()
+        annotated = self.annotated_only.isChecked()
+        library = self.window_.library
+        self.summary.setText(self.tr("正在搜索…"))
+
+        def work() -> tuple[Any, list]:
+            from reader.index.search import annotated_pages
+
+            if annotated:
+                filters.pages = annotated_pages(library)
+            searcher = self.searcher()
+            results = searcher.search(text, filters, limit=DISPLAY_LIMIT)
+            return results, [searcher.details(hit, results.parsed, with_rects=False) for hit in results.hits]
+
+        self.worker.submit(work)
+
+    def _search_failed(self, exc: BaseException) -> None:
+        from reader.errors import ReaderError
+
+        if not isinstance(exc, ReaderError):
+            raise exc
+        self.summary.setText(exc.message)
+
+    def _show_results(self, payload: tuple[SearchResults, list[HitDetails]]) -> None:
+        results, details = payload
+        self.results = results
+        self._current = None
+        self.tree.clear()
+        if results.message and not results.hits:
+            self.summary.setText(results.message)
+            return
+        if results.total_pages == 0 and self.scope.currentData() == "document" and not self._document_indexed():
+            self.summary.setText(self.tr("本文档的索引尚未建好，请稍候再搜"))
+            return
+        shown = self.tr("共 %1 页").replace("%1", str(results.total_pages))
+        if results.total_pages > len(results.hits):
+            shown += self.tr("，列出前 %1 页").replace("%1", str(len(results.hits)))
+        self.summary.setText(shown)
+        by_hit = {(h.content_hash, h.page_index): d for h, d in zip(results.hits, details)}
+        for compilation, documents in results.groups():
+            top = QTreeWidgetItem(self.tree, [compilation])
+            top.setData(0, HTML_ROLE, f"<b>{html.escape(compilation)}</b>")
+            for document, hits in documents:
+                doc_item = QTreeWidgetItem(top, [document])
+                number = hits[0].doc_number
+                doc_item.setData(0, HTML_ROLE, f"{html.escape(document)}"
+                                 + (f" <span style='color:gray'>{html.escape(number)}</span>" if number else ""))
+                for hit in hits:
+                    self._add_page_row(doc_item, hit, by_hit[(hit.content_hash, hit.page_index)])
+            top.setExpanded(True)
+            for i in range(top.childCount()):
+                top.child(i).setExpanded(True)
+
+    def _add_page_row(self, parent: QTreeWidgetItem, hit: PageHit, details: HitDetails) -> None:
+        label = self.tr("第 %1 页").replace("%1", hit.page_label)
+        snippet = "".join(f"<b>{html.escape(t)}</b>" if bold else html.escape(t) for t, bold in details.snippet_parts)
+        missing = f" <i>{html.escape(self.tr('（文件缺失）'))}</i>" if hit.missing else ""
+        item = QTreeWidgetItem(parent, [f"{label} {details.snippet_plain}"])
+        item.setData(0, HTML_ROLE, f"<span style='color:#555'>{html.escape(label)}</span>{missing} {snippet}")
+        item.setData(0, HIT_ROLE, (hit, details))
+        item.setToolTip(0, hit.pdf)
+
+    def _document_indexed(self) -> bool:
+        content_hash = getattr(self.window_, "content_hash", None)
+        if not content_hash:
+            return False
+        from reader.index.schema import PageStore
+
+        return PageStore(self.window_.library.index_dir).is_indexed(content_hash)
+
+    # ------------------------------------------------------------------ results
+    def page_rows(self) -> list[QTreeWidgetItem]:
+        rows = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for j in range(top.childCount()):
+                doc = top.child(j)
+                rows.extend(doc.child(k) for k in range(doc.childCount()))
+        return rows
+
+    def open_item(self, item: QTreeWidgetItem, hit_number: int = 0) -> bool:
+        """Show the page of a result row with all its hits lit; the ``hit_number``-th one current."""
+        data = item.data(0, HIT_ROLE)
+        if not data or self.results is None:
+            return False
+        hit, details = data
+        window = self.window_
+        if getattr(window, "content_hash", None) != hit.content_hash:
+            if hit.missing or not hit.pdf:
+                window.status(self.tr("文件缺失，无法打开：%1").replace("%1", hit.pdf or hit.compilation))
+                return False
+            if not window.open_pdf(hit.pdf, page=hit.page_index):
+                return False
+        if not details.rects:
+            details.rects = self.searcher().details(hit, self.results.parsed).rects
+        spans = self._span_rects(hit, details)
+        hit_number = max(0, min(hit_number, len(spans) - 1)) if spans else 0
+        overlay: dict[int, list] = {}
+        for number, rects in enumerate(spans):
+            for page, rect in rects:
+                overlay.setdefault(page, []).append((rect, CURRENT_COLOR if number == hit_number else HIT_COLOR))
+        if not overlay:  # no geometry (e.g. the structure is re-analysed): still show the page
+            overlay = {p: [(r, HIT_COLOR) for r in rs] for p, rs in details.rects.items()}
+        window.view.set_overlay("search", overlay)
+        target = spans[hit_number][0] if spans else None
+        window.view.go_to(target[0] if target else hit.page_index, target[1] if target else None)
+        self._current = (item, hit_number)
+        self.tree.setCurrentItem(item)
+        return True
+
+    def _span_rects(self, hit: PageHit, details: HitDetails) -> list[list[tuple[int, tuple]]]:
+        """Rectangles per hit (a hit broken over lines or pages has several), in reading order."""
+        comp = self.searcher().compilation(hit.content_hash)
+        if comp is None:
+            return []
+        start = comp.page_starts[hit.page_index]
+        return [[(page, rect) for page, rects in sorted(comp.span_rects(start + a, start + b).items()) for rect in rects]
+                for a, b in details.spans]
+
+    def step(self, forward: bool = True) -> None:
+        """Next (F3) or previous (Shift+F3) hit: within the page first, then the next result page."""
+        rows = self.page_rows()
+        if not rows:
+            return
+        if self._current is None:
+            self.open_item(rows[0] if forward else rows[-1], 0 if forward else 10**6)
+            return
+        item, number = self._current
+        _hit, details = item.data(0, HIT_ROLE)
+        count = len(details.spans)
+        if forward and number + 1 < count:
+            self.open_item(item, number + 1)
+        elif not forward and number > 0:
+            self.open_item(item, number - 1)
+        else:
+            index = rows.index(item) if item in rows else -1
+            nxt = rows[(index + (1 if forward else -1)) % len(rows)]
+            self.open_item(nxt, 0 if forward else 10**6)
+
+    def focus_search(self, scope: str) -> None:
+        self.scope.setCurrentIndex(max(0, self.scope.findData(scope)))
+        dock = self.parentWidget()
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+        self.box.setFocus()
+        self.box.selectAll()
+
+
+def install(window: MainWindow) -> None:
+    """Dock the search panel on the right; shortcuts, the index action and background indexing."""
+    from reader.ui.search_indexing import SearchIndexing
+
+    panel = SearchPanel(window)
+    window.search_panel = panel
+    window.search_dock = window.add_panel(panel, panel.tr("全文搜索"), "searchDock", "right")
+    edit = window.menu("edit")
+    for text, keys, handler, name in (
+        (panel.tr("在本文档中搜索"), QKeySequence("Ctrl+F"), lambda: panel.focus_search("document"), "actionFindInDocument"),
+        (panel.tr("在资料库中搜索"), QKeySequence("Ctrl+Shift+F"), lambda: panel.focus_search("library"), "actionFindInLibrary"),
+        (panel.tr("下一个搜索结果"), QKeySequence("F3"), lambda: panel.step(True), "actionFindNext"),
+        (panel.tr("上一个搜索结果"), QKeySequence("Shift+F3"), lambda: panel.step(False), "actionFindPrevious"),
+    ):
+        action = QAction(text, window, objectName=name)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(handler)
+        edit.addAction(action)
+    window.search_indexing = SearchIndexing(window, panel)
+    window.documentClosed.connect(lambda: window.view.clear_overlay("search"))
