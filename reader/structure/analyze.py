@@ -6,6 +6,7 @@ from array import array
 
 from reader.document import MUPDF_LOCK, Document
 from reader.structure.builder import build_clean_text
+from reader.structure.documents import find_documents
 from reader.structure.furniture import box_frames, mark_figure_labels, mark_furniture
 from reader.structure.lines import extract_lines
 from reader.structure.paragraphs import body_size_of, layouts
@@ -14,9 +15,9 @@ from reader.structure.textmap import Compilation, RectArray
 
 def analyze(doc: Document) -> Compilation:
     """Analyse ``doc`` from scratch (no cache). Never raises for image-only PDFs."""
+    pdf = doc.pdf
+    pages = extract_lines(pdf, MUPDF_LOCK)
     with MUPDF_LOCK:
-        pdf = doc.pdf
-        pages = extract_lines(pdf)
         sizes = [(pdf.load_page(i).rect.width, pdf.load_page(i).rect.height) for i in range(pdf.page_count)]
         toc = _safe_toc(pdf)
     labels = list(doc.page_labels)
@@ -33,10 +34,6 @@ def analyze(doc: Document) -> Compilation:
     clean = build_clean_text(pages, page_layouts, widths)
     comp = Compilation(doc.content_hash, len(pages), labels, True, clean.text, clean.char_pages,
                        RectArray(clean.rects), clean.page_starts, [], furniture, sizes)
-    try:
-        from reader.structure.documents import find_documents
-    except ImportError:  # documents are step two; clean text stands alone
-        return comp
     comp.documents = find_documents(comp, clean.lines, page_layouts, widths, body_size, toc, frames)
     return comp
 

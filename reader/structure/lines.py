@@ -156,6 +156,17 @@ def page_lines(page: pymupdf.Page, page_index: int) -> list[Line]:
     return lines
 
 
-def extract_lines(pdf: pymupdf.Document) -> list[list[Line]]:
-    """Rows of every page (caller holds ``MUPDF_LOCK``)."""
-    return [page_lines(pdf.load_page(i), i) for i in range(pdf.page_count)]
+def extract_lines(pdf: pymupdf.Document, lock=None) -> list[list[Line]]:
+    """Rows of every page. ``lock`` (MUPDF_LOCK) is taken per page, so a renderer waiting for
+    MuPDF waits for one page's extraction, not the whole analysis. A page MuPDF cannot read
+    counts as a page without text rather than failing the whole compilation."""
+    import contextlib
+
+    out = []
+    for index in range(pdf.page_count):
+        with lock if lock is not None else contextlib.nullcontext():
+            try:
+                out.append(page_lines(pdf.load_page(index), index))
+            except (RuntimeError, ValueError):  # MuPDF reports a damaged page this way
+                out.append([])
+    return out
