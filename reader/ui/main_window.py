@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
         self.save_window_state()
         self.settings.sync()
         self.view.shutdown()
-        self.runner.wait(3000)
+        self.runner.shutdown(3000)
         super().closeEvent(event)
 
 

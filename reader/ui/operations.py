@@ -53,6 +53,7 @@ class BackgroundRunner(QObject):
         self.pool.setMaxThreadCount(2)
         self._show_error = show_error
         self._running: dict[_Relay, str] = {}
+        self._shut_down = False
 
     def run(
         self,
@@ -61,6 +62,8 @@ class BackgroundRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         progress_label: str | None = None,
     ) -> None:
+        if self._shut_down:  # the window is closing: results would have nowhere to go
+            return
         relay = _Relay(self)
         label = progress_label or ""
         self._running[relay] = label
@@ -89,6 +92,11 @@ class BackgroundRunner(QObject):
         relay.progressed.connect(lambda done, total: self.busyChanged.emit(label, done, total) if label else None)
         self._announce()
         self.pool.start(_Task(fn, relay, _takes_progress(fn)))
+
+    def shutdown(self, msecs: int = 3000) -> bool:
+        """Refuse new operations and wait for the running ones (window closing)."""
+        self._shut_down = True
+        return self.pool.waitForDone(msecs)
 
     def busy(self) -> bool:
         return bool(self._running)

@@ -45,7 +45,6 @@ class PageView(PageViewInput, QAbstractScrollArea):
         self.cache = ImageCache(CACHE_BYTES)
         self.worker = RenderWorker(self)
         self.worker.rendered.connect(self._on_rendered)
-        self.worker.start()
         self.selection = TextSelection()
         self._overlays: dict[str, dict[int, list[tuple[Rect, QColor]]]] = {}
         self._generation = 0
@@ -65,6 +64,8 @@ class PageView(PageViewInput, QAbstractScrollArea):
     # ------------------------------------------------------------------ document
     def set_document(self, document: Document | None, sizes: list[tuple[float, float]] | None = None) -> None:
         """Show ``document`` from its first page; ``sizes`` in points (measured by the caller)."""
+        if document is not None and not self.worker.isRunning():
+            self.worker.start()  # started with the first document: a window that fails to build leaves no thread
         self.document = document
         self.labels = document.page_labels if document else []
         self._generation = self.worker.set_document(document)

@@ -125,7 +125,8 @@ class RenderWorker(QThread):
         with self._cond:
             self._stopping = True
             self._cond.notify()
-        self.wait()
+        if self.isRunning():
+            self.wait()
 
     # ------------------------------------------------------------ worker thread
     def _next(self) -> tuple[RenderKey, Document, int] | None:
