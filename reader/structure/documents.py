@@ -148,6 +148,10 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
         first_page = _front_matter_end(paragraphs, body_size, comp.page_labels)
         toc_entries = toc_titles([p for p in paragraphs if p.page < first_page]) if first_page else []
         starts = [(i, None) for i in _title_starts(paragraphs, body_size, first_page, toc_entries)]
+        if not starts:
+            # No title block anywhere: read the whole text as one document so its clauses still show.
+            first = next((i for i, p in enumerate(paragraphs) if p.page >= first_page), 0)
+            starts = [(first, None)]
     documents: list[DocumentInfo] = []
     for k, (index, bookmark_title) in enumerate(starts):
         stop = starts[k + 1][0] if k + 1 < len(starts) else len(paragraphs)
@@ -156,6 +160,8 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
         body = paragraphs[index:stop]
         title_para = paragraphs[index]
         title = bookmark_title or title_para.text.replace("\n", "")
+        if len(title) > 120:  # a paragraph of body text standing in for a missing title
+            title = title[:40] + "…"
         start_offset = title_para.start
         end_offset = paragraphs[stop].start if stop < len(paragraphs) else len(comp.text)
         end_page = comp.page_of_offset(max(start_offset, end_offset - 1))

@@ -246,3 +246,21 @@ def test_image_only_pdf_has_no_text_layer(tmp_path):
         comp = analyze(doc)
     assert (comp.has_text_layer, comp.text, comp.documents) == (False, "", [])
     assert comp.page_starts == [0, 0] and comp.offset_at(0, 10, 10) is None
+
+
+def test_plain_pdf_without_title_block_is_one_document(tmp_path):
+    """A single notice typeset all in body size still gets its clauses."""
+    kit = Typesetter()
+    kit.new_page()
+    kit.line("关于做好年度统计工作的通知")
+    kit.line("一、工作目标")
+    kit.paragraph("按时完成年度统计报表的填报和审核工作，确保数据真实准确。")
+    kit.line("二、工作要求")
+    kit.paragraph("各单位要明确专人负责，按照规定时限报送。")
+    path = kit.save(tmp_path / "plain.pdf")
+    with Document.open(path) as doc:
+        comp = analyze(doc)
+    (only,) = comp.documents
+    assert only.title == "关于做好年度统计工作的通知" and only.kind == "通知"
+    assert [c.label for c in only.clauses] == ["一、", "二、"]
+    assert only.clauses[1].text == "二、工作要求\n各单位要明确专人负责，按照规定时限报送。"
