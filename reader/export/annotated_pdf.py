@@ -43,26 +43,37 @@ def _subject(entry: ExportEntry) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _add_highlights(pdf: pymupdf.Document, entry: ExportEntry, color: str) -> int:
-    added = 0
-    for page_index, rects in sorted(entry.rects.items()):
-        if not 0 <= page_index < pdf.page_count:
-            continue
-        page = pdf[page_index]
-        bounds = page.rect
-        quads = []
-        for rect in rects:
-            box = pymupdf.Rect(rect) & bounds
-            if not box.is_empty and box.width > 0.1 and box.height > 0.1:
-                quads.append(box.quad)
-        if not quads:
-            continue
-        annot = page.add_highlight_annot(quads=quads)
+def _add_highlight(page: pymupdf.Page, entry: ExportEntry, rects, color: str) -> bool:
+    bounds = page.rect
+    quads = []
+    for rect in rects:
+        box = pymupdf.Rect(rect) & bounds
+        if not box.is_empty and box.width > 0.1 and box.height > 0.1:
+            quads.append(box.quad)
+    if not quads:
+        return False
+    annot = page.add_highlight_annot(quads=quads)
+    annot.set_info(content=entry.note or "", title="、".join(entry.themes) or "未分类", subject=_subject(entry))
+    low_level = getattr(pymupdf, "mupdf", None)
+    if low_level is not None and hasattr(low_level, "pdf_update_annot"):
+        # MuPDF's own colour + appearance update: same /C and /AP as Annot.update(), which
+        # costs ~3 ms per call in pymupdf 1.28 (2,000 highlights: 6 s instead of 0.05 s).
+        low_level.pdf_set_annot_color(annot.this, list(hex_to_rgb(color)))
+        low_level.pdf_update_annot(annot.this)
+    else:
         annot.set_colors(stroke=hex_to_rgb(color))
-        annot.set_info(content=entry.note or "", title="、".join(entry.themes) or "未分类", subject=_subject(entry))
         annot.update()
-        added += 1
-    return added
+    return True
+
+
+def _by_page(entries: list[ExportEntry], page_count: int) -> dict[int, list[tuple[ExportEntry, list]]]:
+    """Work page by page: each page is loaded once, however many highlights it gets."""
+    pages: dict[int, list[tuple[ExportEntry, list]]] = {}
+    for entry in entries:
+        for page_index, rects in entry.rects.items():
+            if 0 <= page_index < page_count and rects:
+                pages.setdefault(page_index, []).append((entry, rects))
+    return dict(sorted(pages.items()))
 
 
 def write_annotated_pdf(
@@ -85,14 +96,17 @@ def write_annotated_pdf(
     added = 0
     with Document.open(source) as doc, MUPDF_LOCK:
         pdf = doc.pdf
-        for done, entry in enumerate(entries, 1):
+        pages = _by_page(entries, pdf.page_count)
+        for done, (page_index, items) in enumerate(pages.items(), 1):
             if cancelled and cancelled():
                 raise ExportCancelled("导出已取消 (export cancelled)")
-            added += _add_highlights(pdf, entry, entry_color(entry, colors))
-            if progress and done % 50 == 0:
-                progress(done, len(entries))
+            page = pdf[page_index]
+            for entry, rects in items:
+                added += _add_highlight(page, entry, rects, entry_color(entry, colors))
+            if progress:
+                progress(done, len(pages) + 1)
         with atomic_path(output) as temp:
             pdf.save(str(temp), garbage=1, deflate=True)
     if progress:
-        progress(len(entries), len(entries))
+        progress(len(pages) + 1, len(pages) + 1)
     return added

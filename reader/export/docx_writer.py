@@ -16,6 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
+from docx.text.paragraph import Paragraph
 
 from reader.atomicfile import atomic_path
 from reader.export.docx_styles import setup_styles
@@ -45,12 +46,62 @@ def _rgb(color: str | None) -> RGBColor | None:
         return None
 
 
+class _FastBody:
+    """Appends paragraphs straight into the body XML.
+
+    python-docx's ``add_paragraph`` rescans every body child to insert before ``w:sectPr`` and
+    looks the style up by name each time: quadratic, ~25 s for 2,000 entries. Here a paragraph
+    is placed with one ``addprevious`` on the section properties and styles go by id.
+    """
+
+    def __init__(self, document) -> None:
+        self.document = document
+        body = document.element.body
+        self.anchor = body.sectPr if body.sectPr is not None else None
+
+    def paragraph(self, style, text: str | None = None) -> Paragraph:
+        p = OxmlElement("w:p")
+        ppr = OxmlElement("w:pPr")
+        pstyle = OxmlElement("w:pStyle")
+        pstyle.set(qn("w:val"), style.style_id)
+        ppr.append(pstyle)
+        p.append(ppr)
+        if text:
+            _run(p, text)
+        if self.anchor is not None:
+            self.anchor.addprevious(p)
+        else:
+            self.document.element.body.append(p)
+        return Paragraph(p, self.document._body)
+
+
+def _run(p, text: str = "", *, color: str | None = None, bold: bool = False, line_break: bool = False):
+    """A ``w:r`` appended to paragraph element ``p`` (text, optional colour/bold, or a line break)."""
+    r = OxmlElement("w:r")
+    rgb = _rgb(color) if color else None
+    if rgb is not None or bold:
+        rpr = OxmlElement("w:rPr")
+        if bold:
+            rpr.append(OxmlElement("w:b"))
+        if rgb is not None:
+            element = OxmlElement("w:color")
+            element.set(qn("w:val"), str(rgb))
+            rpr.append(element)
+        r.append(rpr)
+    if line_break:
+        r.append(OxmlElement("w:br"))
+    if text:
+        t = OxmlElement("w:t")
+        t.set(qn("xml:space"), "preserve")
+        t.text = text
+        r.append(t)
+    p.append(r)
+    return r
+
+
 def _marker(paragraph, color: str | None) -> None:
     """A square in the theme's colour: the theme's highlight colour, visible in print too."""
-    run = paragraph.add_run(MARKER + " ")
-    rgb = _rgb(color)
-    if rgb is not None:
-        run.font.color.rgb = rgb
+    _run(paragraph._p, MARKER + " ", color=color)
 
 
 def _field_char(run, kind: str) -> None:
@@ -87,9 +138,9 @@ def _update_fields_on_open(document) -> None:
         settings.append(update)
 
 
-def _toc(document, styles, report: ExportReport) -> None:
+def _toc(body: "_FastBody", styles, report: ExportReport) -> None:
     """A real TOC field whose current result lists the headings (page numbers come on update)."""
-    document.add_paragraph("目录", style=styles["toc_heading"])
+    body.paragraph(styles["toc_heading"], "目录")
     lines = []
     for section in report.sections:
         lines.append((styles["toc1"], section.title))
@@ -98,12 +149,12 @@ def _toc(document, styles, report: ExportReport) -> None:
     if not lines:
         lines.append((styles["toc1"], "（无内容）"))
     for index, (style, text) in enumerate(lines):
-        paragraph = document.add_paragraph(style=style)
+        paragraph = body.paragraph(style)
         if index == 0:
             _field_char(paragraph.add_run(), "begin")
             _instruction(paragraph.add_run(), TOC_INSTRUCTION)
             _field_char(paragraph.add_run(), "separate")
-        paragraph.add_run(text)
+        _run(paragraph._p, text)
         if index == len(lines) - 1:
             _field_char(paragraph.add_run(), "end")
 
@@ -139,29 +190,26 @@ def _summary(document, styles, report: ExportReport) -> None:
             cells[1].text = str(count)
 
 
-def _entry(document, styles, item: GroupItem, theme_colors: dict[str, str]) -> None:
+def _entry(body: _FastBody, styles, item: GroupItem, theme_colors: dict[str, str]) -> None:
     entry = item.entry
-    document.add_paragraph(locator(entry), style=styles["h3"])
+    body.paragraph(styles["h3"], locator(entry))
     for paragraph in clean_quote(entry.quote) or ["（无文字）"]:
-        document.add_paragraph(paragraph, style=styles["quote"])
+        body.paragraph(styles["quote"], paragraph)
     note = clean_note(entry.note)
     if note:
-        paragraph = document.add_paragraph(style=styles["note"])
-        paragraph.add_run("批注：").bold = True
+        p = body.paragraph(styles["note"])._p
+        _run(p, "批注：", bold=True)
         for index, line in enumerate(note):
-            if index:
-                paragraph.add_run().add_break(WD_BREAK.LINE)
-            paragraph.add_run(line)
-    meta = document.add_paragraph(style=styles["source"])
+            _run(p, line, line_break=index > 0)
+    meta = body.paragraph(styles["source"])._p
     for name in (t for t in entry.themes if t not in item.also_in):
-        _marker(meta, theme_colors.get(name, entry.color))
-        meta.add_run(name + "　")
+        _run(meta, MARKER + " ", color=theme_colors.get(name, entry.color))
+        _run(meta, name + "　")
     if not entry.themes:
-        meta.add_run("未分类　")
+        _run(meta, "未分类　")
     if item.also_in:
-        meta.add_run(f"（另见：{'、'.join(item.also_in)}）")
-    meta.add_run().add_break(WD_BREAK.LINE)
-    meta.add_run(source_line(entry))
+        _run(meta, f"（另见：{'、'.join(item.also_in)}）")
+    _run(meta, source_line(entry), line_break=True)
 
 
 def build_docx(
@@ -180,23 +228,24 @@ def build_docx(
     styles = setup_styles(document, body_font=body_font, heading_font=heading_font, latin_font=latin_font)
     _update_fields_on_open(document)
     _header_footer(document, report)
+    body = _FastBody(document)
     _summary(document, styles, report)
-    _toc(document, styles, report)
+    _toc(body, styles, report)
     total = max(report.placed, 1)
     done = 0
     for number, section in enumerate(report.sections):
-        heading = document.add_paragraph(style=styles["h1"])
+        heading = body.paragraph(styles["h1"])
         if number == 0:
             heading.paragraph_format.page_break_before = True
         if section.color:
             _marker(heading, section.color)
-        heading.add_run(section.title)
+        _run(heading._p, section.title)
         for doc in section.documents:
-            document.add_paragraph(document_heading(doc.title, doc.doc_number), style=styles["h2"])
+            body.paragraph(styles["h2"], document_heading(doc.title, doc.doc_number))
             for item in doc.items:
                 if cancelled and cancelled():
                     raise ExportCancelled("导出已取消 (export cancelled)")
-                _entry(document, styles, item, report.theme_colors)
+                _entry(body, styles, item, report.theme_colors)
                 done += 1
                 if progress and done % 100 == 0:
                     progress(done, total)
