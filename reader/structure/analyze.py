@@ -34,7 +34,8 @@ def analyze(doc: Document) -> Compilation:
     clean = build_clean_text(pages, page_layouts, widths)
     comp = Compilation(doc.content_hash, len(pages), labels, True, clean.text, clean.char_pages,
                        RectArray(clean.rects), clean.page_starts, [], furniture, sizes)
-    comp.documents = find_documents(comp, clean.lines, page_layouts, widths, body_size, toc, frames)
+    comp.documents = find_documents(comp, clean.lines, page_layouts, widths, body_size, toc, frames,
+                                    fallback_title=doc.title)
     return comp
 
 

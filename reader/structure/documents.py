@@ -137,11 +137,12 @@ def _bookmark_starts(paragraphs: list[Paragraph], toc: list[list]) -> list[tuple
 
 def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[Layout],
                    widths: list[float], body_size: float, toc: list[list],
-                   frames: dict | None = None) -> list[DocumentInfo]:
+                   frames: dict | None = None, fallback_title: str = "") -> list[DocumentInfo]:
     paragraphs = build_paragraphs(comp.text, placed, layouts, widths)
     if not paragraphs:
         return []
     bookmarks = _bookmark_starts(paragraphs, toc) if toc else []
+    untitled = False
     if bookmarks:
         starts = bookmarks
     else:
@@ -152,6 +153,7 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
             # No title block anywhere: read the whole text as one document so its clauses still show.
             first = next((i for i, p in enumerate(paragraphs) if p.page >= first_page), 0)
             starts = [(first, None)]
+            untitled = True
     documents: list[DocumentInfo] = []
     for k, (index, bookmark_title) in enumerate(starts):
         stop = starts[k + 1][0] if k + 1 < len(starts) else len(paragraphs)
@@ -160,12 +162,14 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
         body = paragraphs[index:stop]
         title_para = paragraphs[index]
         title = bookmark_title or title_para.text.replace("\n", "")
-        if len(title) > 120:  # a paragraph of body text standing in for a missing title
-            title = title[:40] + "…"
+        if untitled and (len(title) > 60 or title.rstrip()[-1:] in "。；，！？.;,"):
+            title = fallback_title  # body text, not a title: name the document after the file
         start_offset = title_para.start
         end_offset = paragraphs[stop].start if stop < len(paragraphs) else len(comp.text)
         end_page = comp.page_of_offset(max(start_offset, end_offset - 1))
         meta = describe(title, body, body_size)
+        if untitled and title == fallback_title:
+            meta.kind = "其他"
         doc = DocumentInfo(
             title=title, doc_number=meta.doc_number, issuers=meta.issuers, date=meta.date,
             kind=meta.kind, start_page=title_para.page, end_page=end_page,

@@ -26,6 +26,7 @@ DOC_NUMBER = re.compile(
 _DATE = r"(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 DATE_LINE = re.compile(r"^[（(]?" + _DATE + r"[）)]?$")
 DATE_IN_NOTE = re.compile(r"^[（(]\s*" + _DATE + r"[^）)]{0,60}(?:通过|发布|公布|印发|修订|修正)")
+_ADOPTED_BY = re.compile(r"日([^第日]{0,12})第[^届]{1,5}届(.{2,24}?(?:常务委员会|代表大会|委员会))第")
 _BODY_SUFFIX = re.compile(r"(?:部|委|局|厅|院|会|行|署|办|室|府|中心|协会|集团|公司|银行|总局|委员会|办公厅|小组)$")
 
 
@@ -77,11 +78,13 @@ def _split_issuers(text: str) -> list[str]:
 
 
 def _issuers_from_title(title: str) -> list[str]:
-    head = title.split("关于", 1)[0] if "关于" in title else ""
-    head = head.strip()
-    if not head or not _BODY_SUFFIX.search(head):
+    """Bodies named at the head of a title: "A、B关于…" / "A印发《…》" / "A、B联合出台…"."""
+    match = re.match(r"^(.{2,60}?)(?:联合)?(?:关于|印发|发布|出台|公布)", title.split("《", 1)[0])
+    head = match.group(1).strip() if match else ""
+    parts = [part for part in re.split(r"[、\s]+", head) if part]
+    if not parts or not all(_BODY_SUFFIX.search(part) for part in parts):
         return []
-    return [part for part in re.split(r"[、\s]+", head) if part]
+    return parts
 
 
 def kind_of(title: str) -> str:
@@ -128,6 +131,9 @@ def describe(title: str, paragraphs: list[Paragraph], body_size: float) -> Metad
             match = DATE_IN_NOTE.match(_squash(p.text))
             if match:
                 meta.date = parse_date(match)
+                body = _ADOPTED_BY.search(_squash(p.text))  # a law names the body that passed it
+                if body and not meta.issuers:
+                    meta.issuers = [body.group(1) + body.group(2)]
                 break
     if not meta.issuers:
         meta.issuers = _issuers_from_title(title)

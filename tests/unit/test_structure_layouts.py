@@ -113,6 +113,7 @@ def test_a4_documents_metadata_and_front_matter(a4_with_contents):
     assert notice.doc_number == "某工信发〔2023〕12 号"
     assert notice.issuers == ["某某省工业和信息化厅", "某某省财政厅", "某某省市场监督管理局"]
     assert notice.date == "2023-06-08" and law.date == "2023-05-30" and news.date is None
+    assert law.issuers == ["某某省人民代表大会常务委员会"] and news.issuers == []
     assert (notice.kind, law.kind, news.kind) == ("通知", "法律", "新闻")
     assert notice.end_page == law.start_page - 1
     assert notice.start_label == comp.page_labels[2] == "3"
