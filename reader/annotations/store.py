@@ -247,6 +247,19 @@ class AnnotationStore:
                 count += 1
         return count
 
+    def replace_many(self, put: Iterable[Annotation] = (), remove: Iterable[str] = ()) -> None:
+        """Write some annotations and delete others in one transaction (one undo/redo step).
+
+        Themes that no longer exist (deleted since) are dropped from the written annotations
+        rather than failing the whole step.
+        """
+        known = self.themes()
+        with self._tx() as db:
+            db.executemany("DELETE FROM annotations WHERE id=?", [(i,) for i in remove])
+            for ann in put:
+                themes = [t.name for t in (match_theme(known, n) for n in ann.themes) if t is not None]
+                self._write(db, ann.copy(themes=themes) if themes != ann.themes else ann, replace=True)
+
     def update(self, annotation_id: str, **changes: Any) -> Annotation:
         """Change a few fields of one annotation (note, themes, colour, anchor)."""
         unknown = set(changes) - _EDITABLE

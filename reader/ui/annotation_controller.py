@@ -1,0 +1,442 @@
+"""Annotating in the reading window: highlight a selection, tag a clause, themes, notes, undo.
+
+The controller owns no data: every action is a QUndoCommand that writes the store at once
+(one transaction) and then redraws the highlights from the stored rectangles. Undo/redo
+replay the before/after records of the annotations concerned, so every action is undoable.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QInputDialog, QMenu, QToolButton, QWidget
+
+from reader.annotations import Annotation, AnnotationStore
+from reader.annotations.backup import export_json, import_json
+from reader.annotations.model import now_iso
+from reader.annotations.service import migrate_predecessors, open_store
+from reader.annotations.spans import annotation_for_span, clause_span
+from reader.errors import FileMissingError, ReaderError
+from reader.ui.theme_dialog import ThemeManager, ThemePicker, swatch
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+LAYER = "annotations"
+HIGHLIGHT_ALPHA = 90
+
+
+class ReplaceCommand(QUndoCommand):
+    """Annotations go from ``before`` to ``after`` states (None = absent); undo goes back."""
+
+    def __init__(self, controller: "AnnotationController", text: str,
+                 before: dict[str, Annotation | None], after: dict[str, Annotation | None]) -> None:
+        super().__init__(text)
+        self.controller, self.before, self.after = controller, before, after
+        self.applied = False  # the controller applies the first redo itself, where errors can be shown
+
+    def _apply(self, states: dict[str, Annotation | None]) -> None:
+        puts = [a for a in states.values() if a is not None]
+        removes = [i for i, a in states.items() if a is None]
+        self.controller.store.replace_many(put=puts, remove=removes)
+        self.controller.after_change(states)
+
+    def redo(self) -> None:
+        if self.applied:
+            self.applied = False
+            return
+        self._apply(self.after)
+
+    def undo(self) -> None:
+        self._apply(self.before)
+
+
+class MiniToolbar(QFrame):
+    """Floats under a fresh selection: highlight, a few theme colours, more themes, note."""
+
+    def __init__(self, controller: "AnnotationController", parent: QWidget) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setObjectName("annotationMiniToolbar")
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(3, 2, 3, 2)
+        self.row.setSpacing(2)
+        self.hide()
+
+    def rebuild(self) -> None:
+        while self.row.count():
+            self.row.takeAt(0).widget().deleteLater()
+        c = self.controller
+        self._button(self.tr("高亮"), self.tr("用上次的主题高亮所选 (Ctrl+H)"), c.highlight_selection)
+        for theme in c.store.themes()[:6]:
+            button = self._button("", theme.display_name(c.english), lambda _=False, n=theme.name: c.highlight_selection([n]))
+            button.setIcon(swatch(theme.color))
+        self._button(self.tr("主题…"), self.tr("选择一个或多个主题"), lambda: c.highlight_selection(ask=True))
+        self._button(self.tr("批注"), self.tr("高亮并写批注"), c.highlight_with_note)
+        self.adjustSize()
+
+    def _button(self, text: str, tip: str, slot: Any) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        self.row.addWidget(button)
+        return button
+
+
+class AnnotationController(QObject):
+    annotationsChanged = Signal()
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self._store: AnnotationStore | None = None
+        self.undo_stack = QUndoStack(self)
+        self.current: dict[str, Annotation] = {}
+        self.last_themes: list[str] = []
+        self.english = getattr(window, "language", "zh") == "en"
+        self.toolbar = MiniToolbar(self, window.view.viewport())
+        self._toolbar_timer = QTimer(self, singleShot=True, interval=250)
+        self._toolbar_timer.timeout.connect(self._show_toolbar)
+
+    # ------------------------------------------------------------------ data
+    @property
+    def store(self) -> AnnotationStore:
+        if self._store is None:
+            library = self.window.library
+            if library is None:
+                from reader.library import Library
+                library = Library()
+            self._store = open_store(library)
+        return self._store
+
+    @property
+    def compilation(self) -> Any:
+        return self.window.compilation
+
+    def pdf_path(self) -> str:
+        document = self.window.document
+        return str(Path(document.path).resolve()) if document is not None else ""
+
+    def on_compilation(self, comp: Any) -> None:
+        """Load this compilation's annotations, first carrying over those of its earlier versions."""
+        self.undo_stack.clear()
+        library, pdf = self.window.library, self.pdf_path()
+
+        def carry_over() -> list[dict]:
+            if library is None:
+                return []
+            reports = migrate_predecessors(library, self.store, comp, pdf)
+            self.store.set_pdf_path(comp.content_hash, pdf)
+            return reports
+
+        def done(reports: list[dict]) -> None:
+            if comp is not self.compilation:
+                return
+            for report in reports:
+                self.window.status(self.tr("已从旧版本迁移批注：找到 %1，移动 %2，未能定位 %3")
+                                   .replace("%1", str(report["found"])).replace("%2", str(report["moved"]))
+                                   .replace("%3", str(report["orphaned"])))
+            self.reload()
+
+        self.window.run_in_background(carry_over, done)
+
+    def reload(self) -> None:
+        comp = self.compilation
+        self.current = {a.id: a for a in self.store.list(content_hash=comp.content_hash)} if comp else {}
+        self.draw()
+        self.annotationsChanged.emit()
+
+    def clear(self) -> None:
+        self.current = {}
+        self.undo_stack.clear()
+        self.toolbar.hide()
+        self.annotationsChanged.emit()
+
+    def after_change(self, states: dict[str, Annotation | None]) -> None:
+        """Keep the open compilation's annotations in step with a command, then redraw."""
+        comp_hash = self.compilation.content_hash if self.compilation is not None else None
+        for ann_id, ann in states.items():
+            if ann is not None and ann.content_hash == comp_hash:
+                self.current[ann_id] = self.store.get(ann_id) or ann
+            else:
+                self.current.pop(ann_id, None)
+        self.draw()
+        self.annotationsChanged.emit()
+
+    def draw(self) -> None:
+        overlay: dict[int, list] = {}
+        for ann in sorted(self.current.values(), key=lambda a: a.sort_key):
+            color = QColor(ann.color)
+            color.setAlpha(HIGHLIGHT_ALPHA)
+            for page, rects in ann.rects.items():
+                overlay.setdefault(page, []).extend((rect, color) for rect in rects)
+        self.window.view.set_overlay(LAYER, overlay)
+
+    # ------------------------------------------------------------------ actions
+    def push(self, text: str, before: dict[str, Annotation | None], after: dict[str, Annotation | None]) -> None:
+        command = ReplaceCommand(self, text, before, after)
+        try:
+            command._apply(after)
+        except ReaderError as exc:  # nothing was written: nothing to undo
+            self.window.show_error(exc)
+            return
+        command.applied = True
+        self.undo_stack.push(command)
+
+    def themes_for_new(self, themes: list[str] | None, ask: bool) -> list[str] | None:
+        if themes is not None:
+            return themes
+        if self.last_themes and not ask:
+            known = {t.name for t in self.store.themes()}
+            remembered = [n for n in self.last_themes if n in known]
+            if remembered:
+                return remembered
+        return self.pick_themes(self.last_themes)
+
+    def pick_themes(self, selected: list[str], title: str | None = None) -> list[str] | None:
+        picker = ThemePicker(self.store, selected, self.english, self.window, title)
+        return picker.chosen() if picker.exec() else None
+
+    def add_span(self, start: int, end: int, themes: list[str] | None = None, ask: bool = False,
+                 note: str = "", label: str | None = None) -> Annotation | None:
+        comp = self.compilation
+        if comp is None:
+            return None
+        themes = self.themes_for_new(themes, ask)
+        if themes is None:
+            return None
+        self.last_themes = list(themes) or self.last_themes
+        ann = annotation_for_span(comp, start, end, pdf=self.pdf_path(), themes=themes, note=note)
+        self.push(label or self.tr("高亮"), {ann.id: None}, {ann.id: ann})
+        return self.current.get(ann.id)
+
+    def highlight_selection(self, themes: list[str] | None = None, ask: bool = False) -> Annotation | None:
+        span = self.window.view.selection_span()
+        if span is None:
+            self.window.status(self.tr("请先选中文字（结构分析完成后才能高亮）"))
+            return None
+        self.toolbar.hide()
+        ann = self.add_span(*span, themes=themes, ask=ask)
+        if ann is not None:
+            self.window.view.clear_selection()
+        return ann
+
+    def highlight_with_note(self) -> None:
+        ann = self.highlight_selection()
+        if ann is not None:
+            self.edit_note(ann.id)
+
+    def tag_clause(self, clause: Any) -> Annotation | None:
+        comp = self.compilation
+        if comp is None or clause is None:
+            return None
+        start, end = clause_span(comp, clause)
+        return self.add_span(start, end, label=self.tr("标记条款"))
+
+    def edit_note(self, ann_id: str) -> None:
+        ann = self.store.get(ann_id)
+        if ann is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(self.window, self.tr("批注"), self.tr("批注内容："), ann.note)
+        if ok and text != ann.note:
+            self.set_note(ann_id, text)
+
+    def set_note(self, ann_id: str, note: str) -> None:
+        ann = self.store.get(ann_id)
+        if ann is not None:
+            self.push(self.tr("编辑批注"), {ann.id: ann}, {ann.id: ann.copy(note=note, modified=now_iso())})
+
+    def retag(self, ids: list[str], themes: list[str]) -> None:
+        before = {a.id: a for a in self.store.get_many(ids)}
+        after = {i: a.copy(themes=list(themes), modified=now_iso()) for i, a in before.items()}
+        if before:
+            self.last_themes = list(themes) or self.last_themes
+            self.push(self.tr("修改主题"), dict(before), after)
+
+    def choose_themes_for(self, ids: list[str]) -> None:
+        anns = self.store.get_many(ids)
+        if not anns:
+            return
+        themes = self.pick_themes(anns[0].themes if len(anns) == 1 else [])
+        if themes is not None:
+            self.retag(ids, themes)
+
+    def delete(self, ids: list[str]) -> None:
+        before = {a.id: a for a in self.store.get_many(ids)}
+        if before:
+            self.push(self.tr("删除批注"), dict(before), {i: None for i in before})
+
+    def annotations_at(self, offset: int | None) -> list[Annotation]:
+        if offset is None:
+            return []
+        return [a for a in self.current.values()
+                if a.start_offset is not None and a.start_offset <= offset < (a.end_offset or 0)]
+
+    def jump_to(self, ann: Annotation) -> None:
+        """Show ``ann``: open its compilation first if another one is open."""
+        window = self.window
+        if self.compilation is None or ann.content_hash != self.compilation.content_hash:
+            path = window.library.resolve(ann.content_hash) if window.library else None
+            if path is None and ann.pdf and Path(ann.pdf).is_file():
+                path = Path(ann.pdf)
+            if path is None:
+                window.show_error(FileMissingError(
+                    f"找不到此批注所在的文件 (the annotated file is missing): {ann.pdf}", path=ann.pdf))
+                return
+            current = window.document.path if window.document is not None else None
+            if current is None or Path(current).resolve() != Path(path).resolve():
+                if not window.open_pdf(path, page=ann.page_index):
+                    return
+        rects = ann.rects.get(ann.page_index) or []
+        window.view.go_to(ann.page_index, rects[0] if rects else None)
+
+    # ------------------------------------------------------------------ menus and toolbar
+    def page_menu_hook(self, menu: QMenu, page: int, offset: int | None) -> None:
+        comp = self.compilation
+        if comp is None:
+            return
+        menu.addSeparator()
+        if self.window.view.selection_span() is not None:
+            menu.addAction(self.tr("高亮所选"), self.highlight_selection)
+        path = comp.clause_path_at(offset) if offset is not None else []
+        if path:
+            menu.addAction(self.tr("标记本条款 %1").replace("%1", path[-1].label), lambda c=path[-1]: self.tag_clause(c))
+            if len(path) > 1:
+                menu.addAction(self.tr("标记上级条款 %1").replace("%1", path[-2].label),
+                               lambda c=path[-2]: self.tag_clause(c))
+        for ann in self.annotations_at(offset)[:3]:
+            quote = ann.quote if len(ann.quote) <= 12 else ann.quote[:12] + "…"
+            sub = menu.addMenu(self.tr("批注“%1”").replace("%1", quote))
+            sub.addAction(self.tr("编辑批注"), lambda i=ann.id: self.edit_note(i))
+            sub.addAction(self.tr("修改主题…"), lambda i=ann.id: self.choose_themes_for([i]))
+            sub.addAction(self.tr("删除批注"), lambda i=ann.id: self.delete([i]))
+
+    def outline_menu_hook(self, menu: QMenu, document_info: Any, clause: Any) -> None:
+        if clause is not None and self.compilation is not None:
+            menu.addSeparator()
+            menu.addAction(self.tr("标记本条款"), lambda: self.tag_clause(clause))
+
+    def on_selection_changed(self) -> None:
+        if self.window.view.selection_span() is None:
+            self._toolbar_timer.stop()
+            self.toolbar.hide()
+        else:
+            self._toolbar_timer.start()
+
+    def _show_toolbar(self) -> None:
+        view = self.window.view
+        span = view.selection_span()
+        if span is None or self.compilation is None:
+            return
+        rects = self.compilation.span_rects(*span)
+        if not rects:
+            return
+        page = max(rects)
+        rect = max(rects[page], key=lambda r: r[3])
+        x, y, _w, _h = view.layout_.page_rect(page, view.viewport().width())
+        scale = view.layout_.scale
+        point = QPoint(round(x + rect[0] * scale - view.horizontalScrollBar().value()),
+                       round(y + rect[3] * scale - view.verticalScrollBar().value()) + 6)
+        self.toolbar.rebuild()
+        viewport = view.viewport()
+        point.setX(max(0, min(point.x(), viewport.width() - self.toolbar.width())))
+        if point.y() + self.toolbar.height() > viewport.height():
+            point.setY(max(0, point.y() - self.toolbar.height() - round((rect[3] - rect[1]) * scale) - 12))
+        self.toolbar.move(point)
+        self.toolbar.show()
+        self.toolbar.raise_()
+
+    # ------------------------------------------------------------------ library-wide tools
+    def manage_themes(self) -> None:
+        dialog = ThemeManager(self.store, self.english, self.window)
+        dialog.exec()
+        if dialog.changed:
+            self.reload()
+
+    def export_all(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("导出全部批注"), "annotations.json",
+                                              self.tr("JSON 文件 (*.json)"))
+        if path:
+            try:
+                count = export_json(self.store, Path(path))
+                self.window.status(self.tr("已导出 %1 条批注").replace("%1", str(count)))
+            except ReaderError as exc:
+                self.window.show_error(exc)
+
+    def import_all(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("导入批注"), "", self.tr("JSON 文件 (*.json)"))
+        if path:
+            try:
+                result = import_json(self.store, Path(path))
+                self.window.status(self.tr("已导入 %1 条批注").replace("%1", str(result["annotations_imported"])))
+                self.undo_stack.clear()
+                self.reload()
+            except ReaderError as exc:
+                self.window.show_error(exc)
+
+    def migrate_from_other(self) -> None:
+        """Carry annotations of another edition (a library file) onto the open compilation."""
+        comp, library = self.compilation, self.window.library
+        if comp is None or library is None:
+            return
+        sources = [f for f in library.files() if f.content_hash != comp.content_hash
+                   and self.store.list(content_hash=f.content_hash)]
+        if not sources:
+            self.window.status(self.tr("资料库中没有其他带批注的版本"))
+            return
+        labels = [f"{f.title} — {Path(f.path).name}" for f in sources]
+        choice, ok = QInputDialog.getItem(self.window, self.tr("从其他版本迁移批注"), self.tr("把哪个版本的批注迁移到当前文件："),
+                                          labels, 0, False)
+        if not ok:
+            return
+        from reader.annotations.anchoring import migrate
+
+        report = migrate(self.store, sources[labels.index(choice)].content_hash, comp, self.pdf_path())
+        self.undo_stack.clear()
+        self.reload()
+        self.window.status(self.tr("迁移完成：找到 %1，移动 %2，未能定位 %3").replace("%1", str(report["found"]))
+                           .replace("%2", str(report["moved"])).replace("%3", str(report["orphaned"])))
+
+
+def install(window: "MainWindow") -> None:
+    controller = AnnotationController(window)
+    window.annotation_controller = controller
+    window.compilationReady.connect(controller.on_compilation)
+    window.documentClosed.connect(controller.clear)
+    window.view.selectionChanged.connect(controller.on_selection_changed)
+    window.view.verticalScrollBar().valueChanged.connect(lambda _v: controller.toolbar.hide())
+    window.view.context_menu_hooks.append(controller.page_menu_hook)
+    outline = getattr(window, "outline_panel", None)
+    if outline is not None:
+        outline.context_menu_hooks.append(controller.outline_menu_hook)
+
+    edit = window.menu("edit")
+    edit.addSeparator()
+    undo = controller.undo_stack.createUndoAction(window, controller.tr("撤销"))
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo = controller.undo_stack.createRedoAction(window, controller.tr("重做"))
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+    highlight = QAction(controller.tr("高亮所选"), window)
+    highlight.setShortcut(QKeySequence("Ctrl+H"))
+    highlight.triggered.connect(lambda: controller.highlight_selection())
+    for action in (undo, redo, highlight):
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        edit.addAction(action)
+        window.addAction(action)
+    controller.actions = {"undo": undo, "redo": redo, "highlight": highlight}
+
+    tools = window.menu("tools")
+    tools.addSeparator()
+    tools.addAction(controller.tr("主题管理…"), controller.manage_themes)
+    tools.addAction(controller.tr("从其他版本迁移批注…"), controller.migrate_from_other)
+    tools.addAction(controller.tr("导出全部批注（JSON）…"), controller.export_all)
+    tools.addAction(controller.tr("导入批注（JSON）…"), controller.import_all)
+    if getattr(window, "compilation", None) is not None:
+        controller.on_compilation(window.compilation)

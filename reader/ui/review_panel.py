@@ -1,0 +1,306 @@
+"""The review panel: every annotation of the open compilation or the whole library, grouped by
+theme or by document (then clause order), filtered, with counts per theme.
+
+A plain QAbstractItemModel over lists (no per-item widgets) keeps 2,000 annotations instant.
+Click jumps to an annotation; the note edits in place; themes via the picker; several rows can
+be retagged or deleted at once — all through the controller, so every change is undoable.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QTreeView,
+                               QVBoxLayout, QWidget)
+
+from reader.annotations import Annotation
+from reader.annotations.textmatch import fold
+from reader.ui.theme_dialog import swatch
+
+if TYPE_CHECKING:
+    from reader.ui.annotation_controller import AnnotationController
+    from reader.ui.main_window import MainWindow
+
+QUOTE, NOTE, THEMES, PAGE = range(4)
+ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
+_NO_GROUP = 0  # internal id of group rows; annotation rows carry their group's row + 1
+
+
+class ReviewModel(QAbstractItemModel):
+    """Two levels: groups (theme or document) and their annotations."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.groups: list[tuple[str, str | None, list[Annotation]]] = []  # (title, colour, annotations)
+        self.english = False
+
+    def set_groups(self, groups: list[tuple[str, str | None, list[Annotation]]]) -> None:
+        self.beginResetModel()
+        self.groups = groups
+        self.endResetModel()
+
+    def headers(self) -> list[str]:
+        return [self.tr("引文"), self.tr("批注"), self.tr("主题"), self.tr("页码")]
+
+    # ---------------------------------------------------------------- structure
+    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+        if not parent.isValid():
+            return self.createIndex(row, column, _NO_GROUP) if 0 <= row < len(self.groups) else QModelIndex()
+        if parent.internalId() != _NO_GROUP:
+            return QModelIndex()
+        members = self.groups[parent.row()][2]
+        return self.createIndex(row, column, parent.row() + 1) if 0 <= row < len(members) else QModelIndex()
+
+    def parent(self, index: QModelIndex) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == _NO_GROUP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _NO_GROUP)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self.groups)
+        if parent.internalId() == _NO_GROUP and parent.column() == 0:
+            return len(self.groups[parent.row()][2])
+        return 0
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def annotation(self, index: QModelIndex) -> Annotation | None:
+        if not index.isValid() or index.internalId() == _NO_GROUP:
+            return None
+        return self.groups[index.internalId() - 1][2][index.row()]
+
+    # ---------------------------------------------------------------- data
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == _NO_GROUP:
+            title, color, members = self.groups[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == QUOTE:
+                return f"{title}  ({len(members)})"
+            if role == Qt.ItemDataRole.DecorationRole and index.column() == QUOTE and color:
+                return swatch(color)
+            return None
+        ann = self.groups[index.internalId() - 1][2][index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == QUOTE:
+                quote = " ".join(ann.quote.split())
+                return quote if len(quote) <= 80 else quote[:78] + "…"
+            if column == NOTE:
+                return " ".join(ann.note.split())
+            if column == THEMES:
+                return "、".join(ann.themes)
+            if column == PAGE:
+                orphan = self.tr("（未能定位）") if ann.status == "orphaned" else ""
+                return f"{ann.page_label or ann.page_index + 1}{orphan}"
+        if role == Qt.ItemDataRole.EditRole and column == NOTE:
+            return ann.note
+        if role == Qt.ItemDataRole.ToolTipRole:
+            where = " ".join(filter(None, [ann.document, ann.doc_number, "".join(ann.clause_path)]))
+            return f"{where}\n{ann.quote[:400]}" + (f"\n— {ann.note}" if ann.note else "")
+        if role == Qt.ItemDataRole.DecorationRole and column == QUOTE:
+            return swatch(ann.color, 10)
+        if role == Qt.ItemDataRole.ForegroundRole and ann.status == "orphaned":
+            return QBrush(QColor("#9e9e9e"))
+        if role == ANNOTATION_ROLE:
+            return ann
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.internalId() != _NO_GROUP and index.column() == NOTE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        ann = self.annotation(index)
+        if ann is None or role != Qt.ItemDataRole.EditRole or index.column() != NOTE:
+            return False
+        self.noteEdited(ann.id, str(value))
+        return True
+
+    def noteEdited(self, ann_id: str, note: str) -> None:  # replaced by the panel
+        pass
+
+
+def group_annotations(annotations: list[Annotation], by: str, themes: list[Any], english: bool,
+                      untagged_title: str) -> list[tuple[str, str | None, list[Annotation]]]:
+    """Groups in display order: themes in the store's order (an annotation under each of its
+    themes), or documents in reading order; members in clause order (sort key)."""
+    ordered = sorted(annotations, key=lambda a: (a.content_hash, a.sort_key))
+    if by == "theme":
+        groups = []
+        for theme in themes:
+            members = [a for a in ordered if theme.name in a.themes]
+            if members:
+                groups.append((theme.display_name(english), theme.color, members))
+        untagged = [a for a in ordered if not a.themes]
+        if untagged:
+            groups.append((untagged_title, None, untagged))
+        return groups
+    by_document: dict[tuple[str, str], list[Annotation]] = {}
+    for ann in ordered:
+        by_document.setdefault((ann.content_hash, ann.document), []).append(ann)
+    return [(document or "—", None, members) for (_hash, document), members in by_document.items()]
+
+
+class ReviewPanel(QWidget):
+    def __init__(self, controller: "AnnotationController", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.scope = QComboBox(self)
+        self.scope.addItem(self.tr("本汇编"), "compilation")
+        self.scope.addItem(self.tr("整个资料库"), "library")
+        self.grouping = QComboBox(self)
+        self.grouping.addItem(self.tr("按主题"), "theme")
+        self.grouping.addItem(self.tr("按文档"), "document")
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setPlaceholderText(self.tr("筛选：主题、文档、文字"))
+        self.filter_box.setClearButtonEnabled(True)
+        self.counts = QLabel(self)
+        self.counts.setWordWrap(True)
+        self.model = ReviewModel(self)
+        self.model.english = controller.english
+        self.model.noteEdited = controller.set_note  # type: ignore[method-assign]
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.clicked.connect(self._on_clicked)
+        self.tree.doubleClicked.connect(self._on_double_clicked)
+        self.tree.header().resizeSection(QUOTE, 260)
+        top = QHBoxLayout()
+        top.addWidget(self.scope)
+        top.addWidget(self.grouping)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.tree)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=200)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self.scope.currentIndexChanged.connect(self.refresh)
+        self.grouping.currentIndexChanged.connect(self.refresh)
+        self.filter_box.textChanged.connect(lambda _t: self._refresh_timer.start())
+        delete = QAction(self.tr("删除所选批注"), self.tree)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_selected)
+        self.tree.addAction(delete)
+
+    # ---------------------------------------------------------------- content
+    def annotations(self) -> list[Annotation]:
+        controller = self.controller
+        if self.scope.currentData() == "library":
+            return controller.store.list()
+        return list(controller.current.values())
+
+    def refresh(self) -> None:
+        if not self.isVisible():  # hidden dock: refresh when shown
+            self._stale = True
+            return
+        self._stale = False
+        controller = self.controller
+        themes = controller.store.themes()
+        anns = self.annotations()
+        needle = fold(self.filter_box.text())
+        if needle:  # theme (either language), document, 文号, quote or note
+            names = {t.name: fold(f"{t.name} {t.name_en}") for t in themes}
+            anns = [a for a in anns if needle in fold(" ".join([a.quote, a.note, a.document, a.doc_number]))
+                    or any(needle in names.get(n, fold(n)) for n in a.themes)]
+        expanded = self._expanded_titles()
+        groups = group_annotations(anns, self.grouping.currentData(), themes, controller.english, self.tr("未分主题"))
+        self.model.set_groups(groups)
+        for row, (title, _color, _members) in enumerate(groups):
+            if title in expanded or (not expanded and len(anns) <= 300):
+                self.tree.setExpanded(self.model.index(row, 0), True)
+        counts: dict[str, int] = {}
+        for ann in anns:
+            for name in ann.themes:
+                counts[name] = counts.get(name, 0) + 1
+        parts = [f"{t.display_name(controller.english)} {counts[t.name]}" for t in themes if counts.get(t.name)]
+        self.counts.setText(self.tr("共 %1 条").replace("%1", str(len(anns))) + ("  ·  " + "  ".join(parts) if parts else ""))
+
+    def _expanded_titles(self) -> set[str]:
+        out = set()
+        for row, (title, _c, _m) in enumerate(self.model.groups):
+            if self.tree.isExpanded(self.model.index(row, 0)):
+                out.add(title)
+        return out
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", True):
+            self.refresh()
+
+    def selected_ids(self) -> list[str]:
+        ids: list[str] = []
+        for index in self.tree.selectionModel().selectedRows(0):
+            ann = self.model.annotation(index)
+            if ann is not None and ann.id not in ids:
+                ids.append(ann.id)
+        return ids
+
+    # ---------------------------------------------------------------- actions
+    def _on_clicked(self, index: QModelIndex) -> None:
+        ann = self.model.annotation(index)
+        if ann is not None and index.column() != NOTE:
+            self.controller.jump_to(ann)
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        ann = self.model.annotation(index)
+        if ann is not None and index.column() == THEMES:
+            self.controller.choose_themes_for([ann.id])
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.controller.delete(ids)
+
+    def retag_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.controller.choose_themes_for(ids)
+
+    def _context_menu(self, pos: Any) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        if len(ids) == 1:
+            ann = self.controller.store.get(ids[0])
+            if ann is not None:
+                menu.addAction(self.tr("跳转"), lambda: self.controller.jump_to(ann))
+                menu.addAction(self.tr("编辑批注…"), lambda: self.controller.edit_note(ann.id))
+        menu.addAction(self.tr("修改主题…（%1 条）").replace("%1", str(len(ids))), self.retag_selected)
+        menu.addAction(self.tr("删除（%1 条）").replace("%1", str(len(ids))), self.delete_selected)
+        self.last_menu = menu
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+
+def install(window: "MainWindow") -> None:
+    controller = getattr(window, "annotation_controller", None)
+    if controller is None:  # the controller feature is not installed: nothing to review
+        return
+    panel = ReviewPanel(controller, window)
+    window.review_panel = panel
+    dock = window.add_panel(panel, panel.tr("批注"), "reviewDock", "right")
+    window.review_dock = dock
+    controller.annotationsChanged.connect(panel.refresh)
+    show = QAction(panel.tr("批注一览"), window)
+    show.setShortcut(QKeySequence("Ctrl+Shift+A"))
+    show.triggered.connect(lambda: (dock.show(), dock.raise_(), panel.filter_box.setFocus()))
+    window.menu("view").addAction(show)
