@@ -33,13 +33,23 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             if self.wants_progress:
-                result = self.fn(progress=lambda done, total: self.relay.progressed.emit(int(done), int(total)))
+                result = self.fn(progress=self._progress)
             else:
                 result = self.fn()
         except BaseException as exc:  # handed to the GUI thread, which decides (see module doc)
-            self.relay.failed.emit(exc)
+            self._emit(self.relay.failed, exc)
         else:
-            self.relay.done.emit(result)
+            self._emit(self.relay.done, result)
+
+    def _progress(self, done: int, total: int) -> None:
+        self._emit(self.relay.progressed, int(done), int(total))
+
+    @staticmethod
+    def _emit(signal: Any, *values: Any) -> None:
+        try:
+            signal.emit(*values)
+        except RuntimeError:  # the window (and its relay) closed while we worked: nobody to tell
+            pass
 
 
 class BackgroundRunner(QObject):

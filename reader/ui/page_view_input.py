@@ -45,7 +45,11 @@ class PageViewInput:
             bar.setValue(bar.value() + 20)
 
     def contextMenuEvent(self, event: Any) -> None:
-        hit = self.point_to_page(event.pos())
+        self.build_context_menu(event.pos()).exec(event.globalPos())
+
+    def build_context_menu(self, point: Any) -> QMenu:
+        """Copy, then whatever the features add through ``context_menu_hooks(menu, page, offset|None)``."""
+        hit = self.point_to_page(point)
         menu = QMenu(self)
         copy = menu.addAction(self.tr("复制"), self.copy_selection)
         copy.setShortcut(QKeySequence.StandardKey.Copy)
@@ -56,7 +60,7 @@ class PageViewInput:
             offset = compilation.offset_at(page, x, y) if compilation is not None else None
             for hook in self.context_menu_hooks:
                 hook(menu, page, offset)
-        menu.exec(event.globalPos())
+        return menu
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -169,6 +169,9 @@ def build_toolbar(window: "MainWindow") -> QToolBar:
     window.page_box = PageBox(window)
     toolbar.addWidget(window.page_box)
     toolbar.addSeparator()
+    for action, sign in ((window.zoom_out_action, "－"), (window.zoom_in_action, "＋")):
+        action.setToolTip(f"{action.text()} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.setIconText(sign)  # the toolbar shows the sign; the menu keeps the words
     toolbar.addAction(window.zoom_out_action)
     window.zoom_box = ZoomBox(window)
     toolbar.addWidget(window.zoom_box)

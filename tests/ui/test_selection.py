@@ -95,6 +95,10 @@ def test_selection_uses_clean_text_once_the_compilation_is_ready(qtbot, sample_p
         start, end = window.view.selection_span()
         assert (start, end) == (first, last + 1)
         assert window.view.selected_text() == comp.text[start:end]
+        seen = []
+        window.view.context_menu_hooks.append(lambda menu, p, offset: seen.append((menu.actions()[0].isEnabled(), p, offset)))
+        window.view.build_context_menu(a)
+        assert seen == [(True, page, first)]      # copy enabled; the hook gets the clean-text offset under the pointer
         rects = window.view.selection.rects()
         assert set(rects) == {page} and rects[page] == list(comp.span_rects(start, end)[page])
     finally:
