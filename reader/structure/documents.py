@@ -28,18 +28,26 @@ def _squash(text: str) -> str:
 
 
 def _front_matter_end(paragraphs: list[Paragraph], body_size: float, labels: list[str]) -> int:
-    """First page that carries body text (a page of 目录 lines or a cover does not)."""
+    """First page that carries body text; a cover or a 目录 page (lines ending in leaders and
+    page numbers, or headed 目录) does not. Pages labelled in roman numerals before arabic ones
+    are front matter too."""
     counts: dict[int, int] = {}
+    toc_pages: set[int] = set()
     for p in paragraphs:
         for item in p.lines:
             line = item.line
-            if abs(line.size - body_size) <= 0.6 and not _LEADER_LINE.search(line.text) \
-                    and not _TOC_HEAD.match(_squash(line.text)):
+            if _LEADER_LINE.search(line.text) or _TOC_HEAD.match(_squash(line.text)):
+                toc_pages.add(line.page)
+            elif abs(line.size - body_size) <= 0.6:
                 counts[line.page] = counts.get(line.page, 0) + 1
+    first = 0
+    roman = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
+    if labels and roman.match(labels[0]) and any(l.isdigit() for l in labels):
+        first = next(i for i, l in enumerate(labels) if l.isdigit())
     for page in sorted(counts):
-        if counts[page] >= 3:
+        if page >= first and page not in toc_pages and counts[page] >= 3:
             return page
-    return 0
+    return first
 
 
 def toc_titles(paragraphs: list[Paragraph]) -> list[str]:
@@ -58,7 +66,8 @@ def toc_titles(paragraphs: list[Paragraph]) -> list[str]:
 def _is_title(p: Paragraph, body_size: float, larger_only: bool = True) -> bool:
     """A title block: set larger than the body (or, in compilations whose titles are body-sized,
     bold and centred), not a clause heading, not a 目录 line."""
-    if len(_squash(p.text)) < 4 or len(p.text) > 120 or _LEADER_LINE.search(p.text):
+    if len(_squash(p.text)) < 4 or len(p.text) > 120 or _LEADER_LINE.search(p.text) \
+            or _TOC_HEAD.match(_squash(p.text)):
         return False
     symmetric = abs((p.first.x0 + p.first.x1) / 2 - p.page_width / 2) < 2 * p.size
     if p.size >= body_size + 1.5:
@@ -114,7 +123,7 @@ def _bookmark_starts(paragraphs: list[Paragraph], toc: list[list]) -> list[tuple
         top = 2  # one root bookmark (the compilation itself) holding the documents
     for entry in toc:
         level, title, page = entry[0], str(entry[1]).strip(), int(entry[2]) - 1
-        if level != top or page < 0:
+        if level != top or page < 0 or _TOC_HEAD.match(_squash(title)) or _squash(title) in ("封面", "目次"):
             continue
         key = _squash(title)[:10]
         chosen = None
