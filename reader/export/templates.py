@@ -18,6 +18,8 @@ REMEMBERED = (
     "format", "group", "title", "header_text", "footer_text", "body_font", "heading_font", "latin_font",
     "themes", "date_from", "date_to", "only_with_notes",
 )
+UI_ONLY = ("output_dir",)
+"""Remembered for the dialog only (where the last export went)."""
 TEMPLATE_ONLY = ("title", "header_text", "footer_text", "body_font", "heading_font", "latin_font")
 """What the command line takes from the remembered choices when not given (the rest it is told)."""
 
@@ -36,6 +38,9 @@ def load_template(library_root: str | Path) -> dict:
         return {}
     defaults = ExportOptions()
     clean = {}
+    for key in UI_ONLY:
+        if isinstance(data.get(key), str):
+            clean[key] = data[key]
     for key in REMEMBERED:
         if key not in data:
             continue
@@ -59,8 +64,11 @@ def options_from_template(library_root: str | Path, **overrides) -> ExportOption
     return ExportOptions(**{k: v for k, v in values.items() if k in known})
 
 
-def save_template(library_root: str | Path, options: ExportOptions, keys: tuple[str, ...] = REMEMBERED) -> None:
+def save_template(library_root: str | Path, options: ExportOptions, keys: tuple[str, ...] = REMEMBERED,
+                  output_dir: str | None = None) -> None:
     """Remember ``options`` (only ``keys``; other remembered values are kept)."""
     data = load_template(library_root)
     data.update({key: getattr(options, key) for key in keys})
+    if output_dir:
+        data["output_dir"] = output_dir
     write_text_atomic(template_path(library_root), json.dumps(data, ensure_ascii=False, indent=1) + "\n")
