@@ -70,8 +70,8 @@ def _is_title(p: Paragraph, body_size: float, larger_only: bool = True) -> bool:
             or _TOC_HEAD.match(_squash(p.text)):
         return False
     symmetric = abs((p.first.x0 + p.first.x1) / 2 - p.page_width / 2) < 2 * p.size
-    if p.size >= body_size + 1.5:
-        return p.centred or symmetric or p.bold >= 0.6
+    if p.size >= body_size + 0.9:
+        return (p.centred or symmetric or p.bold >= 0.6) and match_heading(p.text) is None
     if larger_only:
         return False
     return (p.bold >= 0.6 and p.centred and len(_squash(p.text)) >= 6 and match_heading(p.text) is None
