@@ -100,6 +100,7 @@ class AnnotationController(QObject):
         self.undo_stack = QUndoStack(self)
         self.current: dict[str, Annotation] = {}
         self.last_themes: list[str] = []
+        self.loaded_hash: str | None = None  # the compilation whose annotations are shown
         self.english = getattr(window, "language", "zh") == "en"
         self.toolbar = MiniToolbar(self, window.view.viewport())
         self._toolbar_timer = QTimer(self, singleShot=True, interval=250)
@@ -150,11 +151,13 @@ class AnnotationController(QObject):
     def reload(self) -> None:
         comp = self.compilation
         self.current = {a.id: a for a in self.store.list(content_hash=comp.content_hash)} if comp else {}
+        self.loaded_hash = comp.content_hash if comp else None
         self.draw()
         self.annotationsChanged.emit()
 
     def clear(self) -> None:
         self.current = {}
+        self.loaded_hash = None
         self.undo_stack.clear()
         self.toolbar.hide()
         self.annotationsChanged.emit()

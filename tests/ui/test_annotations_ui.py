@@ -1,0 +1,151 @@
+"""Annotating in the real window: highlight, clause tag, notes, themes, undo/redo, migration on open."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
+
+from reader.document import Document
+from reader.structure import analyze
+from reader.ui.main_window import MainWindow
+from tests.unit.annotations_pdfs import make_documents, typeset
+
+
+def _analysed(win: MainWindow, path: Path):
+    with Document.open(path) as doc:
+        comp = analyze(doc)
+    win.library.add(path)
+    win._on_analysed(win._open_generation, comp)  # what the background analysis does when it finishes
+    return comp
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory):
+    return typeset(tmp_path_factory.mktemp("pdf") / "c.pdf", make_documents(seed=2, documents=2, heads=4, subs=4))
+
+
+@pytest.fixture
+def window(qtbot, pdf, tmp_path):
+    win = MainWindow(background_analysis=False)
+    qtbot.addWidget(win)
+    win.resize(1200, 850)
+    win.show()
+    qtbot.waitExposed(win)
+    local = shutil.copy(pdf, tmp_path / "c.pdf")
+    assert win.open_pdf(local)
+    win.test_comp = _analysed(win, Path(local))
+    controller = win.annotation_controller
+    qtbot.waitUntil(lambda: controller.loaded_hash == win.test_comp.content_hash, timeout=5000)
+    yield win
+    win.close()
+
+
+def _overlay(win: MainWindow) -> dict:
+    return win.view._overlays.get("annotations", {})
+
+
+def test_ctrl_h_highlights_the_selection_and_undo_redo(window, qtbot):
+    comp, controller = window.test_comp, window.annotation_controller
+    controller.last_themes = ["氢能"]
+    start = comp.page_starts[0] + 30
+    window.view.select_span(start, start + 25)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    stored = controller.store.list(content_hash=comp.content_hash)
+    assert len(stored) == 1 and stored[0].themes == ["氢能"]
+    assert stored[0].quote == comp.text[start:start + 25].strip()
+    assert stored[0].color == controller.store.theme("氢能").color
+    assert _overlay(window)[stored[0].page_index], "the highlight is drawn from the stored rects"
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert controller.store.list() == [] and not any(_overlay(window).values())
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert [a.id for a in controller.store.list()] == [stored[0].id]
+
+
+def test_first_highlight_asks_for_themes(window, monkeypatch):
+    comp, controller = window.test_comp, window.annotation_controller
+    asked = []
+    monkeypatch.setattr(controller, "pick_themes", lambda selected, title=None: asked.append(1) or ["5G", "新材料"])
+    window.view.select_span(comp.page_starts[0] + 5, comp.page_starts[0] + 15)
+    ann = controller.highlight_selection()
+    assert asked and ann.themes == ["5G", "新材料"] and controller.last_themes == ["5G", "新材料"]
+
+
+def test_mini_toolbar_follows_a_selection(window, qtbot):
+    comp, controller = window.test_comp, window.annotation_controller
+    window.view.select_span(comp.page_starts[0] + 40, comp.page_starts[0] + 60)
+    qtbot.waitUntil(controller.toolbar.isVisible, timeout=2000)
+    theme_button = controller.toolbar.findChildren(type(controller.toolbar.row.itemAt(1).widget()))[1]
+    theme_button.click()
+    assert len(controller.store.list()) == 1
+    assert not controller.toolbar.isVisible()
+
+
+def test_tag_this_clause_from_the_page_menu_covers_every_page(window):
+    comp, controller = window.test_comp, window.annotation_controller
+    spanning = [(d, c) for d, c in comp.iter_clauses() if c.end_page > c.start_page]
+    assert spanning
+    _doc, clause = spanning[0]
+    controller.last_themes = ["绿色低碳"]
+    menu = QMenu()
+    controller.page_menu_hook(menu, clause.start_page, clause.start_offset + 3)
+    tag = next(a for a in menu.actions() if a.text().startswith("标记本条款"))
+    tag.trigger()
+    (ann,) = controller.store.list()
+    assert set(ann.rects) == set(range(clause.start_page, clause.end_page + 1))
+    assert ann.clause_label == clause.label
+    assert all(_overlay(window).get(p) for p in ann.rects)
+    # on the highlight, the menu offers edit / delete; delete is undoable
+    menu = QMenu()
+    controller.page_menu_hook(menu, clause.start_page, clause.start_offset + 5)
+    sub = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    next(a for a in sub.actions() if a.text() == "删除批注").trigger()
+    assert controller.store.list() == []
+    controller.undo_stack.undo()
+    assert [a.id for a in controller.store.list()] == [ann.id]
+
+
+def test_outline_menu_tags_a_clause(window):
+    comp, controller = window.test_comp, window.annotation_controller
+    doc, clause = next(comp.iter_clauses())
+    controller.last_themes = ["5G"]
+    menu = QMenu()
+    for hook in window.outline_panel.context_menu_hooks:
+        hook(menu, doc, clause)
+    next(a for a in menu.actions() if a.text() == "标记本条款").trigger()
+    (ann,) = controller.store.list()
+    assert ann.clause_label == clause.label and ann.page_index == clause.start_page
+
+
+def test_note_and_retag_are_undoable(window):
+    comp, controller = window.test_comp, window.annotation_controller
+    ann = controller.add_span(comp.page_starts[0] + 10, comp.page_starts[0] + 30, themes=["5G"])
+    controller.set_note(ann.id, "重点看")
+    controller.retag([ann.id], ["数据要素", "5G"])
+    got = controller.store.get(ann.id)
+    assert (got.note, got.themes) == ("重点看", ["数据要素", "5G"])
+    controller.undo_stack.undo()
+    controller.undo_stack.undo()
+    got = controller.store.get(ann.id)
+    assert (got.note, got.themes) == ("", ["5G"])
+
+
+def test_a_changed_file_carries_its_annotations_over_on_open(window, qtbot, tmp_path):
+    comp, controller = window.test_comp, window.annotation_controller
+    path = Path(window.document.path)
+    start = comp.text.index("。", comp.page_starts[1]) + 1
+    ann = controller.add_span(start, start + 30, themes=["氢能"])
+    window.close_document()
+    # the same file rewritten as a re-typeset edition
+    typeset(path, make_documents(seed=2, documents=2, heads=4, subs=4), page_size=(500, 700), font_size=10)
+    assert window.open_pdf(path)
+    new = _analysed(window, path)
+    assert new.content_hash != comp.content_hash
+    qtbot.waitUntil(lambda: controller.loaded_hash == new.content_hash, timeout=5000)
+    moved = controller.store.get(ann.id)
+    assert moved.content_hash == new.content_hash and moved.status in ("anchored", "moved")
+    assert moved.quote == ann.quote and ann.id in controller.current
