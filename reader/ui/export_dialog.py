@@ -59,8 +59,10 @@ class ExportDialog(QDialog):
         self.group_box.addItem(self.tr("按文件（汇编 → 文件 → 条款顺序）"), "document")
         form.addRow(self.tr("分组："), self.group_box)
 
-        layout.addWidget(self._scope_box())
-        layout.addWidget(self._filter_box(options))
+        columns = QHBoxLayout()
+        columns.addWidget(self._scope_box(), 1)
+        columns.addWidget(self._filter_box(options), 1)
+        layout.addLayout(columns)
 
         template = QGroupBox(self.tr("模板"), self)
         tform = QFormLayout(template)
@@ -102,6 +104,7 @@ class ExportDialog(QDialog):
         self.format_box.currentIndexChanged.connect(self._format_changed)
         self._output_dir = remembered.get("output_dir") or str(Path.home())
         self._format_changed()
+        self.setMinimumWidth(720)
 
     # ------------------------------------------------------------------ building
     def _scope_box(self) -> QGroupBox:
@@ -115,7 +118,7 @@ class ExportDialog(QDialog):
             self.scope_group.addButton(button)
             layout.addWidget(button)
         self.compilation_list = QListWidget(box, objectName="exportCompilations")
-        self.compilation_list.setMaximumHeight(90)
+        self.compilation_list.setMinimumHeight(80)
         for entry in self.window_.library.files(include_changed=False):
             item = QListWidgetItem(entry.title, self.compilation_list)
             item.setData(Qt.ItemDataRole.UserRole, entry.content_hash)
@@ -135,7 +138,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.addWidget(QLabel(self.tr("主题（全不选 = 全部主题）："), box))
         self.theme_list = QListWidget(box, objectName="exportThemes")
-        self.theme_list.setMaximumHeight(120)
+        self.theme_list.setMinimumHeight(140)
         with AnnotationStore(self.window_.library.annotations_db) as store:
             themes = store.themes()
         english = getattr(self.window_, "language", "zh") == "en"
@@ -154,6 +157,9 @@ class ExportDialog(QDialog):
                                else today.addMonths(-1))
         self.date_to.setDate(QDate.fromString(options.date_to or "", "yyyy-MM-dd") if options.date_to else today)
         self.date_check.setChecked(bool(options.date_from or options.date_to))
+        for edit in (self.date_from, self.date_to):
+            edit.setEnabled(self.date_check.isChecked())
+            self.date_check.toggled.connect(edit.setEnabled)
         for widget in (self.date_check, self.date_from, QLabel(self.tr("至"), box), self.date_to):
             dates.addWidget(widget)
         dates.addStretch(1)
@@ -201,7 +207,9 @@ class ExportDialog(QDialog):
     def _format_changed(self) -> None:
         fmt = self.format_box.currentData()
         self.group_box.setEnabled(fmt != "pdf")
-        for widget in (self.header_edit, self.footer_edit, self.body_font, self.heading_font):
+        for widget in (self.header_edit, self.footer_edit):
+            widget.setEnabled(fmt != "pdf")
+        for widget in (self.body_font, self.heading_font):
             widget.setEnabled(fmt == "docx")
         current = self.output_edit.text().strip()
         folder = str(Path(current).parent) if current else self._output_dir
