@@ -108,6 +108,20 @@ def _whole_clause(ann: Annotation, comp) -> bool:
     return False
 
 
+HEADING_CHARS = 30
+
+
+def _clause_heading(ann: Annotation, comp) -> str:
+    """The heading of the clause the annotation lies in (``总体要求``), shortened for a locator line."""
+    if comp is None or ann.start_offset is None or not ann.clause_label:
+        return ""
+    path = comp.clause_path_at(ann.start_offset)
+    if not path or path[-1].label != ann.clause_label:
+        return ""
+    heading = " ".join(path[-1].heading.split())
+    return heading if len(heading) <= HEADING_CHARS else heading[:HEADING_CHARS] + "…"
+
+
 def _document_of(ann: Annotation, comp):
     """(index, DocumentInfo) of the document the annotation lies in, when structure is known."""
     if comp is None or ann.start_offset is None:
@@ -147,6 +161,7 @@ def _entry(ann: Annotation, info: CompilationInfo) -> tuple[ExportEntry, str | N
         document_date=date,
         rects={int(p): [tuple(r) for r in rs] for p, rs in ann.rects.items()},
         whole_clause=_whole_clause(ann, comp),
+        clause_heading=_clause_heading(ann, comp),
     )
     return entry, date
 

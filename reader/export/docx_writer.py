@@ -188,6 +188,7 @@ def _summary(document, styles, report: ExportReport) -> None:
             _marker(paragraph, report.theme_colors.get(name))
             paragraph.add_run(name)
             cells[1].text = str(count)
+            cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def _entry(body: _FastBody, styles, item: GroupItem, theme_colors: dict[str, str]) -> None:

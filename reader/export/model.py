@@ -64,6 +64,7 @@ class ExportEntry:
     document_date: str | None = None
     rects: dict[int, list[tuple[float, float, float, float]]] = field(default_factory=dict, compare=False)
     whole_clause: bool = False
+    clause_heading: str = ""  # the innermost clause's heading, when structure is known
 
     @property
     def page_text(self) -> str:

@@ -36,7 +36,7 @@ def clause_text(labels: tuple[str, ...] | list[str]) -> str:
     """``二、（三）``: labels that end in punctuation join directly, others with a space."""
     out = ""
     for label in labels:
-        if out and out[-1] not in "、）)．.":
+        if out and out[-1] not in "、）)．.：:":
             out += " "
         out += label
     return out
@@ -46,7 +46,8 @@ def locator(entry: ExportEntry) -> str:
     """Where the entry lies: clause label and page, e.g. ``（三） · 第 5 页``."""
     parts = []
     if entry.clause_label:
-        parts.append(entry.clause_label + ("（整条）" if entry.whole_clause else ""))
+        label = clause_text((entry.clause_label, entry.clause_heading) if entry.clause_heading else (entry.clause_label,))
+        parts.append(label + ("（整条）" if entry.whole_clause else ""))
     parts.append(entry.page_text)
     return " · ".join(parts)
 
@@ -59,7 +60,8 @@ def source_line(entry: ExportEntry) -> str:
     if entry.clause_path or entry.clause_label:
         parts.append(clause_text(entry.clause_path or (entry.clause_label,)))
     parts.append(entry.page_text)
-    return "出处：" + "，".join(parts) + f"；汇编：{entry.compilation}"
+    parts.append(f"汇编：{entry.compilation}")
+    return "出处：" + " · ".join(parts)
 
 
 def themes_line(item: GroupItem) -> str:

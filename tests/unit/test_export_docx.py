@@ -81,8 +81,8 @@ def test_headings_order_quotes_notes_and_sources(written):
     assert notes[0] == "批注：关注\n园区" and notes[-1] == "批注：征收率 3%"
     sources = [t for s, t in paragraphs if s == "出处"]
     assert "（另见：财税金融）" in sources[0]
-    assert "出处：工信部等三部门联合印发《加快工业领域清洁低碳氢应用实施方案》（工信厅联节函〔2024〕499 号），二、（三），第 46 页" in sources[0]
-    assert sources[-1].endswith("出处：中华人民共和国增值税法，第二章 第十一条，第 70 页；汇编：政策汇编（2024年12月）")
+    assert "出处：工信部等三部门联合印发《加快工业领域清洁低碳氢应用实施方案》（工信厅联节函〔2024〕499 号） · 二、（三） · 第 46 页" in sources[0]
+    assert sources[-1].endswith("出处：中华人民共和国增值税法 · 第二章 第十一条 · 第 70 页 · 汇编：政策汇编（2024年12月）")
 
 
 def test_theme_marker_is_coloured_with_the_theme_colour(written):

@@ -53,7 +53,7 @@ def test_entry_has_quote_block_note_themes_and_source():
     assert "> 第一段\n>\n> 第二段 里的 字\n" in section  # paragraphs kept, whitespace runs collapsed
     assert "批注：甲  \n乙" in section
     assert "主题：中小企业（另见：氢能）" in section
-    assert "出处：工信部印发《氢能方案》（工信厅联节函〔2024〕499 号），二、（三），第 46 页；汇编：政策汇编（2024年12月）" in section
+    assert "出处：工信部印发《氢能方案》（工信厅联节函〔2024〕499 号） · 二、（三） · 第 46 页 · 汇编：政策汇编（2024年12月）" in section
 
 
 def test_group_by_document_lists_each_entry_once_in_reading_order():
