@@ -87,7 +87,7 @@ class Annotation:
     text_length: int | None = None
 
     def __post_init__(self) -> None:
-        self.rects = {int(p): [tuple(float(v) for v in r) for r in rs] for p, rs in (self.rects or {}).items()}
+        self.rects = {int(p): [tuple(r) for r in rs] for p, rs in (self.rects or {}).items()}
         if not self.sort_key:
             top = min((r[1] for r in self.rects.get(self.page_index, [])), default=0.0)
             self.sort_key = make_sort_key(self.page_index, self.start_offset, top)
@@ -107,10 +107,8 @@ class Annotation:
 
     @classmethod
     def from_record(cls, data: dict[str, Any]) -> "Annotation":
-        known = {f for f in cls.__dataclass_fields__}
-        fields = {k: v for k, v in data.items() if k in known}
-        fields["rects"] = {int(p): [tuple(r) for r in rs] for p, rs in (data.get("rects") or {}).items()}
-        return cls(**fields)
+        known = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in data.items() if k in known})
 
     def to_json(self) -> dict[str, Any]:
         """The CLI's public JSON shape (keys fixed by issue 6), plus a few extras."""

@@ -365,26 +365,33 @@ class AnnotationStore:
         return sorted(found, key=lambda a: order.get(a.id, 0))
 
     def _rows_to_annotations(self, db: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[Annotation]:
+        """Records from rows, themes attached; kept lean because the review panel lists thousands."""
         if not rows:
             return []
-        theme_rows = db.execute(
-            "SELECT l.annotation_id, t.name, t.color FROM annotation_themes l JOIN themes t ON t.id=l.theme_id "
-            "ORDER BY l.annotation_id, l.position"
-        ).fetchall() if len(rows) > 50 else db.execute(
-            f"SELECT l.annotation_id, t.name, t.color FROM annotation_themes l JOIN themes t ON t.id=l.theme_id "
-            f"WHERE l.annotation_id IN ({','.join('?' * len(rows))}) ORDER BY l.annotation_id, l.position",
-            [r["id"] for r in rows]).fetchall()
+        if len(rows) > 50:
+            theme_rows = db.execute(
+                "SELECT l.annotation_id, t.name, t.color FROM annotation_themes l JOIN themes t ON t.id=l.theme_id "
+                "ORDER BY l.annotation_id, l.position").fetchall()
+        else:
+            theme_rows = db.execute(
+                f"SELECT l.annotation_id, t.name, t.color FROM annotation_themes l JOIN themes t ON t.id=l.theme_id "
+                f"WHERE l.annotation_id IN ({','.join('?' * len(rows))}) ORDER BY l.annotation_id, l.position",
+                [r["id"] for r in rows]).fetchall()
         tags: dict[str, list[tuple[str, str]]] = {}
         for ann_id, name, color in theme_rows:
             tags.setdefault(ann_id, []).append((name, color))
+        loads = json.loads
         out = []
         for row in rows:
-            data = dict(row)
-            data["rects"] = json.loads(data["rects"])
-            data["clause_path"] = json.loads(data["clause_path"])
-            linked = tags.get(data["id"], [])
-            data["themes"] = [name for name, _ in linked]
+            data = dict(zip(row.keys(), row))
+            data["rects"] = loads(data["rects"])
+            path = data["clause_path"]
+            data["clause_path"] = loads(path) if path != "[]" else []
+            linked = tags.get(data["id"])
             if linked:
+                data["themes"] = [name for name, _ in linked]
                 data["color"] = linked[0][1]
-            out.append(Annotation.from_record(data))
+            else:
+                data["themes"] = []
+            out.append(Annotation(**data))
         return out
