@@ -183,3 +183,20 @@ def test_bad_output_path_is_one_clear_line_and_exit_2(made, tmp_path):
     kept.write_bytes(b"previous export")
     done = cli(library, "export", "--format", "docx", "--theme", "没有的主题", "-o", str(kept), check=False)
     assert done.returncode == 2 and kept.read_bytes() == b"previous export"
+
+
+def test_date_range_keeps_documents_dated_inside_it(made, sample_pdf, tmp_path):
+    library, annotations, _ = made
+    outline = json.loads(cli(library, "outline", str(sample_pdf), "--json").stdout)
+    dates = {squash(d["title"]): d["date"] for d in outline["documents"]}
+    low, high = "2024-12-15", "2024-12-26"
+    expected = {a["id"] for a in annotations if (dates.get(squash(a["document"])) or "") and
+                low <= dates[squash(a["document"])] <= high}
+    assert 0 < len(expected) < len(annotations)
+    out = tmp_path / "range.md"
+    data = export(library, out, "--format", "md", "--group", "document", "--from", low, "--to", high)
+    assert data["annotations"] == len(expected)
+    text = out.read_text(encoding="utf-8")
+    for ann in annotations:
+        assert (squash(ann["quote"])[:20] in squash(text)) == (ann["id"] in expected)
+    assert f"文件日期：{low} 至 {high}" in text
