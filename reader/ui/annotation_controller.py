@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QInputDialog, QMenu, QToolButton, QWidget
 
@@ -422,11 +422,11 @@ def install(window: "MainWindow") -> None:
 
     edit = window.menu("edit")
     edit.addSeparator()
-    undo = controller.undo_stack.createUndoAction(window, controller.tr("撤销"))
+    undo = controller.undo_stack.createUndoAction(window, QCoreApplication.translate("AnnotationController", "撤销"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = controller.undo_stack.createRedoAction(window, controller.tr("重做"))
+    redo = controller.undo_stack.createRedoAction(window, QCoreApplication.translate("AnnotationController", "重做"))
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
-    highlight = QAction(controller.tr("高亮所选"), window)
+    highlight = QAction(QCoreApplication.translate("AnnotationController", "高亮所选"), window)
     highlight.setShortcut(QKeySequence("Ctrl+H"))
     highlight.triggered.connect(lambda: controller.highlight_selection())
     for action in (undo, redo, highlight):
@@ -437,9 +437,9 @@ def install(window: "MainWindow") -> None:
 
     tools = window.menu("tools")
     tools.addSeparator()
-    tools.addAction(controller.tr("主题管理…"), controller.manage_themes)
-    tools.addAction(controller.tr("从其他版本迁移批注…"), controller.migrate_from_other)
-    tools.addAction(controller.tr("导出全部批注（JSON）…"), controller.export_all)
-    tools.addAction(controller.tr("导入批注（JSON）…"), controller.import_all)
+    tools.addAction(QCoreApplication.translate("AnnotationController", "主题管理…"), controller.manage_themes)
+    tools.addAction(QCoreApplication.translate("AnnotationController", "从其他版本迁移批注…"), controller.migrate_from_other)
+    tools.addAction(QCoreApplication.translate("AnnotationController", "导出全部批注（JSON）…"), controller.export_all)
+    tools.addAction(QCoreApplication.translate("AnnotationController", "导入批注（JSON）…"), controller.import_all)
     if getattr(window, "compilation", None) is not None:
         controller.on_compilation(window.compilation)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QTreeView,
                                QVBoxLayout, QWidget)
@@ -297,10 +297,10 @@ def install(window: "MainWindow") -> None:
         return
     panel = ReviewPanel(controller, window)
     window.review_panel = panel
-    dock = window.add_panel(panel, panel.tr("批注"), "reviewDock", "right")
+    dock = window.add_panel(panel, QCoreApplication.translate("ReviewPanel", "批注"), "reviewDock", "right")
     window.review_dock = dock
     controller.annotationsChanged.connect(panel.refresh)
-    show = QAction(panel.tr("批注一览"), window)
+    show = QAction(QCoreApplication.translate("ReviewPanel", "批注一览"), window)
     show.setShortcut(QKeySequence("Ctrl+Shift+A"))
     show.triggered.connect(lambda: (dock.show(), dock.raise_(), panel.filter_box.setFocus()))
     window.menu("view").addAction(show)
