@@ -14,7 +14,7 @@ from pathlib import Path
 from reader.annotations import Annotation, AnnotationStore
 from reader.annotations.themes import match_theme
 from reader.errors import ReaderError, UsageError
-from reader.export.model import ExportEntry, ExportOptions, ThemeInfo
+from reader.export.model import CancelCheck, ExportCancelled, ExportEntry, ExportOptions, ThemeInfo
 from reader.library import Library
 
 _log = logging.getLogger(__name__)
@@ -166,7 +166,8 @@ def _entry(ann: Annotation, info: CompilationInfo) -> tuple[ExportEntry, str | N
     return entry, date
 
 
-def collect(library: Library, store: AnnotationStore, options: ExportOptions) -> Collected:
+def collect(library: Library, store: AnnotationStore, options: ExportOptions,
+            cancelled: CancelCheck | None = None) -> Collected:
     """Entries for ``options``' scope and filters, in no particular order (grouping sorts)."""
     selected = resolve_theme_names(store, options.themes) if options.themes else []
     themes = [ThemeInfo(t.name, t.color, t.name_en) for t in store.themes()]
@@ -192,6 +193,8 @@ def collect(library: Library, store: AnnotationStore, options: ExportOptions) ->
         ]
         if not kept:
             continue
+        if cancelled and cancelled():
+            raise ExportCancelled("导出已取消 (export cancelled)")
         info.structure = _load_structure(info.path, library)
         for ann in kept:
             entry, date = _entry(ann, info)

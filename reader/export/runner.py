@@ -51,10 +51,11 @@ def _check(cancelled: CancelCheck | None) -> None:
         raise ExportCancelled("导出已取消 (export cancelled)")
 
 
-def build(library: Library, store: AnnotationStore, options: ExportOptions) -> tuple[Collected, ExportReport]:
+def build(library: Library, store: AnnotationStore, options: ExportOptions,
+          cancelled: CancelCheck | None = None) -> tuple[Collected, ExportReport]:
     """Collected entries and the arranged report, without writing anything."""
     options.validate()
-    collected = collect(library, store, options)
+    collected = collect(library, store, options, cancelled)
     if not collected.entries:
         raise UsageError(f"没有符合条件的批注，未导出 (no annotations match; nothing exported): {scope_text(options, collected)}")
     report = build_report(
@@ -112,7 +113,7 @@ def run_export(
     own_store = store is None
     store = store or AnnotationStore(library.annotations_db)
     try:
-        collected, report = build(library, store, options)
+        collected, report = build(library, store, options, cancelled)
     finally:
         if own_store:
             store.close()

@@ -41,6 +41,7 @@ class ExportDialog(QDialog):
         self.setObjectName("exportDialog")
         self._cancel = threading.Event()
         self.running = False
+        self._label = ""
         self.last_result = None
         root = window.library.root
         remembered = load_template(root)
@@ -249,11 +250,12 @@ class ExportDialog(QDialog):
         def work(progress):
             return run_export(library, options, output, progress=progress, cancelled=self._cancel.is_set)
 
-        self.window_.run_in_background(work, self._finished, self._failed, progress_label=self.tr("正在导出摘要…"))
+        self._label = self.tr("正在导出摘要…")
+        self.window_.run_in_background(work, self._finished, self._failed, progress_label=self._label)
         self.window_.runner.busyChanged.connect(self._on_progress)
 
     def _on_progress(self, label: str, done: int, total: int) -> None:
-        if self.running and total:
+        if self.running and total and label == self._label:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
 

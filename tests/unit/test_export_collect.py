@@ -109,3 +109,21 @@ def test_last_choices_are_remembered_and_a_damaged_file_is_ignored(tmp_path):
     assert load_template(tmp_path) == {"group": "document"}
     (tmp_path / "export_template.json").write_text("{broken", encoding="utf-8")
     assert options_from_template(tmp_path).title == ExportOptions().title
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx", "pdf"])
+def test_cancelled_export_raises_and_leaves_nothing(setup, tmp_path, fmt):
+    from reader.export import ExportCancelled
+
+    lib, store, a, _ = setup
+    calls = []
+
+    def cancel_after_collecting() -> bool:
+        calls.append(1)
+        return len(calls) > 1  # let the first check pass: cancel in the middle
+
+    out = tmp_path / f"out.{fmt}"
+    with pytest.raises(ExportCancelled):
+        run_export(lib, ExportOptions(format=fmt, compilations=[a.content_hash]), out, store=store,
+                   cancelled=cancel_after_collecting)
+    assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]
