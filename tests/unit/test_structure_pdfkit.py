@@ -85,10 +85,7 @@ class Typesetter:
 
     def box(self, title: str, paragraphs: list[str]) -> None:
         """A 专栏: centred title and paragraphs inside a drawn frame."""
-        top = self.y
-        self._room(self.body * self.leading * 4)
-        if self.y < top:
-            top = self.y
+        self._room(self.body * self.leading * 4)  # keep the box head with its first lines
         top = self.y
         self.centred(title, font="china-ss")
         for text in paragraphs:
