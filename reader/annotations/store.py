@@ -381,9 +381,12 @@ class AnnotationStore:
         for ann_id, name, color in theme_rows:
             tags.setdefault(ann_id, []).append((name, color))
         loads = json.loads
+        known = Annotation.__dataclass_fields__
+        keys = rows[0].keys()
+        wanted = [k in known for k in keys]  # columns a later schema added are not record fields
         out = []
         for row in rows:
-            data = dict(zip(row.keys(), row))
+            data = {k: v for k, v, w in zip(keys, row, wanted) if w}
             data["rects"] = loads(data["rects"])
             path = data["clause_path"]
             data["clause_path"] = loads(path) if path != "[]" else []

@@ -148,3 +148,24 @@ def test_rolling_backup_keeps_the_last_five_and_is_a_valid_store(store: Annotati
     assert len(backups) == 5
     with AnnotationStore(backups[-1]) as restored:
         assert [a.quote for a in restored.list()] == ["引文1"]
+
+
+def test_schema_upgrade_is_one_transaction_rolled_back_on_failure(tmp_path: Path, monkeypatch) -> None:
+    import reader.annotations.store as store_module
+
+    path = tmp_path / "a.sqlite3"
+    with AnnotationStore(path) as store:
+        kept = store.add(_ann(1, themes=["5G"]))
+    steps = store_module.MIGRATIONS + [["ALTER TABLE annotations ADD COLUMN extra TEXT",
+                                        "THIS IS NOT SQL"]]
+    monkeypatch.setattr(store_module, "MIGRATIONS", steps)
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", len(steps))
+    with pytest.raises(StorageError):
+        AnnotationStore(path)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert "extra" not in [row[1] for row in db.execute("PRAGMA table_info(annotations)")]
+    db.close()
+    monkeypatch.setattr(store_module, "MIGRATIONS", steps[:-1] + [["ALTER TABLE annotations ADD COLUMN extra TEXT"]])
+    with AnnotationStore(path) as store:  # a good upgrade keeps every annotation
+        assert [a.id for a in store.list()] == [kept.id]
