@@ -224,8 +224,9 @@ class ReviewPanel(QWidget):
         expanded = self._expanded_titles()
         groups = group_annotations(anns, self.grouping.currentData(), themes, controller.english, self.tr("未分主题"))
         self.model.set_groups(groups)
+        fresh = not expanded & {g[0] for g in groups}  # first fill, or another grouping: open small lists
         for row, (title, _color, _members) in enumerate(groups):
-            if title in expanded or (not expanded and len(anns) <= 300):
+            if title in expanded or (fresh and len(anns) <= 300):
                 self.tree.setExpanded(self.model.index(row, 0), True)
         counts: dict[str, int] = {}
         for ann in anns:

@@ -283,7 +283,7 @@
     <message>
         <location filename="../../reader/ui/review_panel.py" line="300" />
         <source>批注</source>
-        <translation>Note</translation>
+        <translation>Annotations</translation>
     </message>
     <message>
         <location filename="../../reader/ui/review_panel.py" line="303" />
