@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QLabel, QM
 from reader.document import Document
 from reader.errors import PasswordRequiredError, ReaderError
 from reader.ui import analysis, dialogs, i18n, window_actions
-from reader.ui.operations import BackgroundRunner
+from reader.ui.operations import BackgroundRunner, single_shot_timer
 from reader.ui.page_view import PageView
 from reader.ui.settings import AppSettings
 from reader.ui.thumbnails import ThumbnailPanel
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         window_actions.build_toolbar(self)
         self.thumbnails = ThumbnailPanel(self.view)
         self.add_panel(self.thumbnails, self.tr("缩略图"), "thumbnailsDock", "left")
-        self._save_timer = QTimer(self, singleShot=True, interval=1500)
+        self._save_timer = single_shot_timer(self, 1500)
         self._save_timer.timeout.connect(self.save_reading_state)
         self.setAcceptDrops(True)
         self.setWindowTitle(self.tr("政策汇编阅读器"))

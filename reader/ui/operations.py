@@ -11,7 +11,7 @@ from __future__ import annotations
 import inspect
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from reader.errors import ReaderError
 
@@ -125,3 +125,15 @@ def _takes_progress(fn: Callable[..., Any]) -> bool:
         return "progress" in inspect.signature(fn).parameters
     except (TypeError, ValueError):
         return False
+
+
+def single_shot_timer(parent: QObject, interval_ms: int) -> QTimer:
+    """A restartable one-shot timer (debouncing).
+
+    Built with setters: PySide6 6.12's keyword-property constructor (``QTimer(singleShot=True, …)``)
+    drops a reference to None per call, which eventually crashes the interpreter.
+    """
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    return timer

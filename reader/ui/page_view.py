@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
@@ -19,6 +19,7 @@ from reader.ui.page_layout import PAGE_GAP, PageLayout
 from reader.ui.page_view_input import PageViewInput
 from reader.ui.render_worker import ImageCache, RenderKey, RenderResult, RenderWorker
 from reader.ui.selection import TextSelection
+from reader.ui.operations import single_shot_timer
 
 Rect = tuple[float, float, float, float]
 CACHE_BYTES = 64 * 1024 * 1024  # ~10 pages at 150 %: a screenful plus prefetch, twice over
@@ -50,7 +51,7 @@ class PageView(PageViewInput, QAbstractScrollArea):
         self._generation = 0
         self._current = -1
         self._first_painted = False
-        self._schedule_timer = QTimer(self, singleShot=True, interval=0)
+        self._schedule_timer = single_shot_timer(self, 0)
         self._schedule_timer.timeout.connect(self._request_visible)
         self.viewport().setMouseTracking(False)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
@@ -242,24 +243,29 @@ class PageView(PageViewInput, QAbstractScrollArea):
             return
         dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
         scale = self.layout_.scale
-        painted_real = False
+        painted_real = missing = False
+        zoom = self.render_zoom()
         for page in self.visible_pages():
             x, y, w, h = self.layout_.page_rect(page, self.viewport().width())
             target = QRect(x - dx, y - dy, w, h)
             result = self._best_image(page)
+            exact = result is not None and result.key.zoom == zoom
             if result is not None and result.image is not None:
-                if result.key.zoom == self.render_zoom():
-                    painter.drawImage(target.topLeft(), result.image)  # exact: no resampling
-                    painted_real = True
+                if exact:
+                    painter.drawImage(target.topLeft(), result.image)  # 1:1 device pixels: no resampling
                 else:  # an older zoom, scaled, until the exact render arrives
                     painter.drawImage(QRectF(target), result.image)
             else:
                 self._paint_placeholder(painter, target, page, result)
+            painted_real = painted_real or exact  # a damaged page, marked as such, counts as painted
+            missing = missing or not exact
             for layer, pages in self._overlays.items():
                 for rect, color in pages.get(page, ()):
                     painter.fillRect(QRectF(target.x() + rect[0] * scale, target.y() + rect[1] * scale,
                                             (rect[2] - rect[0]) * scale, (rect[3] - rect[1]) * scale), color)
         painter.end()
+        if missing:  # e.g. the window moved to a screen with another pixel ratio
+            self._schedule()
         if painted_real and not self._first_painted:
             self._first_painted = True
             self.firstPagePainted.emit()

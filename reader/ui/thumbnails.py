@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from reader.ui.page_view import PageView
 from reader.ui.render_worker import ImageCache, RenderKey, RenderResult
+from reader.ui.operations import single_shot_timer
 
 THUMB_WIDTH = 120  # logical pixels
 THUMB_CACHE_BYTES = 24 * 1024 * 1024
@@ -27,7 +28,7 @@ class ThumbnailModel(QAbstractListModel):
         self.cache = ImageCache(THUMB_CACHE_BYTES)
         self._pixmaps: dict[int, QPixmap] = {}
         self._wanted: list[int] = []
-        self._flush = QTimer(self, singleShot=True, interval=30)
+        self._flush = single_shot_timer(self, 30)
         self._flush.timeout.connect(self._request)
         view.worker.rendered.connect(self._on_rendered)
 

@@ -53,6 +53,8 @@ def test_worker_renders_the_newest_wish_list_only(qtbot, tmp_path):
         assert worker.generation == generation
     finally:
         worker.stop()
+        worker.deleteLater()
+        qtbot.wait(10)
         document.close()
 
 
@@ -76,6 +78,8 @@ def test_damaged_page_becomes_a_marked_placeholder_not_a_crash(qtbot, tmp_path, 
         assert results[0].image is None and "damaged" in results[0].error
     finally:
         worker.stop()
+        worker.deleteLater()
+        qtbot.wait(10)
         document.close()
 
 
