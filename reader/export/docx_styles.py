@@ -63,11 +63,13 @@ def _left_border(style, color: str) -> None:
                               "w:rPr", "w:sectPr", "w:pPrChange")
 
 
-def _paragraph_style(styles, name: str, base: str):
+def _paragraph_style(styles, name: str, base: str, style_id: str):
+    """A paragraph style named ``name`` (what Word shows) with an ASCII id, as Word itself writes them."""
     try:
         return styles[name]
     except KeyError:
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.style_id = style_id
         style.base_style = styles[base]
         style.quick_style = True
         return style
@@ -88,7 +90,7 @@ def setup_styles(document, *, body_font: str, heading_font: str, latin_font: str
         styles[f"Heading {level}"].font.size = Pt(size)
     styles["Heading 3"].font.color.rgb = RGBColor(0x40, 0x40, 0x40)
 
-    quote = _paragraph_style(styles, QUOTE_STYLE, "Normal")
+    quote = _paragraph_style(styles, QUOTE_STYLE, "Normal", "ExportQuote")
     quote.paragraph_format.left_indent = Cm(0.8)
     quote.paragraph_format.space_after = Pt(3)
     quote.paragraph_format.line_spacing = 1.25
@@ -96,13 +98,13 @@ def setup_styles(document, *, body_font: str, heading_font: str, latin_font: str
     set_style_fonts(quote, latin_font, body_font)
     _left_border(quote, "A6A6A6")
 
-    note = _paragraph_style(styles, NOTE_STYLE, "Normal")
+    note = _paragraph_style(styles, NOTE_STYLE, "Normal", "ExportNote")
     note.paragraph_format.left_indent = Cm(0.8)
     note.font.color.rgb = RGBColor(0x1F, 0x4E, 0x99)
     note.font.italic = False
     set_style_fonts(note, latin_font, body_font)
 
-    source = _paragraph_style(styles, SOURCE_STYLE, "Normal")
+    source = _paragraph_style(styles, SOURCE_STYLE, "Normal", "ExportSource")
     source.paragraph_format.left_indent = Cm(0.8)
     source.paragraph_format.space_after = Pt(10)
     source.font.size = Pt(9)
@@ -111,7 +113,7 @@ def setup_styles(document, *, body_font: str, heading_font: str, latin_font: str
 
     toc = []
     for level in (1, 2):
-        style = _paragraph_style(styles, TOC_STYLES[level - 1], "Normal")
+        style = _paragraph_style(styles, TOC_STYLES[level - 1], "Normal", f"TOC{level}")
         style.paragraph_format.left_indent = Cm(0.75 * (level - 1))
         style.paragraph_format.space_after = Pt(2)
         toc.append(style)

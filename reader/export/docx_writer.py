@@ -130,12 +130,21 @@ def _simple_field(paragraph, instruction: str, shown: str) -> None:
     paragraph._p.append(field)
 
 
+_SETTINGS_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr",
+    "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
+    "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)
+
+
 def _update_fields_on_open(document) -> None:
     settings = document.settings.element
     if settings.find(qn("w:updateFields")) is None:
         update = OxmlElement("w:updateFields")
         update.set(qn("w:val"), "true")
-        settings.append(update)
+        # CT_Settings is a sequence: Word rejects an out-of-order child, so insert before its successors.
+        settings.insert_element_before(update, *_SETTINGS_AFTER_UPDATE_FIELDS)
 
 
 def _toc(body: "_FastBody", styles, report: ExportReport) -> None:
