@@ -108,7 +108,7 @@ def _whole_clause(ann: Annotation, comp) -> bool:
     return False
 
 
-HEADING_CHARS = 30
+HEADING_CHARS = 24
 
 
 def _clause_heading(ann: Annotation, comp) -> str:
