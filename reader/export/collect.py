@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.annotations import Annotation, AnnotationStore
+from reader.annotations import STATUS_ORPHANED, Annotation, AnnotationStore
 from reader.annotations.themes import match_theme
 from reader.errors import ReaderError, UsageError
 from reader.export.model import CancelCheck, ExportCancelled, ExportEntry, ExportOptions, ThemeInfo
@@ -162,6 +162,7 @@ def _entry(ann: Annotation, info: CompilationInfo) -> tuple[ExportEntry, str | N
         rects={int(p): [tuple(r) for r in rs] for p, rs in ann.rects.items()},
         whole_clause=_whole_clause(ann, comp),
         clause_heading=_clause_heading(ann, comp),
+        orphaned=ann.status == STATUS_ORPHANED,
     )
     return entry, date
 

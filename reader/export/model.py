@@ -65,6 +65,7 @@ class ExportEntry:
     rects: dict[int, list[tuple[float, float, float, float]]] = field(default_factory=dict, compare=False)
     whole_clause: bool = False
     clause_heading: str = ""  # the innermost clause's heading, when structure is known
+    orphaned: bool = False  # the quote was not found again in a changed file: no position
 
     @property
     def page_text(self) -> str:

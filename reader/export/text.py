@@ -49,6 +49,8 @@ def locator(entry: ExportEntry) -> str:
         label = clause_text((entry.clause_label, entry.clause_heading) if entry.clause_heading else (entry.clause_label,))
         parts.append(label + ("（整条）" if entry.whole_clause else ""))
     parts.append(entry.page_text)
+    if entry.orphaned:
+        parts.append("原文已变动，未能重新定位")
     return " · ".join(parts)
 
 

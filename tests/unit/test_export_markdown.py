@@ -80,3 +80,11 @@ def test_slugs_follow_github_rules_with_numbered_repeats():
     assert slugger.slug("第十条 · 第 5 页") == "第十条--第-5-页"
     assert slugger.slug("第十条 · 第 5 页") == "第十条--第-5-页-1"
     assert slugger.slug("Hydrogen (H2)") == "hydrogen-h2"
+
+
+def test_orphaned_entry_says_it_could_not_be_located():
+    from dataclasses import replace
+
+    lost = replace(entry("a", 3, ["氢能"], "旧版里的一句话"), orphaned=True)
+    text = render_markdown(report([lost]))
+    assert "#### （三） · 第 2 页 · 原文已变动，未能重新定位" in text
