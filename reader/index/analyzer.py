@@ -1,9 +1,11 @@
 """Tokenizers for the two indexed fields.
 
-``grams``: every distinct character and character pair of the folded page text. It exists for
-recall: a query of n ≥ 2 folded characters can only occur on a page holding all its pairs, and a
-single character only on a page holding it, whatever jieba makes of the context. Candidates are
-then verified by substring search, so pairs need no positions.
+``grams``: every distinct pair of adjacent letters/digits/ideographs in the folded page text. It
+exists for recall: a query can only occur on a page holding all its pairs, whatever jieba makes of
+the context. Candidates are then verified by substring search, so pairs need no positions. Pairs
+with punctuation and single characters are left out (they would add ~40 % to the index and select
+almost nothing); a query without any indexable pair (``氢``, ``（``, ``*``) is answered by a scan
+of the stored page text instead.
 
 ``words``: jieba words of the folded text, for ranking (BM25) only; recall never depends on them.
 jieba costs ~0.8 s to load, so it is loaded lazily, once, with the policy user dictionary.
@@ -25,10 +27,13 @@ _JIEBA = None
 
 
 def grams(folded: str) -> set[str]:
-    """Distinct characters and adjacent pairs of ``folded``."""
-    terms = set(folded)
-    terms.update(folded[i : i + 2] for i in range(len(folded) - 1))
-    return terms
+    """Distinct indexable pairs of ``folded`` (see :func:`pairs`)."""
+    return set(pairs(folded))
+
+
+def pairs(folded: str) -> list[str]:
+    """Adjacent pairs of letters, digits or ideographs, in order (may repeat)."""
+    return [folded[i : i + 2] for i in range(len(folded) - 1) if folded[i : i + 2].isalnum()]
 
 
 def jieba_module():

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
+from reader.index.analyzer import pairs
 from reader.index.normalize import fold, fold_with_offsets
 from reader.index.query import ParsedQuery, parse_query
 from reader.index.schema import PageStore, open_whoosh
@@ -27,7 +28,9 @@ from reader.library import Library
 
 _GRAMS_PER_TERM = 3  # rarest pairs per string used to find candidates; verification does the rest
 _SAMPLE_PAIRS = 64  # pairs of a long string whose frequencies are looked up
-_JIEBA_RANK_LIMIT = 2000  # above this many hits, rank by occurrences alone (whoosh scoring gets slow)
+_JIEBA_RANK_LIMIT = 300  # above this many hits, rank by occurrences alone (visiting postings costs ~20 µs a hit)
+_FILES_TTL = 3.0  # seconds the library's file list (paths, missing marks) is reused between searches
+_CACHE_CHARS = 40_000_000  # folded page text kept in memory between searches (~80 MB at most)
 _SNIPPET_BEFORE, _SNIPPET_AFTER = 36, 72
 
 
@@ -115,6 +118,10 @@ class LibrarySearcher:
         self._index = None
         self._searcher = None
         self._pids = None
+        self._docnums: dict[int, int] | None = None
+        self._page_cache: dict[int, tuple] = {}
+        self._cached_chars = 0
+        self._files: tuple[float, dict] | None = None
         self._structures: OrderedDict[str, object] = OrderedDict()
 
     # ------------------------------------------------------------------ whoosh
@@ -125,16 +132,16 @@ class LibrarySearcher:
                 return None
         if self._searcher is None:
             self._searcher = self._index.searcher()
-            self._pids = None
+            self._pids = self._docnums = None
         else:
             fresh = self._searcher.refresh()
             if fresh is not self._searcher:
-                self._searcher, self._pids = fresh, None
+                self._searcher, self._pids, self._docnums = fresh, None, None
         return self._searcher
 
     def _pid_column(self, searcher):
         if self._pids is None:
-            self._pids = searcher.reader().column_reader("pid")
+            self._pids = list(searcher.reader().column_reader("pid"))
         return self._pids
 
     def close(self) -> None:
@@ -167,64 +174,104 @@ class LibrarySearcher:
         return results
 
     def _candidates(self, searcher, parsed: ParsedQuery, filters: SearchFilters):
-        """{pid: docnum} of pages holding every required string's rarest pairs, and an idf per string."""
+        """{pid: docnum} of pages that may hold every required string, and an idf per string.
+
+        Strings with indexable pairs use their rarest pairs in whoosh; when no string has any
+        (a single character, punctuation), the stored page text is scanned for the first one.
+        """
         chosen: list[str] = []
         idf: dict[str, float] = {}
         total = max(1, searcher.doc_count())
+        unindexed = []
         for term in parsed.include:
-            pairs = [term] if len(term) == 1 else list(dict.fromkeys(term[i:i + 2] for i in range(len(term) - 1)))
-            if len(pairs) > _SAMPLE_PAIRS:  # a pasted paragraph: sample pairs along it
-                step = len(pairs) / _SAMPLE_PAIRS
-                pairs = [pairs[int(i * step)] for i in range(_SAMPLE_PAIRS)]
-            freqs = sorted((searcher.doc_frequency("grams", p), p) for p in pairs)
+            term_pairs = list(dict.fromkeys(pairs(term)))
+            if not term_pairs:
+                unindexed.append(term)
+                continue
+            if len(term_pairs) > _SAMPLE_PAIRS:  # a pasted paragraph: sample pairs along it
+                step = len(term_pairs) / _SAMPLE_PAIRS
+                term_pairs = [term_pairs[int(i * step)] for i in range(_SAMPLE_PAIRS)]
+            freqs = sorted((searcher.doc_frequency("grams", p), p) for p in term_pairs)
             if freqs[0][0] == 0:
                 return {}, idf
             chosen.extend(p for _f, p in freqs[:_GRAMS_PER_TERM])
-            idf[term] = math.log(1 + (total - freqs[0][0] + 0.5) / (freqs[0][0] + 0.5))
-        q = wq.And([wq.Term("grams", p) for p in dict.fromkeys(chosen)])
-        if filters.content_hashes is not None:
-            if not filters.content_hashes:
-                return {}, idf
-            q = wq.And([q, wq.Or([wq.Term("content_hash", h) for h in filters.content_hashes])])
+            idf[term] = _idf(total, freqs[0][0])
+        if filters.content_hashes is not None and not filters.content_hashes:
+            return {}, idf
         pids = self._pid_column(searcher)
-        return {pids[d]: d for d in searcher.docs_for_query(q)}, idf
+        if chosen:
+            q = wq.And([wq.Term("grams", p) for p in dict.fromkeys(chosen)])
+            if filters.content_hashes is not None:
+                q = wq.And([q, wq.Or([wq.Term("content_hash", h) for h in filters.content_hashes])])
+            candidates = {pids[d]: d for d in searcher.docs_for_query(q)}
+        else:
+            candidates = self._scan(unindexed[0], filters.content_hashes, searcher)
+        for term in unindexed:
+            idf[term] = _idf(total, len(candidates))
+        return candidates, idf
+
+    def _scan(self, term: str, content_hashes: set[str] | None, searcher) -> dict[int, int]:
+        """Pages whose stored text holds ``term`` (for strings the pair index cannot narrow)."""
+        sql = "SELECT id FROM pages WHERE instr(folded, ?) BETWEEN 1 AND own_len"
+        params: list = [term]
+        if content_hashes is not None:
+            sql += " AND content_hash IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(sorted(content_hashes)))
+        with self.store.connect() as db:
+            found = [row[0] for row in db.execute(sql, params)]
+        if self._docnums is None:
+            self._docnums = {pid: docnum for docnum, pid in enumerate(self._pid_column(searcher))}
+        return {pid: self._docnums[pid] for pid in found if pid in self._docnums}
 
     def _verify(self, parsed: ParsedQuery, filters: SearchFilters, candidates: dict[int, int]) -> list[PageHit]:
-        where, params = [], []
-        counts = []
-        for term in parsed.include:
-            where.append("instr(folded, ?) BETWEEN 1 AND own_len")
-            params.append(term)
-            counts.append("(length(folded) - length(replace(folded, ?, ''))) / ?")
-        for term in parsed.exclude:
-            where.append("NOT (instr(folded, ?) BETWEEN 1 AND own_len)")
-            params.append(term)
-        if not filters.front_matter:
-            where.append("front_matter = 0")
-        if filters.date_from:
-            where.append("date != '' AND date >= ?")
-            params.append(filters.date_from)
-        if filters.date_to:
-            where.append("date != '' AND date <= ?")
-            params.append(filters.date_to)
-        count_params = [x for t in parsed.include for x in (t, len(t))]
-        sql = (
-            f"SELECT id, content_hash, page_index, page_label, document, document_index, doc_number, date, own_len, "
-            f"{' + '.join(counts)} FROM pages WHERE id IN (SELECT value FROM json_each(?)) AND {' AND '.join(where)}"
-        )
-        with self.store.connect() as db:
-            rows = db.execute(sql, [*count_params, json.dumps(list(candidates)), *params]).fetchall()
+        """Candidates whose folded text really holds every required string (starting on the page)."""
+        rows = self._rows(candidates)
         wanted_doc = fold(filters.document) if filters.document else ""
+        include, exclude = parsed.include, parsed.exclude
         hits = []
-        for pid, chash, page, label, document, doc_index, number, date, own_len, occ in rows:
+        for pid in candidates:
+            row = rows.get(pid)
+            if row is None:
+                continue
+            chash, page, label, document, doc_index, number, date, own_len, folded, front = row
+            if not all(0 <= folded.find(t, 0, own_len + len(t) - 1) < own_len for t in include):
+                continue
+            if any(0 <= folded.find(t, 0, own_len + len(t) - 1) < own_len for t in exclude):
+                continue
+            if front and not filters.front_matter:
+                continue
+            if (filters.date_from and not (date and date >= filters.date_from)) or \
+                    (filters.date_to and not (date and date <= filters.date_to)):
+                continue
             if wanted_doc and wanted_doc not in fold(document) and wanted_doc not in fold(number):
                 continue
             if filters.pages is not None and (chash, page) not in filters.pages:
                 continue
-            hit = PageHit(chash, page, label, document, doc_index, number, date, pid, int(occ or 1))
+            occurrences = sum(folded.count(t, 0, own_len + len(t) - 1) for t in include)
+            hit = PageHit(chash, page, label, document, doc_index, number, date, pid, occurrences)
             hit.score = own_len  # temporarily: page length, for BM25 normalisation
             hits.append(hit)
         return hits
+
+    def _rows(self, pids) -> dict[int, tuple]:
+        """Page rows by id, from the cache or (missing ones) from SQLite in one query."""
+        cache = self._page_cache
+        missing = [pid for pid in pids if pid not in cache]
+        if missing:
+            with self.store.connect() as db:
+                fetched = db.execute(
+                    "SELECT id, content_hash, page_index, page_label, document, document_index, doc_number, date, "
+                    "own_len, folded, front_matter FROM pages WHERE id IN (SELECT value FROM json_each(?))",
+                    (json.dumps(missing),),
+                ).fetchall()
+            for row in fetched:
+                self._cached_chars += len(row[9])
+                cache[row[0]] = row[1:]
+            if self._cached_chars > _CACHE_CHARS:  # bounded: a huge library does not pile up in memory
+                keep = set(pids)
+                for pid in [p for p in cache if p not in keep]:
+                    self._cached_chars -= len(cache.pop(pid)[8])
+        return cache
 
     def _rank(self, searcher, parsed: ParsedQuery, hits: list[PageHit], idf: dict[str, float], candidates) -> None:
         if not hits:
@@ -241,19 +288,33 @@ class LibrarySearcher:
 
     @staticmethod
     def _add_word_scores(searcher, parsed: ParsedQuery, hits: list[PageHit], candidates: dict[int, int]) -> None:
-        """Pages where the query is a word of its own (jieba) rank above pages where it is part of another word."""
+        """Pages where the query is a word of its own (jieba) rank above pages where it is part of another word.
+
+        Only the hit pages are visited (skip_to along each word's postings), not whole posting lists.
+        """
         from reader.index.analyzer import words
 
         terms = {w for term in parsed.include for w in words(term)}
-        if not terms:
-            return
-        docnums = {candidates[h.pid]: h for h in hits}
-        found = searcher.search(wq.Or([wq.Term("words", w) for w in terms]), filter=set(docnums), limit=None)
-        for docnum, score in found.items():
-            docnums[docnum].score += 0.5 * score
+        by_docnum = sorted((candidates[h.pid], h) for h in hits)
+        for term in terms:
+            if not searcher.doc_frequency("words", term):
+                continue
+            matcher = searcher.postings("words", term)
+            for docnum, hit in by_docnum:
+                if not matcher.is_active():
+                    break
+                if matcher.id() < docnum:
+                    matcher.skip_to(docnum)
+                    if not matcher.is_active():
+                        break
+                if matcher.id() == docnum:
+                    hit.score += 0.5 * matcher.score()
 
     def _attach_files(self, hits: list[PageHit]) -> None:
-        files = {f.content_hash: f for f in self.library.files()}
+        now = time.monotonic()
+        if self._files is None or now - self._files[0] > _FILES_TTL:
+            self._files = (now, {f.content_hash: f for f in self.library.files()})
+        files = self._files[1]
         for hit in hits:
             entry = files.get(hit.content_hash)
             if entry is not None:
@@ -304,6 +365,10 @@ class LibrarySearcher:
             while len(self._structures) > 4:
                 self._structures.popitem(last=False)
         return comp
+
+
+def _idf(total: int, frequency: int) -> float:
+    return math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
 
 
 def find_spans(clean: str, next_clean: str, terms: list[str]) -> list[tuple[int, int]]:

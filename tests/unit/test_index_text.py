@@ -25,9 +25,9 @@ def test_fold_with_offsets_points_back_to_source_characters():
     assert folded == "m2x" and offsets == [0, 0, 1]
 
 
-def test_grams_are_characters_and_pairs():
-    assert grams("氢能源") == {"氢", "能", "源", "氢能", "能源"}
-    assert grams("") == set()
+def test_grams_are_pairs_of_letters_digits_and_ideographs():
+    assert grams(fold("氢能源（5G）")) == {"氢能", "能源", "5g"}
+    assert grams("") == set() and grams("氢") == set() and grams("（*）") == set()
 
 
 def test_words_mean_all_quotes_mean_phrase_minus_excludes():
@@ -70,3 +70,15 @@ def test_snippet_marks_every_hit_in_the_window():
     joined = "".join(f"[{t}]" if hit else t for t, hit in parts)
     assert joined.count("[专精特新]") == 2
     assert joined.startswith("…") and joined.endswith("…")
+
+
+def test_jieba_is_not_loaded_until_a_search_or_indexing_needs_it():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys; import reader.index.search, reader.index.indexing, reader.cli.search; "
+            "from reader.cli import build_parser; build_parser(); print('jieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.stdout.strip() == "False"
