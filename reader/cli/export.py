@@ -30,9 +30,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("--format", choices=FORMATS, default="docx", help="格式 (format), 默认 docx")
     parser.add_argument("--group", choices=GROUPINGS, default="theme",
                         help="分组：按主题或按文件 (group by theme or by document), 默认 theme")
-    parser.add_argument("--theme", action="append", default=[], metavar="NAME",
+    parser.add_argument("--theme", action="extend", nargs="+", default=[], metavar="NAME",
                         help="只导出这些主题，可重复 (only these themes; repeatable)")
-    parser.add_argument("--pdf", action="append", default=[], metavar="FILE",
+    parser.add_argument("--pdf", action="extend", nargs="+", default=[], metavar="FILE",
                         help="只导出这些汇编，可重复；缺省为整个资料库 (only these compilations; default: whole library)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="输出文件或文件夹 (output file or folder)")
     parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="文件日期起 (documents dated from)")

@@ -127,3 +127,18 @@ def test_cancelled_export_raises_and_leaves_nothing(setup, tmp_path, fmt):
         run_export(lib, ExportOptions(format=fmt, compilations=[a.content_hash]), out, store=store,
                    cancelled=cancel_after_collecting)
     assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]
+
+
+def test_cli_accepts_several_values_after_one_flag_and_prints_the_contract_json(setup, tmp_path, capsys):
+    from reader.cli import main
+
+    lib, store, a, b = setup
+    out = tmp_path / "cli.md"
+    code = main(["export", "--format", "md", "--group", "document", "--theme", "氢能", "财税金融",
+                 "--pdf", str(a.path), str(b.path), "-o", str(out), "--library", str(lib.root), "--json"])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    assert list(data)[:7] == ["format", "group", "output", "annotations", "entries", "themes", "documents"]
+    assert data["annotations"] == 3 and data["entries"] == 3 and data["documents"] == 2  # same title, two compilations
+    assert data["themes"] == {"氢能": 2, "财税金融": 1}
+    assert out.read_text(encoding="utf-8").startswith("# ")
