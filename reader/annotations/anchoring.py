@@ -50,6 +50,9 @@ class _Wanted:
 
 CONTEXT_TRUSTED = 0.5
 """An exact hit whose surroundings agree at least this much is taken without looking further."""
+CONTEXT_MIN = 0.2
+"""Below this share of agreeing context a candidate is refused (unless a long verbatim unique quote)."""
+UNIQUE_QUOTE_CHARS = 20
 
 
 def _relative(ann: Annotation) -> float | None:
@@ -128,9 +131,11 @@ def _fuzzy_candidates(folded: FoldedText, want: _Wanted) -> list[Match]:
 def locate(comp: "Compilation", ann: Annotation) -> Match | None:
     """Where ``ann``'s quote is in ``comp`` (folded offsets), or None.
 
-    An exact hit with agreeing context wins at once. An exact hit in other surroundings (the
-    same phrase elsewhere, while the annotated sentence itself was reworded) competes with the
-    fuzzy candidates on similarity and context together.
+    An exact hit whose surroundings agree wins at once. Otherwise exact hits in other
+    surroundings and fuzzy candidates compete on similarity and context together — but policy
+    text is formulaic, so a candidate whose context does not agree at all is refused (a deleted
+    sentence must come out orphaned, not land on its look-alike). The one exception is a long
+    quote found verbatim exactly once: that is evidence enough on its own.
     """
     want = _Wanted(fold(ann.quote), fold(ann.prefix), fold(ann.suffix), _relative(ann))
     if not want.needle:
@@ -139,7 +144,10 @@ def locate(comp: "Compilation", ann: Annotation) -> Match | None:
     exact = _best_exact(folded, want)
     if exact is not None and exact.context >= CONTEXT_TRUSTED:
         return exact
-    candidates = ([exact] if exact else []) + _fuzzy_candidates(folded, want)
+    candidates = [m for m in _fuzzy_candidates(folded, want) if m.context >= CONTEXT_MIN]
+    if exact is not None and (exact.context >= CONTEXT_MIN or (
+            len(want.needle) >= UNIQUE_QUOTE_CHARS and len(folded.find_all(want.needle, limit=2)) == 1)):
+        candidates.append(exact)
     if not candidates:
         return None
     return max(candidates, key=lambda m: (round(m.score, 6), -_distance(folded, m.start, want)))

@@ -180,3 +180,34 @@ def test_reanchor_keeps_an_unfindable_annotation_as_orphaned(editions) -> None:
     moved, kind = reanchor(new, ann)
     assert moved.status == "orphaned" and kind == "none"
     assert moved.quote == ann.quote and moved.id == ann.id and moved.content_hash == new.content_hash
+
+
+def test_deleted_sentences_come_out_orphaned_not_on_look_alikes(tmp_path: Path) -> None:
+    """Policy text is formulaic: a deleted sentence usually has a near twin elsewhere."""
+    rng = random.Random(21)
+    documents = make_documents(seed=8, documents=5, heads=3, subs=3)
+    revised = [(t, list(p)) for t, p in documents]
+    deleted = []
+    for d, i in rng.sample([(d, i) for d, (_, ps) in enumerate(revised) for i, p in enumerate(ps) if p.count("。") >= 3], 20):
+        sentences = revised[d][1][i].split("。")
+        k = rng.randrange(1, len(sentences) - 1)
+        deleted.append(sentences[k] + "。")
+        revised[d][1][i] = "。".join(sentences[:k] + sentences[k + 1:])
+    old_pdf = typeset(tmp_path / "old.pdf", documents)
+    new_pdf = typeset(tmp_path / "new.pdf", revised, page_size=(520, 740), font_size=11)
+    with Document.open(old_pdf) as d:
+        old = load_structure(d)
+    with Document.open(new_pdf) as d:
+        new = load_structure(d)
+    store = AnnotationStore(tmp_path / "a.sqlite3")
+    folded = FoldedText.of(old.text)
+    gone = set()
+    for sentence in deleted:
+        pos = folded.text.find(fold(sentence))
+        assert pos >= 0
+        gone.add(store.add(annotation_for_span(old, *folded.to_original(pos, pos + len(fold(sentence))))).id)
+    report = migrate(store, old.content_hash, new, "new.pdf")
+    statuses = {e["id"]: e["status"] for e in report["annotations"]}
+    assert all(statuses[i] == "orphaned" for i in gone), [e["quote"] for e in report["annotations"]
+                                                           if e["id"] in gone and e["status"] != "orphaned"]
+    assert all(store.get(i).quote for i in gone)  # kept, with the quote, for the user to see
