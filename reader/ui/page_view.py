@@ -76,7 +76,7 @@ class PageView(PageViewInput, QAbstractScrollArea):
         self._first_painted = False
         self._current = -1
         self.layout_ = PageLayout(sizes or [], self.zoom())
-        self._relayout(keep_position=False)
+        self._relayout()
         self.verticalScrollBar().setValue(0)
         self._on_scrolled()
 
@@ -100,7 +100,7 @@ class PageView(PageViewInput, QAbstractScrollArea):
         anchor = anchor or QPoint(0, 0)
         page, fx, fy = self._fraction_at(anchor)
         self.layout_ = PageLayout(self.layout_.sizes, zoom)
-        self._relayout(keep_position=False)
+        self._relayout()
         if self.document is not None:
             x, y, w, h = self.layout_.page_rect(page, self.viewport().width())
             self.verticalScrollBar().setValue(round(y + fy * h - anchor.y()))
@@ -183,7 +183,7 @@ class PageView(PageViewInput, QAbstractScrollArea):
             self._current = page
             self.currentPageChanged.emit(page)
 
-    def _relayout(self, keep_position: bool = True) -> None:
+    def _relayout(self) -> None:
         viewport = self.viewport()
         v_bar, h_bar = self.verticalScrollBar(), self.horizontalScrollBar()
         v_bar.setRange(0, max(0, self.layout_.content_height - viewport.height()))

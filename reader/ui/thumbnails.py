@@ -78,7 +78,7 @@ class ThumbnailModel(QAbstractListModel):
             painter.drawRect(0, 0, round(pixmap.width() / pixmap.devicePixelRatio()) - 1,
                              round(pixmap.height() / pixmap.devicePixelRatio()) - 1)
             painter.end()
-            if len(self._pixmaps) > 400:
+            if len(self._pixmaps) > 200:
                 self._pixmaps.clear()
             self._pixmaps[page] = pixmap
             return pixmap
