@@ -64,8 +64,6 @@ def offer_restart(window: QWidget, reopen_args: list[str]) -> bool:
                       QCoreApplication.translate("i18n", "界面语言"),
                       QCoreApplication.translate("i18n", "界面语言将在重新启动后切换。现在重新启动吗？"),
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
-    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":  # tests: never block on a dialog
-        return False
     if box.exec() != QMessageBox.StandardButton.Yes:
         return False
     script = os.path.abspath(sys.argv[0]) if sys.argv and sys.argv[0].endswith(".py") else None

@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
         self.settings.set_language(code)
         self.settings.sync()
         args = ([str(self.document.path), "--page", f"#{self.view.current_page() + 1}"] if self.document else [])
-        i18n.offer_restart(self, args + ["--lang", code])
+        i18n.offer_restart(self, args + ["--lang", code])  # Qt widgets do not retranslate live
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_pdf(event) is not None:

@@ -172,13 +172,15 @@ class PageView(PageViewInput, QAbstractScrollArea):
             return
         top = self.verticalScrollBar().value()
         bar = self.verticalScrollBar()
+        # The probe line sits below the gap that go_to() leaves above a page, however small the view.
+        probe = top + max(self.viewport().height() * 0.2, PAGE_GAP + 1)
         if bar.value() >= bar.maximum() and bar.maximum() > 0:
             page = len(self.layout_) - 1
             last_top = self.layout_.tops[page]
             if last_top < top:  # last page not fully visible: stay with the one at the probe line
-                page = self.layout_.page_at(top + self.viewport().height() * 0.2)
+                page = self.layout_.page_at(probe)
         else:
-            page = self.layout_.page_at(top + self.viewport().height() * 0.2)
+            page = self.layout_.page_at(probe)
         if page != self._current:
             self._current = page
             self.currentPageChanged.emit(page)

@@ -61,13 +61,18 @@ def test_english_translator_translates_the_menus(qtbot, tmp_path):
     window.close()
 
 
-def test_language_choice_is_remembered(qtbot):
+def test_language_choice_is_remembered_and_offers_a_restart_in_place(qtbot, monkeypatch, sample_pdf):
+    offered = []
+    monkeypatch.setattr(i18n, "offer_restart", lambda window, args: offered.append(args))
     window = MainWindow(background_analysis=False)
     qtbot.addWidget(window)
+    window.open_pdf(sample_pdf)
+    window.view.go_to(10)
     assert [a.text() for a in window.language_group.actions()] == ["中文", "English"]
     assert window.language_group.checkedAction().data() == "zh"
     window.language_group.actions()[1].trigger()
     assert AppSettings().language() == "en"
+    assert offered == [[str(sample_pdf), "--page", "#11", "--lang", "en"]]   # reopens at the same page
     window.close()
 
 
