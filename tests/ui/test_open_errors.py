@@ -93,3 +93,15 @@ def test_start_up_with_a_bad_file_exits_2_with_one_line(tmp_path, maker, words):
     assert proc.returncode == 2
     errors = [line for line in proc.stderr.splitlines() if line.startswith("错误")]
     assert len(errors) == 1 and words in errors[0] and "Traceback" not in proc.stderr
+
+
+def test_first_paint_does_not_wait_for_the_heavy_layers(tmp_path):
+    """jieba, whoosh and the structure analysis load after the first page is on screen, never before."""
+    probe = ("import sys\nfrom reader.ui import app\ncode = app.main(sys.argv[1:])\n"
+             "print([m for m in ('jieba', 'whoosh', 'reader.structure', 'reader.index') if m in sys.modules])\n"
+             "sys.exit(code)")
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, "-c", probe, str(build.text_pdf(tmp_path / "a.pdf")),
+                           "--quit-after-first-paint"], cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "[]"
