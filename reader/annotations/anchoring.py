@@ -53,6 +53,9 @@ CONTEXT_TRUSTED = 0.5
 CONTEXT_MIN = 0.2
 """Below this share of agreeing context a candidate is refused (unless a long verbatim unique quote)."""
 UNIQUE_QUOTE_CHARS = 20
+FAR = 0.3
+NEARBY = 0.15
+"""How far (share of the text) a context-less unique hit may be from the old relative position."""
 
 
 def _relative(ann: Annotation) -> float | None:
@@ -135,7 +138,7 @@ def locate(comp: "Compilation", ann: Annotation) -> Match | None:
     surroundings and fuzzy candidates compete on similarity and context together — but policy
     text is formulaic, so a candidate whose context does not agree at all is refused (a deleted
     sentence must come out orphaned, not land on its look-alike). The one exception is a long
-    quote found verbatim exactly once: that is evidence enough on its own.
+    quote found verbatim exactly once, near its old relative position: evidence enough on its own.
     """
     want = _Wanted(fold(ann.quote), fold(ann.prefix), fold(ann.suffix), _relative(ann))
     if not want.needle:
@@ -146,8 +149,11 @@ def locate(comp: "Compilation", ann: Annotation) -> Match | None:
         return exact
     candidates = [m for m in _fuzzy_candidates(folded, want) if m.context >= CONTEXT_MIN]
     if exact is not None and (exact.context >= CONTEXT_MIN or (
-            len(want.needle) >= UNIQUE_QUOTE_CHARS and len(folded.find_all(want.needle, limit=2)) == 1)):
+            len(want.needle) >= UNIQUE_QUOTE_CHARS and len(folded.find_all(want.needle, limit=2)) == 1
+            and _distance(folded, exact.start, want) <= NEARBY)):
         candidates.append(exact)
+    # without agreeing context, a hit far from the old relative position is a look-alike
+    candidates = [m for m in candidates if _distance(folded, m.start, want) <= FAR]
     if not candidates:
         return None
     return max(candidates, key=lambda m: (round(m.score, 6), -_distance(folded, m.start, want)))

@@ -65,29 +65,34 @@ def _wrap(text: str, font: pymupdf.Font, size: float, width: float, indent: floa
     return lines
 
 
-def align(old: str, new: str) -> dict[int, int]:
-    """Offset in ``old`` → offset in ``new`` for characters the two texts share (mostly-equal texts).
+def align(old: str, new: str, gram: int = 12) -> dict[int, int]:
+    """Offset in ``old`` → offset in ``new`` for characters the two editions share (the test's truth).
 
-    Walks both texts in step; after a difference, resynchronises on the next 16 characters of
-    one text found in the other (text inserted in ``new``, or dropped from it). Fast where a
-    whole-text difflib comparison of a compilation takes many seconds.
+    Anchors are ``gram``-character strings that occur exactly once in each text, kept in
+    increasing order on both sides; from each anchor the mapping runs on while the characters
+    agree. Unlike walking both texts in step, this cannot drift when a sentence was deleted or a
+    formulaic phrase repeats, and unlike a whole-text difflib run it takes milliseconds.
     """
+    def unique_grams(text: str) -> dict[str, int]:
+        seen: dict[str, int] = {}
+        for i in range(len(text) - gram + 1):
+            key = text[i:i + gram]
+            seen[key] = -1 if key in seen else i
+        return seen
+
+    old_grams, new_grams = unique_grams(old), unique_grams(new)
     mapping: dict[int, int] = {}
-    i = j = 0
-    while i < len(old) and j < len(new):
-        if old[i] == new[j]:
-            mapping[i] = j
-            i, j = i + 1, j + 1
-            continue
-        inserted = new.find(old[i:i + 16], j, j + 4000)
-        if inserted != -1:
-            j = inserted
-            continue
-        dropped = old.find(new[j:j + 16], i)
-        if dropped != -1:
-            i = dropped
-            continue
-        i, j = i + 1, j + 1
+    last_j = -1
+    i = 0
+    while i <= len(old) - gram:
+        j = new_grams.get(old[i:i + gram], -1)
+        if old_grams.get(old[i:i + gram], -1) == i and j > last_j:
+            while i < len(old) and j < len(new) and old[i] == new[j]:
+                mapping[i] = j
+                i, j = i + 1, j + 1
+            last_j = j - 1
+        else:
+            i += 1
     return mapping
 
 
