@@ -149,3 +149,31 @@ def test_a_changed_file_carries_its_annotations_over_on_open(window, qtbot, tmp_
     moved = controller.store.get(ann.id)
     assert moved.content_hash == new.content_hash and moved.status in ("anchored", "moved")
     assert moved.quote == ann.quote and ann.id in controller.current
+
+
+def test_theme_manager_merge_and_delete_keep_annotations(window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from reader.ui.theme_dialog import ThemeManager
+
+    comp, controller = window.test_comp, window.annotation_controller
+    a = controller.add_span(comp.page_starts[0] + 10, comp.page_starts[0] + 30, themes=["5G"])
+    b = controller.add_span(comp.page_starts[0] + 40, comp.page_starts[0] + 60, themes=["氢能", "5G"])
+    dialog = ThemeManager(controller.store, False, window)
+
+    def select(name):
+        item = next(dialog.list.item(i) for i in range(dialog.list.count())
+                    if dialog.list.item(i).data(Qt.ItemDataRole.UserRole) == name)
+        dialog.list.setCurrentItem(item)
+
+    select("5G")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kw: ("新材料", True))
+    dialog.merge()
+    assert controller.store.get(a.id).themes == ["新材料"] and controller.store.get(b.id).themes == ["氢能", "新材料"]
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text: asked.append(text) or QMessageBox.StandardButton.Yes)
+    select("新材料")
+    dialog.delete()
+    assert "2" in asked[0]  # the user is told how many annotations carry the theme
+    assert controller.store.get(a.id).themes == [] and controller.store.get(b.id).themes == ["氢能"]
+    assert dialog.changed and controller.store.theme("新材料") is None
