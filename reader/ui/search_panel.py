@@ -33,8 +33,20 @@ CURRENT_COLOR = QColor(255, 110, 0)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+class _ResultTree(QTreeWidget):
+    """Snippet rows wrap to the panel's width, so their heights follow its resizes."""
+
+    def resizeEvent(self, event) -> None:  # type: ignore[override]
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
+
+
 class _HtmlDelegate(QStyledItemDelegate):
     """Draws rows whose HTML_ROLE holds rich text (snippets with bold hits)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
 
     def paint(self, painter, option, index) -> None:  # type: ignore[override]
         markup = index.data(HTML_ROLE)
@@ -57,11 +69,15 @@ class _HtmlDelegate(QStyledItemDelegate):
         markup = index.data(HTML_ROLE)
         if not markup:
             return super().sizeHint(option, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = max(120, self.tree.viewport().width() - (depth + 1) * self.tree.indentation() - 4)
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setHtml(markup)
-        doc.setTextWidth(max(200, option.rect.width() or 320))
-        return QSize(int(doc.idealWidth()), int(doc.size().height()))
+        doc.setTextWidth(width)
+        return QSize(width, int(doc.size().height()) + 6)
 
 
 class SearchPanel(QWidget):
@@ -111,8 +127,9 @@ class SearchPanel(QWidget):
         grid.addLayout(checks)
 
         self.summary = QLabel(self, objectName="searchSummary", wordWrap=True)
-        self.tree = QTreeWidget(self, objectName="searchResults")
+        self.tree = _ResultTree(self, objectName="searchResults")
         self.tree.setHeaderHidden(True)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setItemDelegate(_HtmlDelegate(self.tree))
         self.tree.setWordWrap(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
