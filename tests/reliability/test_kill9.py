@@ -76,12 +76,16 @@ def test_sigkill_never_loses_a_returned_add_nor_corrupts(tmp_path: Path) -> None
     for run in range(KILLS):
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(store_path), f"r{run}"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=REPO)
-        # most kills land while writing; a few during start-up and schema creation
-        time.sleep(rng.uniform(0.0, 0.08) if run % 5 == 0 else rng.uniform(0.12, 0.4))
+        first = b""
+        if run % 5 == 0:  # a few kills during start-up and schema creation
+            time.sleep(rng.uniform(0.0, 0.08))
+        else:  # most while writing: wait for the writer to be under way, however loaded the machine
+            first = proc.stdout.readline()
+            time.sleep(rng.uniform(0.0, 0.25))
         os.kill(proc.pid, signal.SIGKILL)
         out, err = proc.communicate(timeout=30)
         assert proc.returncode == -signal.SIGKILL, err.decode(errors="replace")[-2000:]
-        lines = out.decode("utf-8", errors="replace").split("\n")[:-1]  # a torn last line is ignored
+        lines = (first + out).decode("utf-8", errors="replace").split("\n")[:-1]  # a torn last line is ignored
         for line in lines:
             kind, _, ann_id = line.partition(" ")
             {"S": started, "A": added, "D": removing, "R": removed}[kind].add(ann_id)
