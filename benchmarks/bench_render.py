@@ -119,7 +119,6 @@ def scroll_probe(big: Path) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.main_window import MainWindow
-    from reader.ui.render_worker import RenderKey
 
     app = QApplication([])
     window = MainWindow(background_analysis=False)
@@ -140,8 +139,7 @@ def scroll_probe(big: Path) -> dict:
         deadline = time.perf_counter() + 10
         while time.perf_counter() < deadline:
             app.processEvents()
-            zoom = view.render_zoom()
-            if all(RenderKey("view", p, zoom) in view.cache for p in view.visible_pages()):
+            if not view.missing_renders():
                 break
         view.viewport().repaint()
         if bar.value() >= bar.maximum():

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 from reader.document import Document
 from reader.ui.page_layout import PAGE_GAP, PageLayout
 from reader.ui.page_view_input import PageViewInput
-from reader.ui.render_worker import ImageCache, RenderKey, RenderResult, RenderWorker
+from reader.ui.render_worker import ImageCache, RenderKey, RenderResult, RenderWorker, keys_for_page
 from reader.ui.selection import TextSelection
 from reader.ui.operations import single_shot_timer
 
@@ -211,15 +211,34 @@ class PageView(PageViewInput, QAbstractScrollArea):
         top = self.verticalScrollBar().value()
         return self.layout_.visible(top, top + self.viewport().height())
 
+    def _page_keys(self, page: int, top: float, bottom: float) -> list[RenderKey]:
+        """The renders covering ``page`` between content ``top`` and ``bottom`` (whole page or bands)."""
+        y, scale = self.layout_.tops[page], self.layout_.scale
+        return keys_for_page("view", page, self.layout_.sizes[page], self.render_zoom(),
+                             ((top - y) / scale, (bottom - y) / scale))
+
+    def missing_renders(self) -> list[RenderKey]:
+        """Renders the visible pages still wait for (empty once the screen is fully painted)."""
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        return [key for page in self.visible_pages() for key in self._page_keys(page, top, bottom)
+                if key not in self.cache]
+
     def _request_visible(self) -> None:
         if self.document is None:
             return
         visible = list(self.visible_pages())
         if not visible:
             return
-        wanted = visible + [p for p in (visible[-1] + 1, visible[-1] + 2, visible[0] - 1) if 0 <= p < len(self.layout_)]
-        zoom = self.render_zoom()
-        keys = [RenderKey("view", page, zoom) for page in wanted]
+        height = self.viewport().height()
+        keys = self.missing_renders()
+        for page in (visible[-1] + 1, visible[-1] + 2):  # prefetch what scrolling down shows next …
+            if page < len(self.layout_):
+                keys += self._page_keys(page, self.layout_.tops[page], self.layout_.tops[page] + height)
+        if visible[0] > 0:  # … and the page above
+            page = visible[0] - 1
+            bottom = self.layout_.tops[page] + self.layout_.heights[page]
+            keys += self._page_keys(page, bottom - height, bottom)
         self.worker.want("view", [key for key in keys if key not in self.cache])
 
     def _on_rendered(self, result: RenderResult) -> None:
@@ -231,12 +250,6 @@ class PageView(PageViewInput, QAbstractScrollArea):
         if result.key.page in self.visible_pages():
             self.viewport().update()
 
-    def _best_image(self, page: int) -> RenderResult | None:
-        exact = self.cache.get(RenderKey("view", page, self.render_zoom()))
-        if exact is not None:
-            return exact
-        return self.cache.any_for("view", page)
-
     # ------------------------------------------------------------------ painting
     def paintEvent(self, event: Any) -> None:
         painter = QPainter(self.viewport())
@@ -246,27 +259,32 @@ class PageView(PageViewInput, QAbstractScrollArea):
         dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
         scale = self.layout_.scale
         painted_real = missing = False
-        zoom = self.render_zoom()
         for page in self.visible_pages():
             x, y, w, h = self.layout_.page_rect(page, self.viewport().width())
             target = QRect(x - dx, y - dy, w, h)
-            result = self._best_image(page)
-            exact = result is not None and result.key.zoom == zoom
-            if result is not None and result.image is not None:
-                if exact:
-                    painter.drawImage(target.topLeft(), result.image)  # 1:1 device pixels: no resampling
-                else:  # an older zoom, scaled, until the exact render arrives
-                    painter.drawImage(QRectF(target), result.image)
-            else:
-                self._paint_placeholder(painter, target, page, result)
-            painted_real = painted_real or exact  # a damaged page, marked as such, counts as painted
-            missing = missing or not exact
+            results = [self.cache.get(key) for key in self._page_keys(page, dy, dy + self.viewport().height())]
+            if not all(results):  # underneath: an older zoom scaled, else the placeholder
+                stale = self.cache.any_for("view", page)
+                if stale is not None and stale.image is not None:
+                    painter.drawImage(QRectF(target), stale.image)
+                else:
+                    self._paint_placeholder(painter, target, page, None)
+                missing = True
+            for result in results:
+                if result is None:
+                    continue
+                painted_real = True  # a damaged page, marked as such, counts as painted
+                if result.image is None:
+                    self._paint_placeholder(painter, target, page, result)
+                else:  # 1:1 device pixels: no resampling
+                    top = target.y() + (result.key.clip[1] * scale if result.key.clip else 0)
+                    painter.drawImage(QPointF(target.x(), top), result.image)
             for layer, pages in self._overlays.items():
                 for rect, color in pages.get(page, ()):
                     painter.fillRect(QRectF(target.x() + rect[0] * scale, target.y() + rect[1] * scale,
                                             (rect[2] - rect[0]) * scale, (rect[3] - rect[1]) * scale), color)
         painter.end()
-        if missing:  # e.g. the window moved to a screen with another pixel ratio
+        if missing:  # also catches a move to a screen with another pixel ratio
             self._schedule()
         if painted_real and not self._first_painted:
             self._first_painted = True

@@ -18,13 +18,36 @@ from reader.document import Document, RenderedImage
 from reader.errors import ReaderError
 
 
+Clip = tuple[float, float, float, float]
+BAND_LIMIT_BYTES = 16 * 1024 * 1024  # a bigger page image is rendered in horizontal bands
+BAND_ROWS = 1024  # device pixels per band
+
+
 @dataclass(frozen=True)
 class RenderKey:
-    """What to render: a page at a pymupdf zoom (device pixel ratio already folded in)."""
+    """What to render: a page (or a band of it, ``clip`` in points) at a pymupdf zoom (pixel ratio folded in)."""
 
     channel: str  # "view" or "thumbs": separate wish lists, the view always served first
     page: int
     zoom: float
+    clip: Clip | None = None
+
+
+def keys_for_page(channel: str, page: int, size: tuple[float, float], zoom: float,
+                  visible: tuple[float, float]) -> list[RenderKey]:
+    """The renders that cover the ``visible`` vertical span (points) of a page.
+
+    The whole page when its image is small enough; at high zoom (a 400 % page on a HiDPI screen is
+    ~170 MB) only the horizontal bands in view, so memory stays bounded at every zoom.
+    """
+    width, height = size
+    if width * height * zoom * zoom * 3 <= BAND_LIMIT_BYTES:
+        return [RenderKey(channel, page, zoom)]
+    band = BAND_ROWS / zoom
+    first = max(0, int(visible[0] // band))
+    last = min(int(max(visible[1], visible[0]) // band), int((height - 1e-6) // band))
+    return [RenderKey(channel, page, zoom, (0.0, round(i * band, 3), width, round(min(height, (i + 1) * band), 3)))
+            for i in range(first, last + 1)]
 
 
 @dataclass
@@ -58,7 +81,7 @@ class ImageCache:
     def any_for(self, channel: str, page: int) -> RenderResult | None:
         """Some render of ``page`` at any zoom (the newest): shown scaled while the exact one renders."""
         for key in reversed(self._items):
-            if key.page == page and key.channel == channel:
+            if key.page == page and key.channel == channel and key.clip is None:
                 return self._items[key]
         return None
 
@@ -150,7 +173,7 @@ class RenderWorker(QThread):
                 if generation != self._generation:
                     continue
                 try:
-                    pixels = document.render(key.page, key.zoom)
+                    pixels = document.render(key.page, key.zoom, key.clip)
                     result = RenderResult(key, generation, to_qimage(pixels), pixels=pixels)
                 except ReaderError as exc:  # a damaged page: show it as such, keep the rest readable
                     result = RenderResult(key, generation, None, error=exc.message)

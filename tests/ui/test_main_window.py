@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pdf_builders as build  # noqa: E402
 
 from reader.ui.main_window import MainWindow  # noqa: E402
-from reader.ui.render_worker import RenderKey  # noqa: E402
+from reader.ui.render_worker import BAND_LIMIT_BYTES  # noqa: E402
 
 
 @pytest.fixture
@@ -37,9 +37,7 @@ def make_window(qtbot):
 
 
 def rendered(window: MainWindow) -> bool:
-    view = window.view
-    zoom = view.render_zoom()
-    return all(RenderKey("view", page, zoom) in view.cache for page in view.visible_pages())
+    return not window.view.missing_renders()
 
 
 def test_opens_the_compilation_and_paints_real_pages(make_window, qtbot, sample_pdf):
@@ -196,3 +194,21 @@ def test_overlay_is_drawn_over_the_page(make_window, qtbot, tmp_path):
     image = view.viewport().grab().toImage()
     colour = QColor(image.pixel(round(x + 400 * scale), round(y + 450 * scale - view.verticalScrollBar().value())))
     assert colour.name() == "#ffffff"
+
+
+def test_high_zoom_renders_bands_not_whole_pages(make_window, qtbot, sample_pdf):
+    window = make_window()
+    window.open_pdf(sample_pdf)
+    view = window.view
+    view.set_zoom(6.0)
+    view.go_to(10)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 3000)   # mid-page
+    qtbot.waitUntil(lambda: rendered(window), timeout=10000)
+    shown = [view.cache.get(key) for key in view._page_keys(10, view.verticalScrollBar().value(),
+                                                             view.verticalScrollBar().value() + view.viewport().height())]
+    assert shown and all(result.key.clip is not None for result in shown)
+    assert all(result.image.sizeInBytes() <= BAND_LIMIT_BYTES for result in shown)
+    assert view.cache.bytes <= view.cache.max_bytes
+    # The band really holds the page's middle: dark text pixels, not an empty image.
+    assert any(min(result.image.pixelColor(x, y).lightness() for x in range(0, result.image.width(), 9)
+                   for y in range(0, result.image.height(), 9)) < 100 for result in shown)
