@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import threading
 import time
 from collections import OrderedDict
@@ -121,7 +122,7 @@ class LibrarySearcher:
         self._docnums: dict[int, int] | None = None
         self._page_cache: dict[int, tuple] = {}
         self._cached_chars = 0
-        self._files: tuple[float, dict] | None = None
+        self._files: tuple[float, dict, dict] | None = None
         self._structures: OrderedDict[str, object] = OrderedDict()
 
     # ------------------------------------------------------------------ whoosh
@@ -311,14 +312,18 @@ class LibrarySearcher:
                     hit.score += 0.5 * matcher.score()
 
     def _attach_files(self, hits: list[PageHit]) -> None:
+        """Path, title and a fresh "missing" mark (a cheap stat, reused for a few seconds) per hit."""
         now = time.monotonic()
         if self._files is None or now - self._files[0] > _FILES_TTL:
-            self._files = (now, {f.content_hash: f for f in self.library.files()})
-        files = self._files[1]
+            self._files = (now, {f.content_hash: f for f in self.library.files()}, {})
+        _when, files, present = self._files
         for hit in hits:
             entry = files.get(hit.content_hash)
-            if entry is not None:
-                hit.pdf, hit.compilation, hit.missing = entry.path, entry.title, entry.status == "missing"
+            if entry is None:
+                continue
+            if hit.content_hash not in present:
+                present[hit.content_hash] = entry.status != "missing" and os.path.isfile(entry.path)
+            hit.pdf, hit.compilation, hit.missing = entry.path, entry.title, not present[hit.content_hash]
 
     # ----------------------------------------------------------------- details
     def details(self, hit: PageHit, parsed: ParsedQuery, with_rects: bool = True) -> HitDetails:

@@ -117,12 +117,27 @@ def test_changed_file_is_reindexed_and_its_old_records_removed(library, sample):
     assert old_hash not in hashes and len(hashes) == 1
 
 
-def test_deleted_file_keeps_its_pages_marked_missing(library, sample):
+def test_deleted_file_keeps_its_pages_marked_missing(library, sample, capsys):
     LibraryIndexer(library).index_paths([sample])
     sample.unlink()
-    library.check_files()
     hits = LibrarySearcher(library).search("专精特新").hits
     assert hits and all(h.missing for h in hits)
+    assert cli_main(["search", "专精特新", "--library", str(library.root), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["hits"] and all(h["missing"] and h["rects"] for h in data["hits"])  # drawn from the cache
+
+
+def test_only_annotated_pages(library, sample, capsys):
+    from reader.annotations import Annotation, AnnotationStore
+
+    LibraryIndexer(library).index_paths([sample])
+    content_hash = library.find_by_path(sample).content_hash
+    store = AnnotationStore(library.annotations_db)
+    store.add(Annotation(content_hash=content_hash, page_index=3, quote="专精特新", rects={3: [(72, 80, 120, 95)]}))
+    store.close()
+    assert 3 in expected_pages(sample, "专精特新") and len(pages_found(library, "专精特新")) > 1
+    code = cli_main(["search", "专精特新", "--annotated", "--library", str(library.root), "--json"])
+    assert code == 0 and [h["page_index"] for h in json.loads(capsys.readouterr().out)["hits"]] == [3]
 
 
 def test_filters_restrict_to_given_pages_and_compilations(library, sample, tmp_path):
