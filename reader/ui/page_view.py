@@ -231,6 +231,8 @@ class PageView(PageViewInput, QAbstractScrollArea):
         if not visible:
             return
         height = self.viewport().height()
+        top = self.verticalScrollBar().value()
+        self.cache.protected = {key for page in visible for key in self._page_keys(page, top, top + height)}
         keys = self.missing_renders()
         for page in (visible[-1] + 1, visible[-1] + 2):  # prefetch what scrolling down shows next …
             if page < len(self.layout_):

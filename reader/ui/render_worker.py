@@ -71,6 +71,7 @@ class ImageCache:
         self.max_bytes = max_bytes
         self._items: OrderedDict[RenderKey, RenderResult] = OrderedDict()
         self.bytes = 0
+        self.protected: set[RenderKey] = set()  # on screen now: never evicted for prefetched pages
 
     def get(self, key: RenderKey) -> RenderResult | None:
         item = self._items.get(key)
@@ -93,9 +94,11 @@ class ImageCache:
             self.bytes -= _size(self._items.pop(result.key))
         self._items[result.key] = result
         self.bytes += _size(result)
-        while self.bytes > self.max_bytes and len(self._items) > 1:
-            _, old = self._items.popitem(last=False)
-            self.bytes -= _size(old)
+        if self.bytes > self.max_bytes:
+            for key in [k for k in self._items if k not in self.protected and k != result.key]:
+                self.bytes -= _size(self._items.pop(key))
+                if self.bytes <= self.max_bytes:
+                    break
 
     def clear(self) -> None:
         self._items.clear()

@@ -37,6 +37,15 @@ def test_cache_is_bounded_by_bytes_and_drops_the_least_recently_used():
     assert cache.any_for("view", 3) is not None and cache.any_for("thumbs", 3) is None
 
 
+def test_cache_never_evicts_what_is_on_screen_for_a_prefetch():
+    one_page = _result(0, 100).image.sizeInBytes()
+    cache = ImageCache(max_bytes=2 * one_page)
+    cache.protected = {RenderKey("view", 0, 1.0), RenderKey("view", 1, 1.0)}
+    for page in range(3):
+        cache.put(_result(page, 100))
+    assert RenderKey("view", 0, 1.0) in cache and RenderKey("view", 1, 1.0) in cache
+
+
 def test_worker_renders_the_newest_wish_list_only(qtbot, tmp_path):
     document = Document.open(build.text_pdf(tmp_path / "a.pdf", pages=30))
     worker = RenderWorker()
