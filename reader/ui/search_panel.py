@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
@@ -88,6 +89,8 @@ class SearchPanel(QWidget):
         self.setObjectName("searchPanel")
         self.window_ = window
         self._searcher = None
+        self._warming: threading.Thread | None = None
+        self._searcher_lock = threading.Lock()
         self.results: SearchResults | None = None
         self._current: tuple[QTreeWidgetItem, int] | None = None  # page row, hit number on it
         self.worker = LatestOnly(self)
@@ -156,11 +159,12 @@ class SearchPanel(QWidget):
     # ----------------------------------------------------------------- searching
     def searcher(self):
         """The library searcher (created in the worker on first use: it touches the disk)."""
-        if self._searcher is None:
-            from reader.index.search import LibrarySearcher
+        with self._searcher_lock:
+            if self._searcher is None:
+                from reader.index.search import LibrarySearcher
 
-            self._searcher = LibrarySearcher(self.window_.library)
-        return self._searcher
+                self._searcher = LibrarySearcher(self.window_.library)
+            return self._searcher
 
     def _toggle_filters(self, shown: bool) -> None:
         self.filters.setVisible(shown)
@@ -348,7 +352,22 @@ class SearchPanel(QWidget):
             nxt = rows[(index + (1 if forward else -1)) % len(rows)]
             self.open_item(nxt, 0 if forward else 10**6)
 
+    def warm_up(self) -> None:
+        """Open the index and load jieba (~1 s) in the background before the first search needs them."""
+        if self._warming is not None or self.window_.library is None:
+            return
+
+        def work() -> None:
+            from reader.index.analyzer import jieba_module
+
+            self.searcher()
+            jieba_module()
+
+        self._warming = threading.Thread(target=work, name="search-warm-up", daemon=True)
+        self._warming.start()
+
     def focus_search(self, scope: str) -> None:
+        self.warm_up()
         self.scope.setCurrentIndex(max(0, self.scope.findData(scope)))
         dock = self.parentWidget()
         if dock is not None:
