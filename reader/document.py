@@ -31,6 +31,7 @@ pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 
 _TEXT_PROBE_PAGES = 12
+_MUPDF_ERRORS = (RuntimeError, pymupdf.mupdf.FzErrorBase)  # how MuPDF reports damaged content
 
 
 @dataclass(frozen=True)
@@ -236,12 +237,19 @@ class Document:
         return rect.width, rect.height
 
     def page_sizes(self) -> list[tuple[float, float]]:
-        """All page sizes. Cheap: MuPDF reads only each page's boxes, not its content."""
+        """All page sizes. Cheap: MuPDF reads only each page's boxes, not its content.
+
+        A page whose dictionary is damaged takes the size of the page before it (A4 for the first),
+        so one bad page does not stop the rest from opening.
+        """
+        sizes: list[tuple[float, float]] = []
         with MUPDF_LOCK:
-            sizes = []
             for index in range(self.page_count):
-                rect = self._pdf.load_page(index).rect
-                sizes.append((rect.width, rect.height))
+                try:
+                    rect = self._pdf.load_page(index).rect
+                    sizes.append((rect.width, rect.height))
+                except _MUPDF_ERRORS:
+                    sizes.append(sizes[-1] if sizes else (595.0, 842.0))
         return sizes
 
     def page_text(self, index: int) -> str:
@@ -253,9 +261,15 @@ class Document:
     def has_text_layer(self) -> bool:
         """Whether any of the first pages carries extractable text (scans do not)."""
         if self._has_text is None:
+            self._has_text = False
             with MUPDF_LOCK:
-                probe = range(min(self.page_count, _TEXT_PROBE_PAGES))
-                self._has_text = any(self._pdf[i].get_text().strip() for i in probe)
+                for index in range(min(self.page_count, _TEXT_PROBE_PAGES)):
+                    try:
+                        if self._pdf[index].get_text().strip():
+                            self._has_text = True
+                            break
+                    except _MUPDF_ERRORS:  # a damaged page: ask the next one
+                        continue
         return self._has_text
 
     # ---------------------------------------------------------------- rendering
@@ -279,7 +293,7 @@ class Document:
                     alpha=False,
                     annots=True,
                 )
-            except (RuntimeError, pymupdf.mupdf.FzErrorBase) as exc:  # damaged page content
+            except _MUPDF_ERRORS as exc:  # damaged page content
                 raise CorruptPdfError(
                     f"第 {index + 1} 页已损坏，无法显示 (page {index + 1} is damaged): {exc}", path=str(self.path)
                 ) from exc

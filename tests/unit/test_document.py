@@ -114,3 +114,19 @@ def test_password(tmp_path):
     assert caught.value.wrong_password
     with Document.open(path, password="秘密") as doc:
         assert doc.page_count == 1
+
+
+def test_a_damaged_page_does_not_stop_the_document_from_opening(tmp_path, monkeypatch):
+    with Document.open(build.text_pdf(tmp_path / "a.pdf", pages=3, size=(400, 600))) as doc:
+        real_load = doc.pdf.load_page
+
+        def load(index):
+            if index == 1:
+                raise RuntimeError("code=2: cannot find object in xref")
+            return real_load(index)
+
+        monkeypatch.setattr(doc.pdf, "load_page", load)
+        assert doc.page_sizes() == [(400, 600)] * 3          # the damaged page borrows its neighbour's size
+        with pytest.raises(CorruptPdfError, match="page 2 is damaged"):
+            doc.render(1, 1.0)
+        assert doc.render(2, 1.0).width > 0                   # the others still render
