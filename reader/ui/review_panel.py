@@ -117,7 +117,8 @@ class ReviewModel(QAbstractItemModel):
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if index.isValid() and index.internalId() != _NO_GROUP and index.column() == NOTE:
+        ann = self.annotation(index) if index.column() == NOTE else None
+        if ann is not None and "\n" not in ann.note:  # a multi-line note opens the note dialog instead
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -265,6 +266,8 @@ class ReviewPanel(QWidget):
         ann = self.model.annotation(index)
         if ann is not None and index.column() == THEMES:
             self.controller.choose_themes_for([ann.id])
+        elif ann is not None and index.column() == NOTE and "\n" in ann.note:
+            self.controller.edit_note(ann.id)
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
