@@ -128,13 +128,13 @@ class AnnotationController(QObject):
     def on_compilation(self, comp: Any) -> None:
         """Load this compilation's annotations, first carrying over those of its earlier versions."""
         self.undo_stack.clear()
-        library, pdf = self.window.library, self.pdf_path()
+        library, pdf, store = self.window.library, self.pdf_path(), self.store  # opened here, on the GUI thread
 
         def carry_over() -> list[dict]:
             if library is None:
                 return []
-            reports = migrate_predecessors(library, self.store, comp, pdf)
-            self.store.set_pdf_path(comp.content_hash, pdf)
+            reports = migrate_predecessors(library, store, comp, pdf)
+            store.set_pdf_path(comp.content_hash, pdf)
             return reports
 
         def done(reports: list[dict]) -> None:
