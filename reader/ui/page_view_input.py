@@ -16,12 +16,20 @@ from PySide6.QtWidgets import QMenu
 class PageViewInput:
     def mousePressEvent(self, event: Any) -> None:
         if event.button() == Qt.MouseButton.LeftButton and (hit := self.point_to_page(event.position())):
-            had = not self.selection.is_empty()
-            self.selection.clear()  # a click alone selects nothing; the drag does
             self._press = hit
-            if had:
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and not self.selection.is_empty():
+                if self.selection.extend(*hit):  # Shift+click moves the free end
+                    self._selection_updated()
+            elif not self.selection.is_empty():
+                self.selection.clear()  # a click alone selects nothing; the drag does
                 self._selection_updated()
         super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: Any) -> None:
+        hit = self.point_to_page(event.position())
+        if event.button() == Qt.MouseButton.LeftButton and hit and self.selection.select_word(*hit):
+            self._press = None
+            self._selection_updated()
 
     def mouseMoveEvent(self, event: Any) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton and self._press:

@@ -63,6 +63,31 @@ class TextSelection:
         self._caret = position
         return True
 
+    def select_word(self, page: int, x: float, y: float) -> bool:
+        """Select the run of letters/digits/CJK characters under the point (up to punctuation or space).
+
+        For Chinese that is the phrase between two punctuation marks: the unit analysts usually quote.
+        """
+        position = self._position(page, x, y)
+        if position is None:
+            return False
+        if isinstance(position, int):
+            text, index = self.compilation.text, position
+        else:
+            text, index = self._map(page).text, position[1]
+        if not text[index:index + 1].isalnum():
+            return False
+        start, end = index, index + 1
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        if isinstance(position, int):
+            self._anchor, self._caret = start, end - 1
+        else:
+            self._anchor, self._caret = (page, start), (page, end - 1)
+        return True
+
     def select_span(self, start: int, end: int) -> None:
         """Select clean-text ``[start, end)`` programmatically (needs a Compilation)."""
         self._anchor, self._caret = start, max(start, end - 1)

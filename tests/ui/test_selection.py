@@ -103,3 +103,13 @@ def test_selection_uses_clean_text_once_the_compilation_is_ready(qtbot, sample_p
         assert set(rects) == {page} and rects[page] == list(comp.span_rects(start, end)[page])
     finally:
         window.close()
+
+
+def test_double_click_selects_the_phrase_and_shift_click_extends(window, qtbot, tmp_path):
+    window.open_pdf(build.paragraph_pdf(tmp_path / "p.pdf", "各地区，推动制造业绿色发展。", "另起一行"))
+    viewport = window.view.viewport()
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=to_view(window, 0, 72 + 14 * 5, 95))
+    assert window.view.selected_text() == "推动制造业绿色发展"       # between the punctuation marks
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier,
+                     pos=to_view(window, 0, 72 + 14 * 2 + 7, 115))  # middle of the third character
+    assert window.view.selected_text() == "推动制造业绿色发展。另起一"
