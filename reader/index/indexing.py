@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from reader.document import Document
-from reader.errors import ReaderError, UsageError
+from reader.errors import ReaderError, StorageError, UsageError
 from reader.index.normalize import fold
 from reader.index.schema import NEXT_PAGE_HEAD, PageStore, open_whoosh
 from reader.library import Library, LibraryFile
@@ -126,7 +126,7 @@ class LibraryIndexer:
                         self._dequeue(content_hash)
                         continue
                     if writer is None:
-                        writer = ix.writer(timeout=120, limitmb=64)
+                        writer = _open_writer(ix)
                     self._add(writer, prepared)
                     batch.append((prepared, entry, recorded_path))
                     batch_pages += len(prepared["rows"])
@@ -191,7 +191,7 @@ class LibraryIndexer:
         """Drop one compilation's records (whoosh first, so search never sees half of it)."""
         with _WRITE_LOCK:
             ix = open_whoosh(self.library.index_dir)
-            writer = ix.writer(timeout=60)
+            writer = _open_writer(ix)
             writer.delete_by_term("content_hash", content_hash)
             writer.commit()
         with self.store.connect() as db:
@@ -217,6 +217,17 @@ class LibraryIndexer:
             if doc.content_hash != content_hash:
                 raise UsageError(f"文件已被修改，请重新添加 (file changed since it was added): {path}")
             return load_structure(doc, self.library.structure_cache_dir)
+
+
+def _open_writer(ix):
+    """A whoosh writer, waiting up to two minutes for another process (CLI or app) to finish."""
+    from whoosh.index import LockError
+
+    try:
+        return ix.writer(timeout=120, limitmb=64)
+    except LockError as exc:
+        raise StorageError("搜索索引正被另一个程序写入，请稍后再试 (the index is being written by another program; "
+                           "try again later)") from exc
 
 
 def page_rows(comp) -> list[tuple[int, int, str, str, str]]:
