@@ -124,7 +124,17 @@ class MainWindow(QMainWindow):
             self.open_pdf(path)
 
     def open_pdf(self, path: str | Path, page: str | int | None = None) -> bool:
-        """Open ``path`` (asking for a password if needed) and show it; False if it could not be opened."""
+        """Open ``path`` (asking for a password if needed) and show it; False if it could not be opened.
+
+        ``page`` is a label ("45", "#47") or a page index. The document already open is not reopened
+        (its analysis and position stay); the view just goes to ``page``.
+        """
+        if self.document is not None and _same_file(Path(path), self.document.path):
+            if page is not None:
+                index = page if isinstance(page, int) else self.document.page_index_for(str(page))
+                if index is not None:
+                    self.view.go_to(index)
+            return True
         document = self._open_with_password(Path(path))
         if document is None:
             return False
@@ -296,6 +306,13 @@ class MainWindow(QMainWindow):
         self.view.shutdown()
         self.runner.shutdown(3000)
         super().closeEvent(event)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
 
 
 def _dropped_pdf(event: QDragEnterEvent | QDropEvent) -> str | None:

@@ -77,3 +77,14 @@ def test_position_follows_a_moved_file_by_content_hash(make_window, qtbot, tmp_p
     again.open_pdf(moved)
     assert again.view.current_page() == 0                 # unknown path: starts at the top …
     qtbot.waitUntil(lambda: again.view.current_page() == 7, timeout=10000)   # … until the hash is known
+
+
+def test_opening_the_open_document_again_only_moves_to_the_page(make_window, sample_pdf):
+    window = make_window()
+    window.open_pdf(sample_pdf)
+    document = window.document
+    opened = []
+    window.documentOpened.connect(opened.append)
+    assert window.open_pdf(sample_pdf, page="45")
+    assert window.document is document and opened == []
+    assert window.view.current_page() == document.page_labels.index("45")
