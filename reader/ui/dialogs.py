@@ -1,4 +1,4 @@
-"""Error and password dialogs.
+"""Error and password dialogs, and the non-blocking notice bar.
 
 The headline comes from the error's stable ``code`` (translated here); the detail is the core's
 bilingual message, which names the file and the cause.
@@ -6,8 +6,9 @@ bilingual message, which names the file and the cause.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QToolButton,
+                               QWidget)
 
 from reader.errors import ReaderError
 
@@ -44,3 +45,31 @@ def ask_password(parent: QWidget | None, file_name: str, wrong: bool) -> str | N
         prompt = QCoreApplication.translate("dialogs", "密码错误，请重试。") + "\n" + prompt
     text, ok = QInputDialog.getText(parent, QCoreApplication.translate("dialogs", "需要密码"), prompt, QLineEdit.EchoMode.Password)
     return text if ok else None
+
+
+class NoticeBar(QWidget):
+    """A dismissible one-line notice above the pages (non-blocking, unlike a dialog)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeBar")
+        self.setStyleSheet("#noticeBar { background: #fff4ce; } QLabel { color: #5c4a00; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        close = QToolButton(self)
+        close.setText("×")
+        close.setAutoRaise(True)
+        close.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 4, 4, 4)
+        row.addWidget(self.label, 1)
+        row.addWidget(close)
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""

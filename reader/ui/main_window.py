@@ -12,8 +12,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMenu,
-                               QProgressBar, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QProgressBar, QVBoxLayout, QWidget
 
 from reader.document import Document
 from reader.errors import PasswordRequiredError, ReaderError
@@ -54,7 +53,7 @@ class MainWindow(QMainWindow):
         self.view.currentPageChanged.connect(self._on_page_changed)
         self.view.zoomChanged.connect(lambda zoom: self.zoom_box.show_zoom(zoom))
         self.view.firstPagePainted.connect(self._on_first_paint)
-        self.notice = _NoticeBar(self)
+        self.notice = dialogs.NoticeBar(self)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -320,31 +319,3 @@ def _dropped_pdf(event: QDragEnterEvent | QDropEvent) -> str | None:
         if url.isLocalFile():
             return url.toLocalFile()  # non-PDFs too: opening them explains why they cannot be read
     return None
-
-
-class _NoticeBar(QWidget):
-    """A dismissible one-line notice above the pages (non-blocking, unlike a dialog)."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("noticeBar")
-        self.setStyleSheet("#noticeBar { background: #fff4ce; } QLabel { color: #5c4a00; }")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        close = QToolButton(self)
-        close.setText("×")
-        close.setAutoRaise(True)
-        close.clicked.connect(self.hide)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(10, 4, 4, 4)
-        row.addWidget(self.label, 1)
-        row.addWidget(close)
-        self.hide()
-
-    def show_text(self, text: str) -> None:
-        self.label.setText(text)
-        self.show()
-
-    def text(self) -> str:
-        return self.label.text() if self.isVisible() else ""
