@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.index.analyzer import grams
 from reader.index.normalize import fold, fold_with_offsets
 from reader.index.query import parse_query
-from reader.index.search import find_spans, snippet_parts
+from reader.index.highlight import find_spans, snippet_parts
 
 
 def test_fold_ignores_whitespace_width_and_case():
