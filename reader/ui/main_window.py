@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
             self.notice.show_text(self.tr("此 PDF 没有文字层（可能是扫描件）：可以阅读，但无法搜索、选择文字或分析结构。"))
         self.documentOpened.emit(document)
         self._on_page_changed(self.view.current_page())
+        self.view.setFocus()  # PgDn, arrows, Ctrl+C work at once
         return True
 
     def _open_with_password(self, path: Path) -> Document | None:
