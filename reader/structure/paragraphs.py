@@ -77,6 +77,16 @@ def _next_item(opening: Line | None, line: Line) -> bool:
     return bool(this and before and this[0] == before[0] and this[2] == before[2] + 1)
 
 
+def _cut_mid_sentence(prev: Line, line: Line, layout: Layout) -> bool:
+    """A line that stops a little short on a character inside a word (no closing punctuation), with a
+    plain line after it, was cut by the typesetter, not ended: Chinese paragraphs end on punctuation,
+    and headings or titles without it stop far shorter. Without this, a heading such as 第一条 would
+    end at the first line break and change with the layout."""
+    last = prev.text.rstrip()[-1:]
+    return (bool(last) and (last.isalnum() or "\u4e00" <= last <= "\u9fff")
+            and prev.x1 > layout.right - 6 * prev.size and not HEADING_START.match(line.text))
+
+
 def starts_paragraph(prev: Line | None, line: Line, layout: Layout, width: float,
                      opening: Line | None = None) -> bool:
     """Whether ``line`` opens a new paragraph after ``prev`` (the previous body line, maybe on the
@@ -102,7 +112,7 @@ def starts_paragraph(prev: Line | None, line: Line, layout: Layout, width: float
         return True  # indented, centred or right-aligned
     if prev.x0 > layout.left + 3.5 * prev.size:
         return True  # after a centred or right-aligned line (signature, date), text restarts at the margin
-    if prev.x1 < layout.right - 2.5 * prev.size:
+    if prev.x1 < layout.right - 2.5 * prev.size and not _cut_mid_sentence(prev, line, layout):
         return True  # the previous line stopped short
     if prev.page == line.page and line.y0 - prev.y1 > 0.9 * size:
         return True  # a blank line

@@ -1,0 +1,489 @@
+"""A re-typeset edition of the shared compilation, built from its truth file (not a test module).
+
+Outside checkers run the CLI on "a re-typeset edition" of the shared compilation; this builds
+one of our own so the same checks run here. The text comes from the truth file (furniture-free
+lines); the only thing read from the original PDF is each truth line's geometry (indent,
+centred, right-aligned, size), with raw pymupdf, never with reader code, to rebuild paragraphs:
+a line that is indented, centred, right-aligned or follows a short line starts a new block.
+
+The blocks are then set again with a different layout through the structure tests' Typesetter
+(tests/unit/test_structure_pdfkit.py): other page size and margins, other font size, lines
+re-wrapped to another width (measured glyph widths, Latin runs kept whole), headings not bold,
+other running headers (alternating sides) and footers (``第 N 页``), page labels, a 目录 or none,
+bookmarks or none, 专栏 boxes framed or not. The builder records what it put on every page,
+so tests compute their expectations from the edition itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pymupdf
+
+from tests.unit.test_structure_pdfkit import A4, B5, Typesetter
+
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．](?!\d)|（\d+）|"
+                     r"第[一二三四五六七八九十百零]+[章节条]|专栏\s*\d+)")
+_LATIN_RUN = re.compile(r"[A-Za-z0-9.%+\-_/]+")
+_WORD_END = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")  # a short line ending so is cut, not ended
+_NO_LINE_START = set("，。、；：？！）》」』”’%—…·")
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+# ------------------------------------------------------------------------ reading the source
+@dataclass
+class SourceLine:
+    text: str
+    page: int
+    x0: float
+    x1: float
+    size: float
+    left: float   # text block edges on this page
+    right: float
+    width: float  # page width
+
+    @property
+    def centred(self) -> bool:
+        middle = (self.x0 + self.x1) / 2
+        return abs(middle - self.width / 2) < self.size and self.x0 > self.left + 3 * self.size
+
+    @property
+    def right_aligned(self) -> bool:
+        return self.x1 > self.right - self.size * 0.6 and self.x0 > self.width / 2
+
+    @property
+    def indented(self) -> bool:
+        return self.x0 > self.left + self.size * 0.8
+
+    @property
+    def short(self) -> bool:
+        return self.x1 < self.right - self.size * 2.5
+
+
+def _raw_lines(page: pymupdf.Page) -> list[tuple[str, tuple[float, float, float, float], float]]:
+    out = []
+    for block in page.get_text("dict")["blocks"]:
+        for line in block.get("lines", []):
+            spans = line["spans"]
+            text = "".join(s["text"] for s in spans)
+            if text.strip():
+                out.append((text, tuple(line["bbox"]), max(s["size"] for s in spans)))
+    return out
+
+
+def _body_right(pdf: pymupdf.Document, truth: dict) -> float:
+    """The text block's right edge: the commonest right end of full lines (right-aligned ones overhang)."""
+    ends: dict[int, int] = {}
+    for page in truth["pages"]:
+        for _, (x0, _, x1, _), _ in _raw_lines(pdf[page["page_index"]]):
+            ends[round(x1)] = ends.get(round(x1), 0) + 1
+    common = sorted(ends, key=ends.get, reverse=True)[:3]
+    return float(max(common))
+
+
+def source_lines(pdf_path: Path, truth: dict) -> list[SourceLine]:
+    """Every truth line with the geometry of the printed line it came from."""
+    out: list[SourceLine] = []
+    with pymupdf.open(pdf_path) as pdf:
+        right = _body_right(pdf, truth)
+        for page in sorted(truth["pages"], key=lambda p: p["page_index"]):
+            index = page["page_index"]
+            raw = _raw_lines(pdf[index])
+            wanted = [squash(t) for t in page["lines"]]
+            body = [r for r in raw if squash(r[0]) in set(wanted)]
+            left = min(r[1][0] for r in body)
+            cursor = 0
+            for text in page["lines"]:
+                key = squash(text)
+                while cursor < len(raw) and squash(raw[cursor][0]) != key:
+                    cursor += 1
+                if cursor == len(raw):  # not printed as one line: assume a plain full line
+                    out.append(SourceLine(text, index, left, right, 12.0, left, right, pdf[index].rect.width))
+                    cursor = 0
+                    continue
+                _, (x0, _, x1, _), size = raw[cursor]
+                out.append(SourceLine(text, index, x0, x1, size, left, right, pdf[index].rect.width))
+                cursor += 1
+    return out
+
+
+# ----------------------------------------------------------------------------- blocks
+@dataclass
+class Block:
+    kind: str  # title / centre / right / para / box
+    text: str
+    indent: bool = False
+    document: int | None = None  # index of the document a title starts
+    new_page: bool = False       # the document started at the top of a page in the source
+    children: list["Block"] = field(default_factory=list)  # a box's paragraphs
+
+
+def _join(a: str, b: str) -> str:
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return a + " " + b
+    return a + b
+
+
+def build_blocks(lines: list[SourceLine], truth: dict) -> list[Block]:
+    """Paragraphs rebuilt from the lines; titles from the truth's document list; 专栏 boxes grouped."""
+    titles = {d["page_index"]: [] for d in truth["documents"]}
+    for d in truth["documents"]:
+        titles[d["page_index"]].append(d)
+    blocks: list[Block] = []
+    i = 0
+    previous: SourceLine | None = None
+    while i < len(lines):
+        line = lines[i]
+        # A document title: consecutive lines on its start page that spell the truth title.
+        started = None
+        for d in titles.get(line.page, []):
+            want, got, j = squash(d["title"]), "", i
+            while j < len(lines) and lines[j].page == line.page and want.startswith(got + squash(lines[j].text)):
+                got += squash(lines[j].text)
+                j += 1
+                if got == want:
+                    break
+            if got == want:
+                started = (d, j)
+                break
+        if started:
+            d, j = started
+            top = i == 0 or lines[i - 1].page != line.page
+            blocks.append(Block("title", d["title"], document=d["index"], new_page=top))
+            titles[line.page].remove(d)
+            previous, i = None, j
+            continue
+        ended = previous is not None and previous.short and (
+            not _WORD_END.match(previous.text.rstrip()[-1:])
+            or (blocks[-1].text == previous.text and previous.x1 < previous.right - 6 * previous.size
+                and "。" not in previous.text))  # a one-line heading or title-like line
+        continues = (previous is not None and blocks and blocks[-1].kind == "para" and not ended
+                     and not line.indented and not line.centred and not line.right_aligned
+                     and not HEADING.match(squash(line.text)))
+        if continues:
+            blocks[-1].text = _join(blocks[-1].text, line.text)
+        elif line.centred and not line.indented or (line.centred and len(squash(line.text)) < 30 and line.short):
+            blocks.append(Block("centre", line.text))
+        elif line.right_aligned:
+            blocks.append(Block("right", line.text))
+        else:
+            blocks.append(Block("para", line.text, indent=line.indented))
+        previous = line
+        i += 1
+    return _group_boxes(blocks)
+
+
+def _group_boxes(blocks: list[Block]) -> list[Block]:
+    """A 专栏 runs from its head to the next numbered heading, title or box (as in the source)."""
+    out: list[Block] = []
+    box: Block | None = None
+    for block in blocks:
+        text = squash(block.text)
+        if re.match(r"专栏\d+", text) and block.kind in ("centre", "para"):
+            box = Block("box", block.text)
+            out.append(box)
+            continue
+        if box is not None and (block.kind == "title" or HEADING.match(text)):
+            box = None
+        if box is not None:
+            box.children.append(block)
+        else:
+            out.append(block)
+    return out
+
+
+# ----------------------------------------------------------------------------- typesetting
+@dataclass
+class Style:
+    """One edition's layout."""
+    name: str
+    size: tuple[float, float] = B5
+    margin: tuple[float, float, float, float] = (50.0, 62.0, 46.0, 66.0)
+    body: float = 10.5
+    leading: float = 1.75
+    title_size: float = 15.0
+    contents: bool = True            # a cover and a 目录 before the documents
+    bookmarks: bool = False
+    frame_boxes: bool = True
+    indent_headings: bool = True     # headings indented like body text (the source sets them flush)
+    page_per_document: bool = False  # else documents run on when the source ran them on
+    header_even: str = "重型机械政策汇编（第十二期）"
+    header_odd: str = "中国重型机械工业协会编印"
+    footer: str = "第 {n} 页"
+
+
+@dataclass
+class Edition:
+    """What was put where: the test's truth for the re-typeset PDF."""
+    path: Path
+    style: Style
+    page_count: int
+    first_content_page: int
+    page_labels: list[str]
+    page_lines: list[list[str]]            # printed lines per page, furniture excluded
+    furniture: list[list[str]]             # running header/footer lines per page
+    documents: list[dict]                  # index, title, start_page
+    content_pages: list[int] = field(default_factory=list)  # page of each char of the squashed content
+
+    def page_text(self, page: int) -> str:
+        return "".join(squash(line) for line in self.page_lines[page])
+
+    def pages_of_span(self, start: int, end: int) -> list[int]:
+        """Pages holding squashed-content characters ``start``..``end`` (end exclusive)."""
+        return sorted(set(self.content_pages[start:end]))
+
+    def to_json(self) -> dict:
+        return {"path": str(self.path), "style": self.style.name, "page_count": self.page_count,
+                "first_content_page": self.first_content_page, "page_labels": self.page_labels,
+                "documents": self.documents, "pages": self.page_lines}
+
+
+class _Kit(Typesetter):
+    """The structure tests' Typesetter, re-wrapping text and recording every line it sets."""
+
+    lines: dict[int, list[str]]
+
+    @staticmethod
+    def measure(text: str, size: float) -> float:
+        return len(text) * size  # insert_text sets every glyph of the built-in CJK font one em wide
+
+    def _put(self, x: float, text: str, size: float, font: str = "china-s") -> None:
+        self._room(size * self.leading)
+        self.page.insert_text((x, self.y + size), text, fontname=font, fontsize=size)
+        self.lines.setdefault(self.page.number, []).append(text)
+        self.y += size * self.leading
+
+    def centred(self, text: str, size: float | None = None, font: str = "china-s") -> None:
+        size = size or self.body
+        for part in self.wrap(text, size, 0):
+            self._put((self.size[0] - self.measure(part, size)) / 2, part, size, font)
+
+    def right(self, text: str) -> None:
+        self._put(self.size[0] - self.margin[2] - self.measure(text, self.body), text, self.body)
+
+    def wrap(self, text: str, size: float, indent: float) -> list[str]:
+        """Greedy wrap on measured widths; Latin/digit runs stay whole, closing marks never start a line."""
+        pieces: list[str] = []
+        at = 0
+        for match in _LATIN_RUN.finditer(text):
+            pieces.extend(text[at:match.start()])
+            run = match.group()
+            # Latin runs stay whole unless longer than half a line (a URL): those break anywhere.
+            pieces.extend(run if self.measure(run, size) > self.width / 2 else [run])
+            at = match.end()
+        pieces.extend(text[at:])
+        lines, current, used, limit = [], "", 0.0, self.width - indent
+        for piece in pieces:
+            advance = self.measure(piece, size)
+            if current and used + advance > limit + 0.01 and piece[0] not in _NO_LINE_START:
+                lines.append(current)
+                current, used, limit = "", 0.0, self.width
+                if piece == " ":
+                    continue
+            current += piece
+            used += advance
+        if current:
+            lines.append(current)
+        return lines
+
+    def paragraph(self, text: str, indent: int = 2) -> None:
+        for n, part in enumerate(self.wrap(text, self.body, indent * self.body)):
+            self.line(part, indent if n == 0 else 0)
+
+    def title(self, text: str, size: float = 18.0, bookmark: bool = False) -> None:
+        self.y += size * 0.5
+        self._room(size * self.leading * 2 + self.body * self.leading * 3)  # never a title alone at a page foot
+        if bookmark:
+            self.bookmarks.append([1, text, self.doc.page_count])
+        self.centred(text, size, "china-s")  # not bold: headings must be found without it
+        self.y += size * 0.3
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def typeset(blocks: list[Block], truth: dict, style: Style, path: Path) -> Edition:
+    """Set ``blocks`` in ``style``; return the edition's record."""
+    def running(n: int) -> list[tuple[str, str, str]]:
+        top = (style.header_even, "top", "left") if n % 2 == 0 else (style.header_odd, "top", "right")
+        return [top, (style.footer.format(n=n), "bottom", "centre")]
+
+    kit = _Kit(size=style.size, margin=style.margin, body=style.body, leading=style.leading, header=running)
+    kit.lines = {}
+    titles = [b for b in blocks if b.kind == "title"]
+    front = 0
+    if style.contents:
+        # Cover and 目录 first; the 目录 is rewritten with the real page labels once they are known.
+        kit.new_page()
+        kit.y = style.size[1] * 0.3
+        kit.centred("政 策 汇 编", 28)
+        kit.centred("（2024年第12期）", 16)
+        kit.new_page()
+        front = 2
+    starts: dict[int, int] = {}
+    for block in blocks:
+        if block.kind == "title":
+            if kit.page is None or kit.doc.page_count <= front or style.page_per_document or block.new_page \
+                    or kit.y > kit.size[1] - kit.margin[3] - 220:
+                kit.new_page()
+            kit.title(block.text, style.title_size, bookmark=style.bookmarks)
+            starts[block.document] = kit.page.number
+        elif block.kind == "centre":
+            kit.centred(block.text)
+        elif block.kind == "right":
+            kit.right(block.text)
+        elif block.kind == "para":
+            indent = 2 if block.indent or (style.indent_headings and HEADING.match(squash(block.text))) else 0
+            kit.paragraph(block.text, indent)
+        elif block.kind == "box":
+            _box(kit, block, style)
+    if style.contents:
+        _contents(kit, titles, starts, front)
+    labels = ([{"startpage": 0, "prefix": "", "style": "R", "firstpagenum": 1}] if front else []) + \
+             [{"startpage": front, "prefix": "", "style": "D", "firstpagenum": 1}]
+    kit.doc.set_page_labels(labels)
+    kit.save(path, first_content_page=front)
+    page_count = kit.doc.page_count
+    page_lines = [kit.lines.get(p, []) for p in range(page_count)]
+    furniture = [[text for text, _, _ in running(p - front + 1)] if p >= front else [] for p in range(page_count)]
+    page_labels = [_roman(p + 1) if p < front else str(p - front + 1) for p in range(page_count)]
+    documents = [{"index": b.document, "title": b.text, "start_page": starts[b.document]} for b in titles]
+    content_pages = []
+    for p in range(front, page_count):
+        content_pages.extend([p] * len("".join(squash(line) for line in page_lines[p])))
+    return Edition(path, style, page_count, front, page_labels, page_lines, furniture, documents, content_pages)
+
+
+def _box(kit: _Kit, block: Block, style: Style) -> None:
+    kit._room(kit.body * kit.leading * 4)
+    top_page, top = kit.page.number, kit.y
+    kit.centred(block.text)
+    for child in block.children:
+        if child.kind == "para":
+            kit.paragraph(child.text, 2 if child.indent else 0)
+        elif child.kind == "centre":
+            kit.centred(child.text)
+        else:
+            kit.paragraph(child.text, 0)
+    if not style.frame_boxes:
+        return
+    # Frame every page the box touches.
+    for number in range(top_page, kit.page.number + 1):
+        page = kit.doc[number]
+        y0 = top - 4 if number == top_page else kit.margin[1] - 4
+        y1 = kit.y + 2 if number == kit.page.number else kit.size[1] - kit.margin[3] + 2
+        page.draw_rect(pymupdf.Rect(kit.margin[0] - 6, y0, kit.size[0] - kit.margin[2] + 6, y1),
+                       color=(0.3, 0.3, 0.3), width=0.8)
+    kit.y += kit.body * 0.6
+
+
+def _contents(kit: _Kit, titles: list[Block], starts: dict[int, int], front: int) -> None:
+    """Fill the 目录 page (page 1): one line per document, dot leaders, printed page label."""
+    page = kit.doc[1]
+    size = kit.body
+    y = kit.margin[1] + 20
+    heading = "目  录"
+    page.insert_text(((kit.size[0] - kit.measure(heading, 18)) / 2, y), heading, fontname="china-s", fontsize=18)
+    kit.lines.setdefault(1, []).append(heading)
+    y += 40
+    for block in titles:
+        label = str(starts[block.document] - front + 1)
+        text = block.text
+        room = kit.width - kit.measure(label, size) - size * 2
+        while kit.measure(text, size) > room:
+            text = text[:-1]
+        dots = "·" * max(2, int((room + size - kit.measure(text, size)) // kit.measure("·", size)))
+        line = f"{text}{dots}{label}"
+        page.insert_text((kit.margin[0], y), line, fontname="china-s", fontsize=size)
+        kit.lines[1].append(line)
+        y += size * 2.2
+
+
+STYLES = {
+    # B5, 目录, framed boxes, headings indented, documents run on as in the source.
+    "b5": Style("b5"),
+    # A4 with wide margins and larger type, no 目录, bookmarks, unframed boxes, a page per document,
+    # headers swapped and a bare page number footer.
+    "a4": Style("a4", size=A4, margin=(72.0, 90.0, 72.0, 80.0), body=13.0, leading=1.6, title_size=19.0,
+                contents=False, bookmarks=True, frame_boxes=False, indent_headings=False, page_per_document=True,
+                header_even="国家政策文件选编", header_odd="2024 年 12 月", footer="- {n} -"),
+}
+
+
+def build_edition(pdf_path: Path, truth: dict, out: Path, style: str = "b5") -> Edition:
+    lines = source_lines(pdf_path, truth)
+    blocks = build_blocks(lines, truth)
+    edition = typeset(blocks, truth, STYLES[style], out)
+    source = "".join(squash(line.text) for line in lines)
+    content = "".join(edition.page_text(p) for p in range(edition.first_content_page, edition.page_count))
+    assert content == source, "the re-typeset edition must carry exactly the truth's text"
+    return edition
+
+
+if __name__ == "__main__":  # python -m tests.acceptance.retypeset OUT.pdf [b5|a4]: look at an edition
+    import sys
+
+    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+    truth_data = json.loads((corpus / "policy-2024-12.truth.json").read_text(encoding="utf-8"))
+    made = build_edition(corpus / "policy-2024-12.pdf", truth_data, Path(sys.argv[1]),
+                         sys.argv[2] if len(sys.argv) > 2 else "b5")
+    print(json.dumps({k: v for k, v in made.to_json().items() if k != "pages"}, ensure_ascii=False, indent=1))
+
+
+# ----------------------------------------------------------------------- test plumbing
+_BUILT: dict[str, Edition] = {}
+_WORKDIR: list[Path] = []
+
+
+def workdir() -> Path:
+    """One scratch folder per test session (editions, libraries), removed at exit."""
+    if not _WORKDIR:
+        import atexit
+        import shutil
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="heldout-"))
+        atexit.register(shutil.rmtree, folder, True)
+        _WORKDIR.append(folder)
+    return _WORKDIR[0]
+
+
+def edition(pdf_path: Path, truth: dict, style: str) -> Edition:
+    """The edition in ``style``, built once per session whichever test module asks first."""
+    if style not in _BUILT:
+        _BUILT[style] = build_edition(pdf_path, truth, workdir() / f"retypeset-{style}.pdf", style)
+    return _BUILT[style]
+
+
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    """``python -m reader …`` in-process: exit code, stdout, stderr. Exceptions propagate (a traceback
+    is a failure); argparse's SystemExit becomes its code."""
+    import contextlib
+    import io
+
+    from reader.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(argv))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 2
+    return code, out.getvalue(), err.getvalue()
+
+
+def cli_json(*argv: str):
+    code, out, err = run_cli(*argv, "--json")
+    assert code == 0, f"{' '.join(argv)} → exit {code}: {err.strip()}"
+    return json.loads(out)
