@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QInputDialog, QMenu, QToolButton, QWidget
 
@@ -21,6 +21,7 @@ from reader.annotations.service import migrate_predecessors, open_store
 from reader.annotations.spans import annotation_for_span, clause_span
 from reader.errors import FileMissingError, ReaderError
 from reader.ui.theme_dialog import ThemeManager, ThemePicker, swatch
+from reader.ui.operations import single_shot_timer
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -103,7 +104,7 @@ class AnnotationController(QObject):
         self.loaded_hash: str | None = None  # the compilation whose annotations are shown
         self.english = getattr(window, "language", "zh") == "en"
         self.toolbar = MiniToolbar(self, window.view.viewport())
-        self._toolbar_timer = QTimer(self, singleShot=True, interval=250)
+        self._toolbar_timer = single_shot_timer(self, 250)
         self._toolbar_timer.timeout.connect(self._show_toolbar)
 
     # ------------------------------------------------------------------ data

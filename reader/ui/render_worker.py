@@ -180,6 +180,8 @@ class RenderWorker(QThread):
                     result = RenderResult(key, generation, to_qimage(pixels), pixels=pixels)
                 except ReaderError as exc:  # a damaged page: show it as such, keep the rest readable
                     result = RenderResult(key, generation, None, error=exc.message)
+            if self._stopping:
+                return  # the view is closing: nobody is left to receive the image
             self.rendered.emit(result)
             with self._cond:
                 self._current = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QTreeView,
                                QVBoxLayout, QWidget)
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 from reader.annotations import Annotation
 from reader.annotations.textmatch import fold
 from reader.ui.theme_dialog import swatch
+from reader.ui.operations import single_shot_timer
 
 if TYPE_CHECKING:
     from reader.ui.annotation_controller import AnnotationController
@@ -191,7 +192,7 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.filter_box)
         layout.addWidget(self.counts)
         layout.addWidget(self.tree)
-        self._refresh_timer = QTimer(self, singleShot=True, interval=200)
+        self._refresh_timer = single_shot_timer(self, 200)
         self._refresh_timer.timeout.connect(self.refresh)
         self.scope.currentIndexChanged.connect(self.refresh)
         self.grouping.currentIndexChanged.connect(self.refresh)

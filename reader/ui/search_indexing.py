@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
+from reader.errors import ReaderError
 from reader.ui.search_tasks import IndexJob
 
 if TYPE_CHECKING:
@@ -97,7 +98,10 @@ class SearchIndexing(QObject):
             store = PageStore(library.index_dir)
             if store.is_indexed(content_hash):
                 return None
-            entry = library.add(path)
+            try:
+                entry = library.add(path)
+            except (OSError, ReaderError):
+                return None  # moved, deleted or unreadable since it was opened; the next open indexes it
             if entry.content_hash != content_hash:
                 return None  # changed on disk since it was opened; the next open indexes it
             store.enqueue(content_hash, entry.path, entry.opened_at)

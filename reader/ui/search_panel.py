@@ -14,13 +14,14 @@ import re
 import threading
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QToolButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from reader.ui.search_tasks import LatestOnly
+from reader.ui.operations import single_shot_timer
 
 if TYPE_CHECKING:
     from reader.index.search import HitDetails, PageHit, SearchResults
@@ -143,7 +144,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
 
-        self.debounce = QTimer(self, singleShot=True, interval=250)
+        self.debounce = single_shot_timer(self, 250)
         self.debounce.timeout.connect(self.search_now)
         self.box.textChanged.connect(lambda _t: self.debounce.start())
         self.box.returnPressed.connect(self.search_now)

@@ -31,9 +31,15 @@ class _Job(QRunnable):
         try:
             result = self.fn()
         except Exception as exc:  # handed to the GUI thread, which decides what to show
-            self.relay.failed.emit(self.generation, exc)
+            self._send(self.relay.failed, exc)
         else:
-            self.relay.done.emit(self.generation, result)
+            self._send(self.relay.done, result)
+
+    def _send(self, signal: Any, payload: Any) -> None:
+        try:
+            signal.emit(self.generation, payload)
+        except RuntimeError:
+            pass  # the window (and the relay with it) closed while this job ran: nobody to tell
 
 
 class LatestOnly(QObject):
