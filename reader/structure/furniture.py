@@ -2,7 +2,8 @@
 
 A line is furniture when it sits in the top or bottom band of its page, nothing but other
 furniture lies between it and the page edge, and either its text (digits folded to ``#``)
-recurs at about the same height on several pages, or it is a bare page number. Nothing
+recurs at about the same height on several pages, or it is a bare page number, or it is small
+print standing where such running lines stand on many pages. Nothing
 here knows any particular compilation's header strings; odd/even headers work because each
 variant recurs on its own.
 """
@@ -78,6 +79,30 @@ def mark_furniture(pages: list[list[Line]], heights: list[float], body_size: flo
                 else:
                     break
                 count += 1
+    return count + _mark_in_running_slots(edges, common, body_size)
+
+
+def _mark_in_running_slots(edges: list[tuple[list[Line], list[Line]]], common: int, body_size: float) -> int:
+    """Small print in the place where running lines stand on many pages is one too, even when its
+    text is seen once: a header that names the current document shows a one-page document's title
+    only on that page. Outermost first, as above: the first line that does not fit ends the edge."""
+    slots: dict[str, list[float]] = {"top": [], "bottom": []}
+    for top, bottom in edges:
+        for edge, group in (("top", top), ("bottom", bottom)):
+            slots[edge].extend({round(l.y0) for l in group if l.furniture})
+    count = 0
+    for top, bottom in edges:
+        for edge, group in (("top", top), ("bottom", bottom)):
+            for line in group:
+                if line.furniture:
+                    continue
+                tolerance = max(3.0, line.height)
+                pages_here = sum(1 for y in slots[edge] if abs(y - line.y0) <= tolerance)
+                if line.size < body_size * 0.95 and pages_here >= common:
+                    line.furniture = True
+                    count += 1
+                else:
+                    break
     return count
 
 

@@ -215,7 +215,9 @@ class Style:
     page_per_document: bool = False  # else documents run on when the source ran them on
     header_even: str = "重型机械政策汇编（第十二期）"
     header_odd: str = "中国重型机械工业协会编印"
-    footer: str = "第 {n} 页"
+    header_is_title: bool = False    # running header = the current document's short title, top centre
+    footer: str = "第 {n} 页"         # {n} page number, {m} number of content pages
+    bold_headings: bool = False      # one-line headings in the heavier built-in face
 
 
 @dataclass
@@ -315,9 +317,16 @@ def _roman(n: int) -> str:
 
 def typeset(blocks: list[Block], truth: dict, style: Style, path: Path) -> Edition:
     """Set ``blocks`` in ``style``; return the edition's record."""
+    doc_of_page: dict[int, str] = {}
+
     def running(n: int) -> list[tuple[str, str, str]]:
-        top = (style.header_even, "top", "left") if n % 2 == 0 else (style.header_odd, "top", "right")
-        return [top, (style.footer.format(n=n), "bottom", "centre")]
+        if style.header_is_title:
+            title = doc_of_page.get(n - 1 + front, "")
+            top = (re.sub(r"[（(].*|《|》", "", title)[:16], "top", "centre")
+        else:
+            top = (style.header_even, "top", "left") if n % 2 == 0 else (style.header_odd, "top", "right")
+        footer = style.footer.format(n=n, m=kit.doc.page_count - front)
+        return [top, (footer, "bottom", "right" if style.header_is_title else "centre")]
 
     kit = _Kit(size=style.size, margin=style.margin, body=style.body, leading=style.leading, header=running)
     kit.lines = {}
@@ -344,8 +353,12 @@ def typeset(blocks: list[Block], truth: dict, style: Style, path: Path) -> Editi
         elif block.kind == "right":
             kit.right(block.text)
         elif block.kind == "para":
-            indent = 2 if block.indent or (style.indent_headings and HEADING.match(squash(block.text))) else 0
-            kit.paragraph(block.text, indent)
+            heading = HEADING.match(squash(block.text))
+            indent = 2 if block.indent or (style.indent_headings and heading) else 0
+            if style.bold_headings and heading and len(block.text) <= 30 and "。" not in block.text:
+                kit.line(block.text, indent, font="china-ss")
+            else:
+                kit.paragraph(block.text, indent)
         elif block.kind == "box":
             _box(kit, block, style)
     if style.contents:
@@ -353,6 +366,9 @@ def typeset(blocks: list[Block], truth: dict, style: Style, path: Path) -> Editi
     labels = ([{"startpage": 0, "prefix": "", "style": "R", "firstpagenum": 1}] if front else []) + \
              [{"startpage": front, "prefix": "", "style": "D", "firstpagenum": 1}]
     kit.doc.set_page_labels(labels)
+    ordered = sorted((page, b.text) for b in titles for page in [starts[b.document]])
+    for page in range(kit.doc.page_count):
+        doc_of_page[page] = next((t for p, t in reversed(ordered) if p <= page), "")
     kit.save(path, first_content_page=front)
     page_count = kit.doc.page_count
     page_lines = [kit.lines.get(p, []) for p in range(page_count)]
@@ -415,6 +431,12 @@ STYLES = {
     "b5": Style("b5"),
     # A4 with wide margins and larger type, no 目录, bookmarks, unframed boxes, a page per document,
     # headers swapped and a bare page number footer.
+    # A5-ish narrow pages, the document's own title as running header (it changes with every document,
+    # and a one-page document shows its header once), "第 N 页 共 M 页" bottom right, titles barely larger
+    # than the body, bold one-line headings, framed boxes, neither 目录 nor bookmarks.
+    "title-header": Style("title-header", size=(420.0, 612.0), margin=(40.0, 56.0, 40.0, 56.0), body=10.0,
+                          leading=1.7, title_size=12.5, contents=False, header_is_title=True,
+                          footer="第 {n} 页 共 {m} 页", bold_headings=True, indent_headings=False),
     "a4": Style("a4", size=A4, margin=(72.0, 90.0, 72.0, 80.0), body=13.0, leading=1.6, title_size=19.0,
                 contents=False, bookmarks=True, frame_boxes=False, indent_headings=False, page_per_document=True,
                 header_even="国家政策文件选编", header_odd="2024 年 12 月", footer="- {n} -"),

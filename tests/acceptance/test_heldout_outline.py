@@ -14,7 +14,7 @@ import pytest
 
 from tests.acceptance.retypeset import cli_json, edition, squash, workdir
 
-STYLES = ["b5", "a4"]
+STYLES = ["b5", "a4", "title-header"]
 
 
 @pytest.fixture(scope="module")
