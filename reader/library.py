@@ -11,32 +11,34 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from reader.document import Document, file_content_hash
-from reader.errors import StorageError
 from reader.paths import library_dir
+from reader.sqlite_store import MigrationStep, SQLiteFile
 
-SCHEMA_VERSION = 1
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS files (
-    content_hash TEXT PRIMARY KEY,
-    path         TEXT NOT NULL,
-    title        TEXT NOT NULL,
-    page_count   INTEGER NOT NULL,
-    size         INTEGER NOT NULL,
-    mtime        REAL NOT NULL,
-    added_at     REAL NOT NULL,
-    opened_at    REAL NOT NULL,
-    status       TEXT NOT NULL DEFAULT 'ok',
-    replaced_by  TEXT
-);
-CREATE INDEX IF NOT EXISTS files_path ON files(path);
-"""
+# Numbered schema steps (PRAGMA user_version); append, never edit a released one.
+MIGRATIONS: list[MigrationStep] = [
+    # 1: the catalogue ("IF NOT EXISTS": harmless on a file whose version was never recorded)
+    [
+        """CREATE TABLE IF NOT EXISTS files (
+            content_hash TEXT PRIMARY KEY,
+            path         TEXT NOT NULL,
+            title        TEXT NOT NULL,
+            page_count   INTEGER NOT NULL,
+            size         INTEGER NOT NULL,
+            mtime        REAL NOT NULL,
+            added_at     REAL NOT NULL,
+            opened_at    REAL NOT NULL,
+            status       TEXT NOT NULL DEFAULT 'ok',
+            replaced_by  TEXT
+        )""",
+        "CREATE INDEX IF NOT EXISTS files_path ON files(path)",
+    ],
+]
+SCHEMA_VERSION = len(MIGRATIONS)
 
 
 @dataclass(frozen=True)
@@ -63,26 +65,15 @@ class Library:
         self.index_dir = self.root / "index"
         self.annotations_db = self.root / "annotations.sqlite3"
         self.structure_cache_dir.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise StorageError(
-                    f"资料库由更新版本的程序创建，无法打开 (library was written by a newer version): {self.db_path}"
-                )
-            db.executescript(_SCHEMA)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # BEGIN IMMEDIATE: add() reads then writes in one block, which must not fail on a lock upgrade
+        # when the app and the CLI write at once; the catalogue is tiny, so readers barely wait.
+        self._sqlite = SQLiteFile(self.db_path, ("资料库", "library database"), synchronous="FULL",
+                                  row_factory=sqlite3.Row, immediate=True)
+        self._sqlite.migrate_file(MIGRATIONS)
 
-    # ------------------------------------------------------------------ storage
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        try:
-            with closing(sqlite3.connect(self.db_path, timeout=30)) as db:
-                db.row_factory = sqlite3.Row
-                db.execute("PRAGMA journal_mode=WAL")
-                with db:  # one transaction
-                    yield db
-        except sqlite3.DatabaseError as exc:
-            raise StorageError(f"资料库无法读写 (library database error): {self.db_path}: {exc}") from exc
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        """A connection of its own and one transaction, per call (any thread may call)."""
+        return self._sqlite.connect()
 
     @staticmethod
     def _row(row: sqlite3.Row | None) -> LibraryFile | None:

@@ -5,7 +5,9 @@ last committed state), ``synchronous=FULL`` (each commit is fsynced, so even a p
 every action the user saw complete; with NORMAL a kill -9 would be safe too, but an OS crash could
 drop the last commits — annotation writes are rare, so the fsync costs nothing noticeable),
 foreign keys on, one ``BEGIN IMMEDIATE`` transaction per user action. Nothing is held only in
-memory: every method commits before it returns.
+memory: every method commits before it returns. Opening, transactions, the numbered schema steps
+(``schema.py``) and error messages come from :mod:`reader.sqlite_store`; a damaged file's message
+points at the rolling backups (``backup.py``).
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from reader.annotations.model import DEFAULT_COLOR, Annotation, Theme, now_iso
-from reader.annotations.schema import MIGRATIONS, SCHEMA_VERSION
+from reader.annotations.schema import MIGRATIONS, SCHEMA_VERSION  # noqa: F401 — read here by callers and tests
 from reader.annotations.themes import default_themes, match_theme, name_key, normalize_color
 from reader.errors import StorageError, UsageError
+from reader.sqlite_store import SQLiteFile
 
 _ANCHOR_FIELDS = (
     "content_hash", "pdf", "page_index", "page_label", "quote", "prefix", "suffix", "document",
@@ -41,18 +44,27 @@ class AnnotationStore:
     def __init__(self, path: str | os.PathLike[str], seed_defaults: bool = True) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
+        self._sqlite = SQLiteFile(
+            self.path, ("批注数据库", "annotation store"), synchronous="FULL", foreign_keys=True,
+            row_factory=sqlite3.Row, immediate=True,
+            # where backup.rolling_backup keeps its copies (that module imports this one)
+            advice=f"此前的批注保存在每日自动备份中：{self.path.parent / 'backups'}，将最新一份复制为 {self.path.name} "
+                   f"即可恢复 (earlier annotations are safe in the daily automatic backups in that folder; "
+                   f"copy the newest over {self.path.name} to restore)",
+        )
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            self._db.row_factory = sqlite3.Row
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=FULL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
+        except OSError as exc:
+            raise StorageError(f"批注数据库无法打开 (annotation store cannot be opened): {self.path}: {exc}",
+                               path=str(self.path)) from exc
+        self._db = self._sqlite.open(check_same_thread=False)
+        try:
+            self._sqlite.migrate(self._db, MIGRATIONS)
             if seed_defaults:
                 self._seed_themes()
-        except sqlite3.DatabaseError as exc:
-            raise StorageError(f"批注数据库无法打开 (annotation store cannot be opened): {self.path}: {exc}") from exc
+        except BaseException:
+            self._db.close()
+            raise
 
     # ------------------------------------------------------------------ plumbing
     def close(self) -> None:
@@ -67,43 +79,17 @@ class AnnotationStore:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        """One user action = one transaction, committed (and fsynced) before returning."""
+        """One user action = one BEGIN IMMEDIATE transaction, committed (and fsynced) before returning."""
         with self._lock:
             try:
-                self._db.execute("BEGIN IMMEDIATE")
-                try:
-                    yield self._db
-                except BaseException:
-                    self._db.execute("ROLLBACK")
-                    raise
-                self._db.execute("COMMIT")
+                with self._sqlite.transaction(self._db) as db:
+                    yield db
             except sqlite3.IntegrityError as exc:
                 raise UsageError(f"数据冲突 (conflicting data): {exc}") from exc
-            except sqlite3.DatabaseError as exc:
-                raise StorageError(f"批注数据库无法写入 (annotation store write failed): {self.path}: {exc}") from exc
 
     def _read(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            try:
-                return self._db.execute(sql, tuple(params)).fetchall()
-            except sqlite3.DatabaseError as exc:
-                raise StorageError(f"批注数据库无法读取 (annotation store read failed): {self.path}: {exc}") from exc
-
-    def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StorageError(
-                f"批注数据库由更新版本的程序创建，无法打开 (annotation store was written by a newer version, "
-                f"schema {version} > {SCHEMA_VERSION}): {self.path}"
-            )
-        if version == SCHEMA_VERSION:
-            return
-        with self._tx() as db:
-            version = db.execute("PRAGMA user_version").fetchone()[0]  # another process may have migrated
-            for step in range(version, SCHEMA_VERSION):
-                for statement in MIGRATIONS[step]:
-                    db.execute(statement)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        with self._lock, self._sqlite.guard():
+            return self._db.execute(sql, tuple(params)).fetchall()
 
     def _seed_themes(self) -> None:
         if self._read("SELECT 1 FROM meta WHERE key='themes_seeded'"):
@@ -305,7 +291,7 @@ class AnnotationStore:
         return found[0] if found else None
 
     def get_many(self, ids: Iterable[str]) -> list[Annotation]:
-        with self._lock:
+        with self._lock, self._sqlite.guard():
             return self._fetch(self._db, list(ids))
 
     def resolve_id(self, prefix: str) -> str:
@@ -333,7 +319,7 @@ class AnnotationStore:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY content_hash, sort_key, created"
-        with self._lock:
+        with self._lock, self._sqlite.guard():
             found = self._rows_to_annotations(self._db, self._read(sql, params))
         if text:
             key = name_key(text)

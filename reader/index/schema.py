@@ -10,9 +10,8 @@ Both live on disk; nothing is loaded whole into memory.
 from __future__ import annotations
 
 import sqlite3
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Iterator
 
 from whoosh import index as whoosh_index
 from whoosh.columns import NumericColumn
@@ -21,8 +20,8 @@ from whoosh.formats import Existence
 
 from reader.errors import StorageError
 from reader.index.analyzer import GramAnalyzer, WordAnalyzer
+from reader.sqlite_store import MigrationStep, SQLiteFile
 
-INDEX_VERSION = 1
 WHOOSH_DIR = "whoosh"
 PAGES_DB = "pages.sqlite3"
 NEXT_PAGE_HEAD = 48  # folded characters of the next page kept with a page, for phrases across a page break
@@ -58,35 +57,40 @@ def open_whoosh(index_dir: Path, create: bool = True):
         raise StorageError(f"搜索索引无法打开 (search index cannot be opened): {directory}: {exc}") from exc
 
 
-_PAGES_SCHEMA = """
-CREATE TABLE IF NOT EXISTS pages (
-    id           INTEGER PRIMARY KEY,
-    content_hash TEXT NOT NULL,
-    page_index   INTEGER NOT NULL,
-    own_len      INTEGER NOT NULL,      -- folded characters that belong to this page
-    folded       TEXT NOT NULL,         -- folded page text + the head of the next page
-    clean        TEXT NOT NULL,         -- clean page text as in Compilation.page_text
-    next_clean   TEXT NOT NULL DEFAULT '',  -- clean head of the next page (snippets across the break)
-    page_label   TEXT NOT NULL DEFAULT '',
-    document     TEXT NOT NULL DEFAULT '',  -- title of the document the page belongs to
-    document_index INTEGER NOT NULL DEFAULT -1,
-    doc_number   TEXT NOT NULL DEFAULT '',  -- 文号
-    date         TEXT NOT NULL DEFAULT '',  -- YYYY-MM-DD
-    front_matter INTEGER NOT NULL DEFAULT 0,  -- cover / table of contents: left out unless asked for
-    UNIQUE (content_hash, page_index)
-);
-CREATE TABLE IF NOT EXISTS compilations (
-    content_hash TEXT PRIMARY KEY,
-    title        TEXT NOT NULL,
-    page_count   INTEGER NOT NULL,
-    indexed_at   REAL NOT NULL          -- set only after the whoosh commit that holds its pages
-);
-CREATE TABLE IF NOT EXISTS queue (
-    content_hash TEXT PRIMARY KEY,
-    path         TEXT NOT NULL,
-    queued_at    REAL NOT NULL
-);
-"""
+# Numbered schema steps of pages.sqlite3 (PRAGMA user_version); append, never edit a released one.
+PAGE_MIGRATIONS: list[MigrationStep] = [
+    # 1: page texts, indexed compilations, the indexing queue
+    [
+        """CREATE TABLE IF NOT EXISTS pages (
+            id           INTEGER PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            page_index   INTEGER NOT NULL,
+            own_len      INTEGER NOT NULL,      -- folded characters that belong to this page
+            folded       TEXT NOT NULL,         -- folded page text + the head of the next page
+            clean        TEXT NOT NULL,         -- clean page text as in Compilation.page_text
+            next_clean   TEXT NOT NULL DEFAULT '',  -- clean head of the next page (snippets across the break)
+            page_label   TEXT NOT NULL DEFAULT '',
+            document     TEXT NOT NULL DEFAULT '',  -- title of the document the page belongs to
+            document_index INTEGER NOT NULL DEFAULT -1,
+            doc_number   TEXT NOT NULL DEFAULT '',  -- 文号
+            date         TEXT NOT NULL DEFAULT '',  -- YYYY-MM-DD
+            front_matter INTEGER NOT NULL DEFAULT 0,  -- cover / table of contents: left out unless asked for
+            UNIQUE (content_hash, page_index)
+        )""",
+        """CREATE TABLE IF NOT EXISTS compilations (
+            content_hash TEXT PRIMARY KEY,
+            title        TEXT NOT NULL,
+            page_count   INTEGER NOT NULL,
+            indexed_at   REAL NOT NULL          -- set only after the whoosh commit that holds its pages
+        )""",
+        """CREATE TABLE IF NOT EXISTS queue (
+            content_hash TEXT PRIMARY KEY,
+            path         TEXT NOT NULL,
+            queued_at    REAL NOT NULL
+        )""",
+    ],
+]
+INDEX_VERSION = len(PAGE_MIGRATIONS)
 
 
 class PageStore:
@@ -95,23 +99,14 @@ class PageStore:
     def __init__(self, index_dir: Path) -> None:
         self.path = Path(index_dir) / PAGES_DB
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.connect() as db:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > INDEX_VERSION:
-                raise StorageError(f"搜索索引由更新版本的程序创建 (index written by a newer version): {self.path}")
-            db.executescript(_PAGES_SCHEMA)
-            db.execute(f"PRAGMA user_version = {INDEX_VERSION}")
+        # synchronous=NORMAL: the index can always be rebuilt from the PDFs, so a commit need not be fsynced.
+        # Plain BEGIN: every writing block starts with its write, so readers (search) never take the write lock.
+        self._sqlite = SQLiteFile(self.path, ("搜索索引", "search index"), synchronous="NORMAL")
+        self._sqlite.migrate_file(PAGE_MIGRATIONS)
 
-    @contextmanager
-    def connect(self) -> Iterator[sqlite3.Connection]:
-        try:
-            with closing(sqlite3.connect(self.path, timeout=30)) as db:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("PRAGMA synchronous=NORMAL")
-                with db:
-                    yield db
-        except sqlite3.DatabaseError as exc:
-            raise StorageError(f"搜索索引无法读写 (search index database error): {self.path}: {exc}") from exc
+    def connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        """A connection of its own holding one transaction (any thread may call)."""
+        return self._sqlite.connect()
 
     # ----------------------------------------------------------------- queue
     def enqueue(self, content_hash: str, path: str, when: float) -> None:

@@ -1,0 +1,163 @@
+"""SQLite plumbing shared by the library catalogue, the index's page store and the annotation store.
+
+Why one module: all three keep user data in a SQLite file beside each other and need the same
+care — a busy timeout (the app and the CLI may touch the same file), the WAL journal (readers never
+block the writer, a crash keeps the last commit), an explicit transaction per unit of work, a
+numbered schema upgrade that either completes or leaves the file as it was, refusal of a file
+written by a newer program, and a bilingual :class:`StorageError` naming the file instead of a raw
+``sqlite3`` exception. Written once, the stores differ only in the choices they pass
+(durability level, foreign keys, row type, ``BEGIN IMMEDIATE``).
+
+Connections are opened in autocommit mode and every transaction is begun explicitly, so DDL in a
+migration is transactional too (Python's implicit transactions do not cover ``CREATE TABLE``).
+Constraint violations (:class:`sqlite3.IntegrityError`) and API misuse
+(:class:`sqlite3.ProgrammingError`) are not storage trouble: they pass through for the store to
+judge (the annotation store turns a conflict into a ``UsageError``; elsewhere it is a bug).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import Callable, Iterator, Sequence, Union
+
+from reader.errors import StorageError
+
+#: One schema step: SQL statements run in order, or a function doing the work on the connection.
+MigrationStep = Union[Sequence[str], Callable[[sqlite3.Connection], None]]
+
+_DAMAGED = {"SQLITE_NOTADB", "SQLITE_CORRUPT"}
+_PASS_THROUGH = (sqlite3.IntegrityError, sqlite3.ProgrammingError)
+
+
+class SQLiteFile:
+    """One SQLite file and how its store wants it opened.
+
+    ``label`` names the store in both languages, e.g. ``("资料库", "library database")``;
+    ``advice`` is appended to the message when the file is damaged (e.g. where backups are).
+    ``immediate`` makes every transaction ``BEGIN IMMEDIATE``: the write lock is taken up front, so
+    a block that reads and then writes never fails half-way on a lock upgrade.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], label: tuple[str, str], *, synchronous: str = "NORMAL",
+                 foreign_keys: bool = False, row_factory: Callable | None = None, immediate: bool = False,
+                 advice: str = "", timeout: float = 30.0) -> None:
+        if synchronous.upper() not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
+            raise ValueError(f"unknown synchronous level: {synchronous!r}")
+        self.path = Path(path)
+        self.label = label
+        self.synchronous = synchronous.upper()
+        self.foreign_keys = foreign_keys
+        self.row_factory = row_factory
+        self.immediate = immediate
+        self.advice = advice
+        self.timeout = timeout
+
+    # ------------------------------------------------------------------ errors
+    def error(self, exc: sqlite3.Error) -> StorageError:
+        """The user-facing error for a failed SQLite call on this file."""
+        zh, en = self.label
+        if getattr(exc, "sqlite_errorname", "") in _DAMAGED:
+            text = f"{zh}文件已损坏，无法读取 ({en} is damaged or not a database file): {self.path}: {exc}"
+            if self.advice:
+                text += f". {self.advice}"
+        else:
+            text = f"{zh}无法读写 ({en} cannot be read or written): {self.path}: {exc}"
+        return StorageError(text, path=str(self.path))
+
+    @contextmanager
+    def guard(self) -> Iterator[None]:
+        """Turn SQLite's storage failures inside the block into :class:`StorageError`."""
+        try:
+            yield
+        except _PASS_THROUGH:
+            raise
+        except sqlite3.DatabaseError as exc:
+            raise self.error(exc) from exc
+
+    # ------------------------------------------------------------------ connections
+    def open(self, *, check_same_thread: bool = True) -> sqlite3.Connection:
+        """A new autocommit connection with this store's pragmas (the caller closes it)."""
+        with self.guard():
+            db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None,
+                                 check_same_thread=check_same_thread)
+            try:
+                if self.row_factory is not None:
+                    db.row_factory = self.row_factory
+                db.execute("PRAGMA journal_mode=WAL")  # fails here on a file that is not a database
+                db.execute(f"PRAGMA synchronous={self.synchronous}")
+                if self.foreign_keys:
+                    db.execute("PRAGMA foreign_keys=ON")
+            except BaseException:
+                db.close()
+                raise
+            return db
+
+    @contextmanager
+    def transaction(self, db: sqlite3.Connection, *, immediate: bool | None = None) -> Iterator[sqlite3.Connection]:
+        """One transaction on ``db``: committed when the block ends, rolled back if it raises."""
+        begin = "BEGIN IMMEDIATE" if (self.immediate if immediate is None else immediate) else "BEGIN"
+        with self.guard():
+            db.execute(begin)
+            try:
+                yield db
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:  # also after a failed COMMIT: a kept connection must not stay mid-transaction
+                    try:
+                        db.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass  # the original failure is the one worth reporting
+                raise
+
+    @contextmanager
+    def connect(self) -> Iterator[sqlite3.Connection]:
+        """A fresh connection holding one transaction, closed afterwards (safe from any thread)."""
+        with closing(self.open()) as db, self.transaction(db):
+            yield db
+
+    # ------------------------------------------------------------------ schema
+    def migrate(self, db: sqlite3.Connection, steps: Sequence[MigrationStep]) -> int:
+        """Bring the file to ``len(steps)`` (``PRAGMA user_version``); returns the version.
+
+        Step ``n`` upgrades version ``n`` to ``n + 1``. All pending steps and the version bump run
+        in one ``BEGIN IMMEDIATE`` transaction, so a failed upgrade leaves the file exactly as it
+        was, and two processes opening an old file at once upgrade it only once.
+        """
+        target = len(steps)
+        with self.guard():
+            version = self._version(db)
+        self._refuse_newer(version, target)
+        if version == target:
+            return version
+        with self.transaction(db, immediate=True):
+            version = self._version(db)  # another process may have upgraded meanwhile
+            self._refuse_newer(version, target)
+            for step in steps[version:]:
+                if callable(step):
+                    step(db)
+                else:
+                    for statement in step:
+                        db.execute(statement)
+            db.execute(f"PRAGMA user_version = {int(target)}")
+        return target
+
+    def migrate_file(self, steps: Sequence[MigrationStep]) -> int:
+        """:meth:`migrate` on a connection of its own (for stores that connect per call)."""
+        with closing(self.open()) as db:
+            return self.migrate(db, steps)
+
+    @staticmethod
+    def _version(db: sqlite3.Connection) -> int:
+        return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _refuse_newer(self, version: int, target: int) -> None:
+        if version > target:
+            zh, en = self.label
+            raise StorageError(
+                f"{zh}由更新版本的程序创建，无法打开 ({en} was written by a newer version, "
+                f"schema {version} > {target}): {self.path}",
+                path=str(self.path),
+            )
