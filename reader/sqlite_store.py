@@ -36,14 +36,15 @@ class SQLiteFile:
     """One SQLite file and how its store wants it opened.
 
     ``label`` names the store in both languages, e.g. ``("资料库", "library database")``;
-    ``advice`` is appended to the message when the file is damaged (e.g. where backups are).
+    ``advice`` (text, or a function giving it when needed) is appended to the message when the
+    file is damaged, e.g. where the backups are.
     ``immediate`` makes every transaction ``BEGIN IMMEDIATE``: the write lock is taken up front, so
     a block that reads and then writes never fails half-way on a lock upgrade.
     """
 
     def __init__(self, path: str | os.PathLike[str], label: tuple[str, str], *, synchronous: str = "NORMAL",
                  foreign_keys: bool = False, row_factory: Callable | None = None, immediate: bool = False,
-                 advice: str = "", timeout: float = 30.0) -> None:
+                 advice: str | Callable[[], str] = "", timeout: float = 30.0) -> None:
         if synchronous.upper() not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
             raise ValueError(f"unknown synchronous level: {synchronous!r}")
         self.path = Path(path)
@@ -61,8 +62,9 @@ class SQLiteFile:
         zh, en = self.label
         if getattr(exc, "sqlite_errorname", "") in _DAMAGED:
             text = f"{zh}文件已损坏，无法读取 ({en} is damaged or not a database file): {self.path}: {exc}"
-            if self.advice:
-                text += f". {self.advice}"
+            advice = self.advice() if callable(self.advice) else self.advice
+            if advice:
+                text += f". {advice}"
         else:
             text = f"{zh}无法读写 ({en} cannot be read or written): {self.path}: {exc}"
         return StorageError(text, path=str(self.path))

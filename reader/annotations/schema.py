@@ -1,13 +1,16 @@
 """The annotation database's schema as numbered migration steps (``PRAGMA user_version``).
 
 Each step runs inside the one transaction that also bumps ``user_version``, so an upgrade
-either completes or leaves the file exactly as it was (calibre's approach). Append steps;
-never edit a released one.
+either completes or leaves the file exactly as it was (calibre's approach); the runner is
+:meth:`reader.sqlite_store.SQLiteFile.migrate`, shared with the library and the index. Append
+steps; never edit a released one.
 """
 
 from __future__ import annotations
 
-MIGRATIONS: list[list[str]] = [
+from reader.sqlite_store import MigrationStep
+
+MIGRATIONS: list[MigrationStep] = [
     # 1: themes, annotations, theme links
     [
         """CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",

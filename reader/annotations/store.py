@@ -46,11 +46,7 @@ class AnnotationStore:
         self._lock = threading.RLock()
         self._sqlite = SQLiteFile(
             self.path, ("批注数据库", "annotation store"), synchronous="FULL", foreign_keys=True,
-            row_factory=sqlite3.Row, immediate=True,
-            # where backup.rolling_backup keeps its copies (that module imports this one)
-            advice=f"此前的批注保存在每日自动备份中：{self.path.parent / 'backups'}，将最新一份复制为 {self.path.name} "
-                   f"即可恢复 (earlier annotations are safe in the daily automatic backups in that folder; "
-                   f"copy the newest over {self.path.name} to restore)",
+            row_factory=sqlite3.Row, immediate=True, advice=self._backup_advice,
         )
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -67,6 +63,18 @@ class AnnotationStore:
             raise
 
     # ------------------------------------------------------------------ plumbing
+    def _backup_advice(self) -> str:
+        """Where the user's annotations are safe when this file is damaged (it is left untouched)."""
+        from reader.annotations.backup import backup_dir, list_backups  # imports this module
+
+        folder, backups = backup_dir(self), list_backups(self)
+        if backups:
+            return (f"文件未被改动；最近的自动备份是 {backups[-1]}（备份文件夹 {folder}），把它复制为 "
+                    f"{self.path.name} 即可恢复 (the file was left untouched; the newest automatic backup is in "
+                    f"that folder: copy it over {self.path.name} to restore)")
+        return (f"文件未被改动，备份文件夹 {folder} 中还没有自动备份 (the file was left untouched; "
+                f"no automatic backup in that folder yet)")
+
     def close(self) -> None:
         with self._lock:
             self._db.close()
