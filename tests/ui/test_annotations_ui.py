@@ -9,18 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
-from reader.document import Document
-from reader.structure import analyze
 from reader.ui.main_window import MainWindow
 from tests.unit.annotations_pdfs import make_documents, typeset
-
-
-def _analysed(win: MainWindow, path: Path):
-    with Document.open(path) as doc:
-        comp = analyze(doc)
-    win.library.add(path)
-    win._on_analysed(win._open_generation, comp)  # what the background analysis does when it finishes
-    return comp
 
 
 @pytest.fixture(scope="module")
@@ -29,19 +19,12 @@ def pdf(tmp_path_factory):
 
 
 @pytest.fixture
-def window(qtbot, pdf, tmp_path):
-    win = MainWindow(background_analysis=False)
-    qtbot.addWidget(win)
-    win.resize(1200, 850)
-    win.show()
-    qtbot.waitExposed(win)
-    local = shutil.copy(pdf, tmp_path / "c.pdf")
-    assert win.open_pdf(local)
-    win.test_comp = _analysed(win, Path(local))
+def window(qtbot, main_window, open_analysed, pdf, tmp_path):
+    win = main_window(1200, 850)
+    win.test_comp = open_analysed(win, Path(shutil.copy(pdf, tmp_path / "c.pdf")))
     controller = win.annotation_controller
     qtbot.waitUntil(lambda: controller.loaded_hash == win.test_comp.content_hash, timeout=5000)
-    yield win
-    win.close()
+    return win
 
 
 def _overlay(win: MainWindow) -> dict:
@@ -134,7 +117,7 @@ def test_note_and_retag_are_undoable(window):
     assert (got.note, got.themes) == ("", ["5G"])
 
 
-def test_a_changed_file_carries_its_annotations_over_on_open(window, qtbot, tmp_path):
+def test_a_changed_file_carries_its_annotations_over_on_open(window, qtbot, open_analysed):
     comp, controller = window.test_comp, window.annotation_controller
     path = Path(window.document.path)
     start = comp.text.index("。", comp.page_starts[1]) + 1
@@ -142,8 +125,7 @@ def test_a_changed_file_carries_its_annotations_over_on_open(window, qtbot, tmp_
     window.close_document()
     # the same file rewritten as a re-typeset edition
     typeset(path, make_documents(seed=2, documents=2, heads=4, subs=4), page_size=(500, 700), font_size=10)
-    assert window.open_pdf(path)
-    new = _analysed(window, path)
+    new = open_analysed(window, path)
     assert new.content_hash != comp.content_hash
     qtbot.waitUntil(lambda: controller.loaded_hash == new.content_hash, timeout=5000)
     moved = controller.store.get(ann.id)

@@ -5,9 +5,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMenu
 
-from reader.document import Document
-from reader.structure import analyze
-from reader.ui.main_window import MainWindow
 from tests.unit.test_structure_pdfkit import Typesetter
 
 
@@ -27,20 +24,10 @@ def _compilation_pdf(path):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(background_analysis=False)
-    qtbot.addWidget(win)
-    win.resize(1100, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    path = _compilation_pdf(tmp_path / "c.pdf")
-    assert win.open_pdf(path)
-    with Document.open(path) as doc:
-        comp = analyze(doc)
-    win.compilation = comp
-    win.compilationReady.emit(comp)
-    yield win
-    win.close()
+def window(main_window, open_analysed, tmp_path):
+    win = main_window(1100, 800)
+    open_analysed(win, _compilation_pdf(tmp_path / "c.pdf"))
+    return win
 
 
 def _rows(panel, parent=None):

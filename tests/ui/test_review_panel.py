@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from reader.ui.main_window import MainWindow
 from reader.ui.review_panel import NOTE, PAGE, QUOTE
-from tests.ui.test_annotations_ui import _analysed
 from tests.unit.annotations_pdfs import make_documents, typeset
 
 
@@ -22,21 +20,15 @@ def pdfs(tmp_path_factory):
 
 
 @pytest.fixture
-def window(qtbot, pdfs, tmp_path):
-    win = MainWindow(background_analysis=False)
-    qtbot.addWidget(win)
-    win.resize(1300, 850)
-    win.show()
-    qtbot.waitExposed(win)
+def window(qtbot, main_window, open_analysed, pdfs, tmp_path):
+    win = main_window(1300, 850)
     a, b = (Path(shutil.copy(p, tmp_path / p.name)) for p in pdfs)
     controller = win.annotation_controller
     # annotate b first, then open a
-    assert win.open_pdf(b)
-    comp_b = _analysed(win, b)
+    comp_b = open_analysed(win, b)
     qtbot.waitUntil(lambda: controller.loaded_hash == comp_b.content_hash, timeout=5000)
     controller.add_span(comp_b.page_starts[0] + 20, comp_b.page_starts[0] + 40, themes=["新材料"])
-    assert win.open_pdf(a)
-    comp = _analysed(win, a)
+    comp = open_analysed(win, a)
     qtbot.waitUntil(lambda: controller.loaded_hash == comp.content_hash, timeout=5000)
     themes = [["5G"], ["氢能", "5G"], [], ["数据要素"]]
     for n, doc in enumerate(comp.documents):
@@ -47,8 +39,7 @@ def window(qtbot, pdfs, tmp_path):
     win.test_comp = comp
     win.review_dock.show()
     win.review_panel.refresh()
-    yield win
-    win.close()
+    return win
 
 
 def _groups(panel):

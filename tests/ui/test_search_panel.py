@@ -10,40 +10,21 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.document import Document
 from reader.index.normalize import fold
-from reader.structure import load_structure
-from reader.ui.main_window import MainWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 from index_pdfs import BODY, make_pdf  # noqa: E402
 
 
-def _open_and_analyse(win: MainWindow, path: Path) -> None:
-    assert win.open_pdf(path)
-    entry = win.library.add(path)
-    win.content_hash = entry.content_hash
-    with Document.open(path) as doc:
-        comp = load_structure(doc, win.library.structure_cache_dir)
-    win.compilation = comp
-    win.compilationReady.emit(comp)
-
-
 @pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(background_analysis=False)
-    qtbot.addWidget(win)
-    win.resize(1200, 850)
-    win.show()
-    qtbot.waitExposed(win)
-    path = make_pdf(tmp_path / "a.pdf", BODY)
-    _open_and_analyse(win, path)
+def window(qtbot, main_window, open_analysed, tmp_path):
+    win = main_window(1200, 850)
+    open_analysed(win, make_pdf(tmp_path / "a.pdf", BODY))
     assert win.search_indexing.wait(60000)
     qtbot.waitUntil(lambda: not win.search_indexing.jobs, timeout=10000)
     yield win
     win.search_panel.worker.wait(10000)
     win.search_indexing.wait(10000)
-    win.close()
 
 
 def _search(qtbot, panel, text: str) -> None:

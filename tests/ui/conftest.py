@@ -1,0 +1,57 @@
+"""Window fixtures shared by the UI tests.
+
+``main_window`` makes a shown ``MainWindow`` whose analysis the test drives (no background
+thread, so nothing races the test), and ``open_analysed`` opens a PDF in it and then does what the
+window's own background work does once a file is open: record it in the library, analyse it
+(through the structure cache) and hand the compilation over, so every panel reacts as in the app.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+from reader.document import Document
+from reader.structure import Compilation, load_structure
+from reader.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def main_window(qtbot) -> Iterator[Callable[..., MainWindow]]:
+    """``main_window(width, height)``: a new window, shown and exposed; closed after the test."""
+    made: list[MainWindow] = []
+
+    def make(width: int = 1200, height: int = 850) -> MainWindow:
+        win = MainWindow(background_analysis=False)
+        qtbot.addWidget(win)
+        win.resize(width, height)
+        win.show()
+        qtbot.waitExposed(win)
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.close()
+
+
+def _deliver_compilation(win: MainWindow, path: Path) -> Compilation:
+    """Record ``path`` (already open in ``win``) and hand over its compilation, as the app's background work does."""
+    win.content_hash = win.library.add(path).content_hash
+    with Document.open(path) as doc:
+        comp = load_structure(doc, win.library.structure_cache_dir)
+    win._on_analysed(win._open_generation, comp)  # what the background analysis does when it finishes
+    return comp
+
+
+@pytest.fixture
+def open_analysed() -> Callable[[MainWindow, Path], Compilation]:
+    """``open_analysed(win, path)``: open the PDF in the window and deliver its compilation."""
+
+    def open_(win: MainWindow, path: Path) -> Compilation:
+        assert win.open_pdf(path)
+        return _deliver_compilation(win, Path(path))
+
+    return open_
