@@ -232,6 +232,7 @@ class Edition:
     furniture: list[list[str]]             # running header/footer lines per page
     documents: list[dict]                  # index, title, start_page
     content_pages: list[int] = field(default_factory=list)  # page of each char of the squashed content
+    old_to_new: list[int] = field(default_factory=list)     # truth offset → content offset (-1: revised away)
 
     def page_text(self, page: int) -> str:
         return "".join(squash(line) for line in self.page_lines[page])
@@ -443,24 +444,73 @@ STYLES = {
 }
 
 
-def build_edition(pdf_path: Path, truth: dict, out: Path, style: str = "b5") -> Edition:
+def _flatten(blocks: list[Block]) -> list[Block]:
+    out = []
+    for block in blocks:
+        out.append(block)
+        out.extend(block.children)
+    return out
+
+
+REVISION_NOTE = "根据修订要求，本段表述作相应调整。"
+
+
+def revise(blocks: list[Block]) -> list[Block]:
+    """A revised edition's text: in a few long paragraphs a sentence deleted, a figure or word changed,
+    or a sentence inserted. Deterministic, spread over the whole book, titles and headings untouched."""
+    import copy
+
+    revised = copy.deepcopy(blocks)
+    long = [b for b in _flatten(revised) if b.kind == "para" and len(b.text) > 80]
+    for k, block in enumerate(long):
+        sentences = [x for x in re.split(r"(?<=。)", block.text) if x]
+        if k % 7 == 3 and len(sentences) >= 3:
+            del sentences[1]
+            block.text = "".join(sentences)
+        elif k % 11 == 5:
+            changed = re.sub(r"2027", "2028", block.text, count=1)
+            if changed == block.text:
+                changed = block.text.replace("加强", "强化", 1)
+            block.text = changed if changed != block.text else block.text.replace("。", "。" + REVISION_NOTE, 1)
+        elif k % 13 == 8:
+            heading = HEADING.match(block.text.replace(" ", ""))
+            at = block.text.find("。") + 1 if heading else 0
+            block.text = block.text[:at] + REVISION_NOTE + block.text[at:]
+    return revised
+
+
+def _offset_map(old: list[Block], new: list[Block]) -> list[int]:
+    """Squashed-text offset in the old blocks → offset in the new ones (-1 where the text changed)."""
+    import difflib
+
+    mapping: list[int] = []
+    new_at = 0
+    for a, b in zip(_flatten(old), _flatten(new)):
+        x, y = squash(a.text), squash(b.text)
+        local = [-1] * len(x)
+        if x == y:
+            local = [new_at + i for i in range(len(x))]
+        else:
+            for m in difflib.SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks():
+                for i in range(m.size):
+                    local[m.a + i] = new_at + m.b + i
+        mapping.extend(local)
+        new_at += len(y)
+    return mapping
+
+
+def build_edition(pdf_path: Path, truth: dict, out: Path, style: str = "b5", revised: bool = False) -> Edition:
+    """Typeset the truth's text in ``style``; ``revised`` also edits a few paragraphs (see ``revise``)."""
     lines = source_lines(pdf_path, truth)
     blocks = build_blocks(lines, truth)
-    edition = typeset(blocks, truth, STYLES[style], out)
     source = "".join(squash(line.text) for line in lines)
+    assert "".join(squash(b.text) for b in _flatten(blocks)) == source
+    final = revise(blocks) if revised else blocks
+    edition = typeset(final, truth, STYLES[style], out)
     content = "".join(edition.page_text(p) for p in range(edition.first_content_page, edition.page_count))
-    assert content == source, "the re-typeset edition must carry exactly the truth's text"
+    assert content == "".join(squash(b.text) for b in _flatten(final)), "the edition must carry exactly its text"
+    edition.old_to_new = _offset_map(blocks, final)
     return edition
-
-
-if __name__ == "__main__":  # python -m tests.acceptance.retypeset OUT.pdf [b5|a4]: look at an edition
-    import sys
-
-    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-    truth_data = json.loads((corpus / "policy-2024-12.truth.json").read_text(encoding="utf-8"))
-    made = build_edition(corpus / "policy-2024-12.pdf", truth_data, Path(sys.argv[1]),
-                         sys.argv[2] if len(sys.argv) > 2 else "b5")
-    print(json.dumps({k: v for k, v in made.to_json().items() if k != "pages"}, ensure_ascii=False, indent=1))
 
 
 # ----------------------------------------------------------------------- test plumbing
@@ -481,11 +531,12 @@ def workdir() -> Path:
     return _WORKDIR[0]
 
 
-def edition(pdf_path: Path, truth: dict, style: str) -> Edition:
+def edition(pdf_path: Path, truth: dict, style: str, revised: bool = False) -> Edition:
     """The edition in ``style``, built once per session whichever test module asks first."""
-    if style not in _BUILT:
-        _BUILT[style] = build_edition(pdf_path, truth, workdir() / f"retypeset-{style}.pdf", style)
-    return _BUILT[style]
+    key = style + ("-revised" if revised else "")
+    if key not in _BUILT:
+        _BUILT[key] = build_edition(pdf_path, truth, workdir() / f"retypeset-{key}.pdf", style, revised)
+    return _BUILT[key]
 
 
 def run_cli(*argv: str) -> tuple[int, str, str]:
@@ -509,3 +560,13 @@ def cli_json(*argv: str):
     code, out, err = run_cli(*argv, "--json")
     assert code == 0, f"{' '.join(argv)} → exit {code}: {err.strip()}"
     return json.loads(out)
+
+
+if __name__ == "__main__":  # python -m tests.acceptance.retypeset OUT.pdf [STYLE] [--revised]: look at an edition
+    import sys
+
+    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+    truth_data = json.loads((corpus / "policy-2024-12.truth.json").read_text(encoding="utf-8"))
+    made = build_edition(corpus / "policy-2024-12.pdf", truth_data, Path(sys.argv[1]),
+                         sys.argv[2] if len(sys.argv) > 2 else "b5", "--revised" in sys.argv)
+    print(json.dumps({k: v for k, v in made.to_json().items() if k != "pages"}, ensure_ascii=False, indent=1))

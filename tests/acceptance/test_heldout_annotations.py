@@ -66,26 +66,32 @@ def _clause_probes(truth: dict) -> list[str]:
     return probes[:CLAUSES]
 
 
-@pytest.fixture(scope="module")
-def migrated(sample_pdf, sample_truth):
-    """Annotate the shared PDF through the CLI, migrate shared → B5 → A4; return what each step reported."""
-    library = str(workdir() / "annotations-lib")
+def _annotate(sample_pdf, truth: dict, library: str) -> list[tuple[dict, int]]:
+    """Add the annotations through the CLI; return (annotation JSON, truth offset of its quote)."""
     known = {t["name"] for t in cli_json("themes", "list", "--library", library)}
     for name in THEMES:
         if name not in known:
             cli_json("themes", "add", name, "--library", library)
-    whole, offsets = _truth_text(sample_truth)
-    added = []  # (annotation json, truth offset of its quote)
-    for n, (page, quote) in enumerate(_quotes(sample_truth)):
+    whole, offsets = _truth_text(truth)
+    added = []
+    for n, (page, quote) in enumerate(_quotes(truth)):
         ann = cli_json("annotations", "add", str(sample_pdf), "--page", str(page), "--quote", quote,
                        "--theme", THEMES[n % len(THEMES)], "--note", f"第 {n} 条批注", "--library", library)
         assert squash(ann["quote"]) == squash(quote) and ann["page_index"] == page
         added.append((ann, whole.index(squash(quote), offsets[page])))
-    for n, probe in enumerate(_clause_probes(sample_truth)):
+    for n, probe in enumerate(_clause_probes(truth)):
         ann = cli_json("annotations", "add", str(sample_pdf), "--clause-containing", probe,
                        "--theme", THEMES[n % len(THEMES)], "--theme", THEMES[(n + 1) % len(THEMES)], "--library", library)
         assert probe in squash(ann["quote"]) and ann["clause_label"]
         added.append((ann, whole.index(squash(ann["quote"]), offsets[ann["page_index"]])))
+    return added
+
+
+@pytest.fixture(scope="module")
+def migrated(sample_pdf, sample_truth):
+    """Annotate the shared PDF through the CLI, migrate shared → B5 → A4; return what each step reported."""
+    library = str(workdir() / "annotations-lib")
+    added = _annotate(sample_pdf, sample_truth, library)
     b5 = edition(sample_pdf, sample_truth, "b5")
     a4 = edition(sample_pdf, sample_truth, "a4")
     to_b5 = cli_json("annotations", "migrate", str(sample_pdf), str(b5.path), "--library", library)
@@ -176,3 +182,61 @@ def test_export_from_the_retypeset_edition(migrated, fmt, group):
                         pages[page.number] += 1
         assert set(pages) >= {a["page_index"] for a in listed}
         assert sum(pages.values()) >= len(listed)
+
+
+def test_migration_to_a_revised_retypeset_edition(sample_pdf, sample_truth):
+    """A revised edition (sentences deleted, figures changed, sentences inserted) in another layout:
+    quotes whose text survived land on it; the others land on their revised text or are orphaned,
+    never anywhere else."""
+    library = str(workdir() / "annotations-revised-lib")
+    added = _annotate(sample_pdf, sample_truth, library)
+    made = edition(sample_pdf, sample_truth, "b5", revised=True)
+    report = cli_json("annotations", "migrate", str(sample_pdf), str(made.path), "--library", library)
+    by_id = {a["id"]: a for a in report["annotations"]}
+    intact_right, intact, touched_right, touched_orphaned, wrong = 0, 0, 0, 0, []
+    for ann, at in added:
+        span = made.old_to_new[at:at + len(squash(ann["quote"]))]
+        moved = by_id[ann["id"]]
+        if all(x >= 0 for x in span) and all(b == a + 1 for a, b in zip(span, span[1:])):
+            intact += 1
+            page = made.content_pages[span[0]]
+            if moved["status"] != "orphaned" and moved["page_index"] == page \
+                    and squash(moved["quote"]) == squash(ann["quote"]):
+                intact_right += 1
+            else:
+                wrong.append(("intact", ann["quote"][:16], page, moved["status"], moved["page_index"], moved["quote"][:16]))
+        else:
+            pages = {made.content_pages[x] for x in span if x >= 0}
+            if moved["status"] == "orphaned":
+                touched_orphaned += 1
+            elif moved["page_index"] in pages:
+                touched_right += 1
+            else:
+                wrong.append(("revised", ann["quote"][:16], sorted(pages), moved["status"], moved["page_index"],
+                              moved["quote"][:16]))
+    print(f"revised b5: found {report['found']}, moved {report['moved']}, orphaned {report['orphaned']}; "
+          f"intact quotes right {intact_right}/{intact}; revised quotes re-anchored {touched_right}, "
+          f"orphaned {touched_orphaned}")
+    assert intact >= 35 and len(added) - intact >= 3, "the revision must touch some annotations and spare most"
+    assert not wrong, wrong
+    assert intact_right >= 0.95 * intact
+
+
+def test_theme_rename_and_remove_on_the_retypeset_edition(sample_pdf, sample_truth):
+    made = edition(sample_pdf, sample_truth, "b5")
+    library = str(workdir() / "themes-lib")
+    cli_json("themes", "add", "产业链安全", "--library", library)
+    page = made.first_content_page + 5
+    line = next(l for l in made.page_lines[page] if len(squash(l)) > 20)
+    first = cli_json("annotations", "add", str(made.path), "--page", str(page), "--quote", line[2:14],
+                     "--theme", "产业链安全", "--library", library)
+    second = cli_json("annotations", "add", str(made.path), "--clause-containing", squash(line)[-10:],
+                      "--theme", "产业链安全", "--note", "整条", "--library", library)
+    assert first["page_label"] == made.page_labels[page] and second["clause_label"]
+    cli_json("themes", "rename", "产业链安全", "供应链安全", "--library", library)
+    assert {t["name"] for t in cli_json("themes", "list", "--library", library)} >= {"供应链安全"}
+    listed = cli_json("annotations", "list", "--theme", "供应链安全", "--library", library)
+    assert sorted(a["id"] for a in listed) == sorted([first["id"], second["id"]])
+    assert all(a["themes"] == ["供应链安全"] for a in listed)
+    cli_json("annotations", "remove", first["id"], "--library", library)
+    assert [a["id"] for a in cli_json("annotations", "list", str(made.path), "--library", library)] == [second["id"]]
