@@ -1,6 +1,6 @@
 """Window fixtures shared by the UI tests.
 
-``main_window`` makes a shown ``MainWindow`` whose analysis the test drives (no background
+``make_window`` makes a shown ``MainWindow`` whose analysis the test drives (no background
 thread, so nothing races the test), and ``open_analysed`` opens a PDF in it and then does what the
 window's own background work does once a file is open: record it in the library, analyse it
 (through the structure cache) and hand the compilation over, so every panel reacts as in the app.
@@ -19,14 +19,20 @@ from reader.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def main_window(qtbot) -> Iterator[Callable[..., MainWindow]]:
-    """``main_window(width, height)``: a new window, shown and exposed; closed after the test."""
+def make_window(qtbot) -> Iterator[Callable[..., MainWindow]]:
+    """``make_window(restore=False, size=(1100, 800), **MainWindow options)``: a new window, shown and exposed.
+
+    Analysis is left to the test unless ``background_analysis=True`` is passed; ``restore=True``
+    keeps the geometry the window restored from the settings. Every window is closed after the test.
+    """
     made: list[MainWindow] = []
 
-    def make(width: int = 1200, height: int = 850) -> MainWindow:
-        win = MainWindow(background_analysis=False)
+    def make(restore: bool = False, size: tuple[int, int] = (1100, 800), **kwargs) -> MainWindow:
+        kwargs.setdefault("background_analysis", False)
+        win = MainWindow(**kwargs)
         qtbot.addWidget(win)
-        win.resize(width, height)
+        if not restore:  # a fixed size keeps figures independent of earlier runs
+            win.resize(*size)
         win.show()
         qtbot.waitExposed(win)
         made.append(win)

@@ -19,8 +19,8 @@ def pdf(tmp_path_factory):
 
 
 @pytest.fixture
-def window(qtbot, main_window, open_analysed, pdf, tmp_path):
-    win = main_window(1200, 850)
+def window(qtbot, make_window, open_analysed, pdf, tmp_path):
+    win = make_window(size=(1200, 850))
     win.test_comp = open_analysed(win, Path(shutil.copy(pdf, tmp_path / "c.pdf")))
     controller = win.annotation_controller
     qtbot.waitUntil(lambda: controller.loaded_hash == win.test_comp.content_hash, timeout=5000)

@@ -24,8 +24,8 @@ def _compilation_pdf(path):
 
 
 @pytest.fixture
-def window(main_window, open_analysed, tmp_path):
-    win = main_window(1100, 800)
+def window(make_window, open_analysed, tmp_path):
+    win = make_window(size=(1100, 800))
     open_analysed(win, _compilation_pdf(tmp_path / "c.pdf"))
     return win
 

@@ -20,8 +20,8 @@ def pdfs(tmp_path_factory):
 
 
 @pytest.fixture
-def window(qtbot, main_window, open_analysed, pdfs, tmp_path):
-    win = main_window(1300, 850)
+def window(qtbot, make_window, open_analysed, pdfs, tmp_path):
+    win = make_window(size=(1300, 850))
     a, b = (Path(shutil.copy(p, tmp_path / p.name)) for p in pdfs)
     controller = win.annotation_controller
     # annotate b first, then open a

@@ -17,8 +17,8 @@ from index_pdfs import BODY, make_pdf  # noqa: E402
 
 
 @pytest.fixture
-def window(qtbot, main_window, open_analysed, tmp_path):
-    win = main_window(1200, 850)
+def window(qtbot, make_window, open_analysed, tmp_path):
+    win = make_window(size=(1200, 850))
     open_analysed(win, make_pdf(tmp_path / "a.pdf", BODY))
     assert win.search_indexing.wait(60000)
     qtbot.waitUntil(lambda: not win.search_indexing.jobs, timeout=10000)
