@@ -27,6 +27,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO.parent / "shared" / "corpus" / "policy-2024-12.pdf"
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from memory import peak_rss_mb  # noqa: E402
 
 PIXELS_PER_POINT_100 = 96 / 72
 
@@ -114,8 +117,6 @@ def startup_seconds(work: Path, runs: int) -> float:
 
 def scroll_probe(big: Path) -> dict:
     """In a fresh process: open the big PDF in the window, then scroll the compilation at 150 %."""
-    import resource
-
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.main_window import MainWindow
@@ -146,9 +147,8 @@ def scroll_probe(big: Path) -> dict:
             break
         bar.setValue(bar.value() + bar.pageStep())
     scroll_s = time.perf_counter() - started
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     figures = {"window_open_s_2000": round(window_open, 3), "scroll_all_s_150": round(scroll_s, 2),
-               "scroll_screens_150": screens, "peak_rss_mb": round(peak_kb / 1024, 1)}
+               "scroll_screens_150": screens, "peak_rss_mb": peak_rss_mb()}
     window.close()
     window.deleteLater()
     app.processEvents()

@@ -55,15 +55,17 @@ def make_copies(count: int, folder: Path) -> list[Path]:
 
 
 _INDEX_CHILD = r"""
-import json, resource, sys, time
+import json, sys, time
 sys.path.insert(0, sys.argv[1])
+sys.path.insert(0, sys.argv[1] + "/benchmarks")
+from memory import peak_rss_mb
 from reader.library import Library
 from reader.index.indexing import LibraryIndexer
 started = time.perf_counter()
 report = LibraryIndexer(Library(sys.argv[2])).index_paths(sys.argv[3:])
 elapsed = time.perf_counter() - started
 print(json.dumps({"seconds": elapsed, "indexed": len(report.indexed), "failed": len(report.failed),
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_rss_mb": peak_rss_mb()}))
 """
 
 

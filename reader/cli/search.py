@@ -17,6 +17,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     index.add_argument("pdfs", metavar="PDF", nargs="*",
                        help="PDF 文件或文件夹；不给则只完成上次未完成的索引 (files or folders; none = finish pending work)")
+    index.add_argument("--progress", action="store_true",
+                       help="在标准错误输出逐行输出 JSON 进度 (JSON progress lines on stderr, for the app's worker)")
     index.set_defaults(func=run_index)
 
     search = subparsers.add_parser(
@@ -39,12 +41,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run_index(args: argparse.Namespace) -> int:
     from reader.index.indexing import LibraryIndexer
+    from reader.index.worker import progress_line
 
     library = Library(args.library)
     indexer = LibraryIndexer(library)
 
     def progress(done: int, total: int, what: str) -> None:
-        if not args.json and what and sys.stderr.isatty():
+        if args.progress:
+            sys.stderr.write(progress_line(done, total, what) + "\n")
+            sys.stderr.flush()
+        elif not args.json and what and sys.stderr.isatty():
             sys.stderr.write(f"\r[{done + 1}/{total}] {what[:60]:<60}")
 
     report = indexer.index_paths(args.pdfs, progress=progress)

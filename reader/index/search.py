@@ -293,9 +293,7 @@ class LibrarySearcher:
 
         Only the hit pages are visited (skip_to along each word's postings), not whole posting lists.
         """
-        from reader.index.analyzer import words
-
-        terms = {w for term in parsed.include for w in words(term)}
+        terms = {w for term in parsed.include for w in _indexed_words(searcher, term)}
         by_docnum = sorted((candidates[h.pid], h) for h in hits)
         for term in terms:
             if not searcher.doc_frequency("words", term):
@@ -396,3 +394,23 @@ def annotated_pages(library: Library, content_hash: str | None = None) -> set[tu
         if close:
             close()
     return pages
+
+
+def _indexed_words(searcher, term: str, longest: int = 16) -> set[str]:
+    """``term`` split into words the way the index stored them: forward maximum matching over the
+    ``words`` field's own vocabulary (jieba's segmentation of the pages).
+
+    This keeps jieba's ~60 MB dictionary out of the searching process; only indexing needs it.
+    """
+    found: set[str] = set()
+    start = 0
+    while start < len(term):
+        for size in range(min(longest, len(term) - start), 0, -1):
+            piece = term[start:start + size]
+            if (size > 1 or piece.isalnum()) and searcher.doc_frequency("words", piece):
+                found.add(piece)
+                start += size
+                break
+        else:
+            start += 1
+    return found

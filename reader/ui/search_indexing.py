@@ -40,10 +40,11 @@ class SearchIndexing(QObject):
         if window.library is not None:
             QTimer.singleShot(3000, self.resume_quietly)  # after start-up: finish an interrupted run
 
-    def _indexer(self):
-        from reader.index.indexing import LibraryIndexer
+    def _index_in_worker(self, paths, progress, cancelled):
+        """Indexing runs in its own process (reader.index.worker): the app stays lean and survives a crash."""
+        from reader.index.worker import index_in_worker
 
-        return LibraryIndexer(self.window_.library)
+        return index_in_worker(self.window_.library.root, paths, progress=progress, cancelled=cancelled)
 
     def _start(self, work, on_done, progress_dialog: bool) -> IndexJob | None:
         if self.window_.library is None:
@@ -104,8 +105,7 @@ class SearchIndexing(QObject):
                 return None  # moved, deleted or unreadable since it was opened; the next open indexes it
             if entry.content_hash != content_hash:
                 return None  # changed on disk since it was opened; the next open indexes it
-            store.enqueue(content_hash, entry.path, entry.opened_at)
-            return self._indexer().run_queue(progress=progress, cancelled=cancelled, compilation=compilation)
+            return self._index_in_worker([entry.path], progress, cancelled)
 
         def done(report) -> None:
             if report is not None and report.indexed:
@@ -117,8 +117,11 @@ class SearchIndexing(QObject):
 
     def resume_quietly(self) -> None:
         def work(progress, cancelled):
-            indexer = self._indexer()
-            return indexer.run_queue(progress=progress, cancelled=cancelled) if indexer.pending() else None
+            from reader.index.schema import PageStore
+
+            if not PageStore(self.window_.library.index_dir).queued():
+                return None
+            return self._index_in_worker([], progress, cancelled)
 
         self._start(work, None, progress_dialog=False)
 
@@ -135,7 +138,7 @@ class SearchIndexing(QObject):
     def index_paths(self, paths: list[str | Path]) -> IndexJob | None:
         """Add ``paths`` (files/folders) and index them with a progress dialog; also finishes pending work."""
         def work(progress, cancelled):
-            return self._indexer().index_paths(paths, progress=progress, cancelled=cancelled)
+            return self._index_in_worker(paths, progress, cancelled)
 
         def done(report) -> None:
             message = self.tr("已索引 %1 个文件，未变 %2 个，失败 %3 个").replace("%1", str(len(report.indexed))) \
