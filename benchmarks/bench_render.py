@@ -8,7 +8,9 @@ Figures (medians over several runs):
   sizes, text-layer probe) — target ≤ 2 s for 2,000 pages; window_open_s_2000: MainWindow.open_pdf;
 - startup_s: whole process `python main.py --quit-after-first-paint PDF`, offscreen (target ≤ 1.5 s);
 - peak_rss_mb: a process that opens the real window at 150 % and scrolls through every page of the
-  compilation, waiting for each screenful to render (target ≤ 300 MB).
+  compilation, waiting for each screenful to render, while the compilation is analysed and indexed
+  in the background as it is for a user (indexing itself runs in its own worker process; target
+  ≤ 300 MB).
 Run: python benchmarks/bench_render.py [--quick] (or via benchmarks/run.py).
 """
 
@@ -115,6 +117,11 @@ def startup_seconds(work: Path, runs: int) -> float:
     return round(statistics.median(times), 3)
 
 
+def _indexing(window) -> bool:
+    indexing = getattr(window, "search_indexing", None)
+    return bool(indexing and indexing.jobs)
+
+
 def scroll_probe(big: Path) -> dict:
     """In a fresh process: open the big PDF in the window, then scroll the compilation at 150 %."""
     from PySide6.QtWidgets import QApplication
@@ -122,12 +129,19 @@ def scroll_probe(big: Path) -> dict:
     from reader.ui.main_window import MainWindow
 
     app = QApplication([])
-    window = MainWindow(background_analysis=False)
+    quiet = MainWindow(background_analysis=False)
+    quiet.resize(1280, 900)
+    quiet.show()
+    started = time.perf_counter()
+    quiet.open_pdf(big)
+    window_open = time.perf_counter() - started
+    quiet.close()
+    quiet.deleteLater()
+    app.processEvents()
+    # As a user reads: the compilation is analysed and indexed in the background while scrolling.
+    window = MainWindow()
     window.resize(1280, 900)
     window.show()
-    started = time.perf_counter()
-    window.open_pdf(big)
-    window_open = time.perf_counter() - started
     window.open_pdf(SAMPLE)
     view = window.view
     view.set_zoom(1.5)
@@ -147,8 +161,13 @@ def scroll_probe(big: Path) -> dict:
             break
         bar.setValue(bar.value() + bar.pageStep())
     scroll_s = time.perf_counter() - started
+    settle = time.perf_counter() + 30  # let analysis and indexing finish, so their cost is counted
+    while time.perf_counter() < settle and (window.compilation is None or _indexing(window)):
+        app.processEvents()
+        time.sleep(0.01)
     figures = {"window_open_s_2000": round(window_open, 3), "scroll_all_s_150": round(scroll_s, 2),
-               "scroll_screens_150": screens, "peak_rss_mb": peak_rss_mb()}
+               "scroll_screens_150": screens, "peak_rss_mb": peak_rss_mb(),
+               "scroll_with_analysis_and_indexing": window.compilation is not None}
     window.close()
     window.deleteLater()
     app.processEvents()
