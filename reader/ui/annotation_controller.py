@@ -10,17 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QInputDialog, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu
 
 from reader.annotations import Annotation, AnnotationStore
-from reader.annotations.backup import export_json, import_json
 from reader.annotations.model import now_iso
 from reader.annotations.service import migrate_predecessors, open_store
 from reader.annotations.spans import annotation_for_span, clause_span
 from reader.errors import FileMissingError, ReaderError
-from reader.ui.theme_dialog import ThemeManager, ThemePicker, swatch
+from reader.ui.annotation_toolbar import MiniToolbar, show_under_selection
+from reader.ui.annotation_tools import AnnotationLibraryTools
+from reader.ui.theme_dialog import ThemePicker
 from reader.ui.operations import single_shot_timer
 
 if TYPE_CHECKING:
@@ -55,43 +56,7 @@ class ReplaceCommand(QUndoCommand):
         self._apply(self.before)
 
 
-class MiniToolbar(QFrame):
-    """Floats under a fresh selection: highlight, a few theme colours, more themes, note."""
-
-    def __init__(self, controller: "AnnotationController", parent: QWidget) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.setObjectName("annotationMiniToolbar")
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(3, 2, 3, 2)
-        self.row.setSpacing(2)
-        self.hide()
-
-    def rebuild(self) -> None:
-        while self.row.count():
-            self.row.takeAt(0).widget().deleteLater()
-        c = self.controller
-        self._button(self.tr("高亮"), self.tr("用上次的主题高亮所选 (Ctrl+H)"), c.highlight_selection)
-        for theme in c.store.themes()[:6]:
-            button = self._button("", theme.display_name(c.english), lambda _=False, n=theme.name: c.highlight_selection([n]))
-            button.setIcon(swatch(theme.color))
-        self._button(self.tr("主题…"), self.tr("选择一个或多个主题"), lambda: c.highlight_selection(ask=True))
-        self._button(self.tr("批注"), self.tr("高亮并写批注"), c.highlight_with_note)
-        self.adjustSize()
-
-    def _button(self, text: str, tip: str, slot: Any) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAutoRaise(True)
-        button.clicked.connect(slot)
-        self.row.addWidget(button)
-        return button
-
-
-class AnnotationController(QObject):
+class AnnotationController(AnnotationLibraryTools, QObject):
     annotationsChanged = Signal()
 
     def __init__(self, window: "MainWindow") -> None:
@@ -105,7 +70,7 @@ class AnnotationController(QObject):
         self.english = getattr(window, "language", "zh") == "en"
         self.toolbar = MiniToolbar(self, window.view.viewport())
         self._toolbar_timer = single_shot_timer(self, 250)
-        self._toolbar_timer.timeout.connect(self._show_toolbar)
+        self._toolbar_timer.timeout.connect(lambda: show_under_selection(self))
 
     # ------------------------------------------------------------------ data
     @property
@@ -206,7 +171,10 @@ class AnnotationController(QObject):
 
     def pick_themes(self, selected: list[str], title: str | None = None) -> list[str] | None:
         picker = ThemePicker(self.store, selected, self.english, self.window, title)
-        return picker.chosen() if picker.exec() else None
+        try:
+            return picker.chosen() if picker.exec() else None
+        finally:
+            picker.deleteLater()  # one dialog per question, not one more child of the window each time
 
     def add_span(self, start: int, end: int, themes: list[str] | None = None, ask: bool = False,
                  note: str = "", label: str | None = None) -> Annotation | None:
@@ -334,79 +302,6 @@ class AnnotationController(QObject):
         else:
             self._toolbar_timer.start()
 
-    def _show_toolbar(self) -> None:
-        view = self.window.view
-        span = view.selection_span()
-        if span is None or self.compilation is None:
-            return
-        rects = self.compilation.span_rects(*span)
-        if not rects:
-            return
-        page = max(rects)
-        rect = max(rects[page], key=lambda r: r[3])
-        x, y, _w, _h = view.layout_.page_rect(page, view.viewport().width())
-        scale = view.layout_.scale
-        point = QPoint(round(x + rect[0] * scale - view.horizontalScrollBar().value()),
-                       round(y + rect[3] * scale - view.verticalScrollBar().value()) + 6)
-        self.toolbar.rebuild()
-        viewport = view.viewport()
-        point.setX(max(0, min(point.x(), viewport.width() - self.toolbar.width())))
-        if point.y() + self.toolbar.height() > viewport.height():
-            point.setY(max(0, point.y() - self.toolbar.height() - round((rect[3] - rect[1]) * scale) - 12))
-        self.toolbar.move(point)
-        self.toolbar.show()
-        self.toolbar.raise_()
-
-    # ------------------------------------------------------------------ library-wide tools
-    def manage_themes(self) -> None:
-        dialog = ThemeManager(self.store, self.english, self.window)
-        dialog.exec()
-        if dialog.changed:
-            self.reload()
-
-    def export_all(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("导出全部批注"), "annotations.json",
-                                              self.tr("JSON 文件 (*.json)"))
-        if path:
-            try:
-                count = export_json(self.store, Path(path))
-                self.window.status(self.tr("已导出 %1 条批注").replace("%1", str(count)))
-            except ReaderError as exc:
-                self.window.show_error(exc)
-
-    def import_all(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("导入批注"), "", self.tr("JSON 文件 (*.json)"))
-        if path:
-            try:
-                result = import_json(self.store, Path(path))
-                self.window.status(self.tr("已导入 %1 条批注").replace("%1", str(result["annotations_imported"])))
-                self.undo_stack.clear()
-                self.reload()
-            except ReaderError as exc:
-                self.window.show_error(exc)
-
-    def migrate_from_other(self) -> None:
-        """Carry annotations of another edition (a library file) onto the open compilation."""
-        comp, library = self.compilation, self.window.library
-        if comp is None or library is None:
-            return
-        sources = [f for f in library.files() if f.content_hash != comp.content_hash
-                   and self.store.list(content_hash=f.content_hash)]
-        if not sources:
-            self.window.status(self.tr("资料库中没有其他带批注的版本"))
-            return
-        labels = [f"{f.title} — {Path(f.path).name}" for f in sources]
-        choice, ok = QInputDialog.getItem(self.window, self.tr("从其他版本迁移批注"), self.tr("把哪个版本的批注迁移到当前文件："),
-                                          labels, 0, False)
-        if not ok:
-            return
-        from reader.annotations.anchoring import migrate
-
-        report = migrate(self.store, sources[labels.index(choice)].content_hash, comp, self.pdf_path())
-        self.undo_stack.clear()
-        self.reload()
-        self.window.status(self.tr("迁移完成：找到 %1，移动 %2，未能定位 %3").replace("%1", str(report["found"]))
-                           .replace("%2", str(report["moved"])).replace("%3", str(report["orphaned"])))
 
 
 def install(window: "MainWindow") -> None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPainter
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
 from reader.document import Document
 from reader.ui.page_layout import PAGE_GAP, PageLayout
 from reader.ui.page_view_input import PageViewInput
+from reader.ui.page_view_paint import PageViewPainting
 from reader.ui.render_worker import ImageCache, RenderKey, RenderResult, RenderWorker, keys_for_page
 from reader.ui.selection import TextSelection
 from reader.ui.operations import single_shot_timer
@@ -25,12 +26,10 @@ Rect = tuple[float, float, float, float]
 CACHE_BYTES = 64 * 1024 * 1024  # ~10 pages at 150 %: a screenful plus prefetch, twice over
 MIN_ZOOM, MAX_ZOOM = 0.25, 6.0
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0)
-BACKGROUND = QColor("#9a9ea3")
-PLACEHOLDER = QColor("#ececec")
 SELECTION_LAYER = "selection"
 
 
-class PageView(PageViewInput, QAbstractScrollArea):
+class PageView(PageViewPainting, PageViewInput, QAbstractScrollArea):
     currentPageChanged = Signal(int)
     zoomChanged = Signal(float)
     selectionChanged = Signal()
@@ -251,54 +250,6 @@ class PageView(PageViewInput, QAbstractScrollArea):
         self.cache.put(result)
         if result.key.page in self.visible_pages():
             self.viewport().update()
-
-    # ------------------------------------------------------------------ painting
-    def paintEvent(self, event: Any) -> None:
-        painter = QPainter(self.viewport())
-        painter.fillRect(event.rect(), BACKGROUND)
-        if self.document is None:
-            return
-        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
-        scale = self.layout_.scale
-        painted_real = missing = False
-        for page in self.visible_pages():
-            x, y, w, h = self.layout_.page_rect(page, self.viewport().width())
-            target = QRect(x - dx, y - dy, w, h)
-            results = [self.cache.get(key) for key in self._page_keys(page, dy, dy + self.viewport().height())]
-            if not all(results):  # underneath: an older zoom scaled, else the placeholder
-                stale = self.cache.any_for("view", page)
-                if stale is not None and stale.image is not None:
-                    painter.drawImage(QRectF(target), stale.image)
-                else:
-                    self._paint_placeholder(painter, target, page, None)
-                missing = True
-            for result in results:
-                if result is None:
-                    continue
-                painted_real = True  # a damaged page, marked as such, counts as painted
-                if result.image is None:
-                    self._paint_placeholder(painter, target, page, result)
-                else:  # 1:1 device pixels: no resampling
-                    top = target.y() + (result.key.clip[1] * scale if result.key.clip else 0)
-                    painter.drawImage(QPointF(target.x(), top), result.image)
-            for layer, pages in self._overlays.items():
-                for rect, color in pages.get(page, ()):
-                    painter.fillRect(QRectF(target.x() + rect[0] * scale, target.y() + rect[1] * scale,
-                                            (rect[2] - rect[0]) * scale, (rect[3] - rect[1]) * scale), color)
-        painter.end()
-        if missing:  # also catches a move to a screen with another pixel ratio
-            self._schedule()
-        if painted_real and not self._first_painted:
-            self._first_painted = True
-            self.firstPagePainted.emit()
-
-    def _paint_placeholder(self, painter: QPainter, target: QRect, page: int, result: RenderResult | None) -> None:
-        painter.fillRect(target, PLACEHOLDER)
-        painter.setPen(QColor("#8a8a8a"))
-        text = self.labels[page] if page < len(self.labels) else str(page + 1)
-        if result is not None and result.error:
-            text = self.tr("第 %1 页无法显示（页面已损坏）").replace("%1", text)
-        painter.drawText(target, Qt.AlignmentFlag.AlignCenter, text)
 
     # ------------------------------------------------------------------ overlays and selection
     def set_overlay(self, layer: str, rects_by_page: dict[int, list[tuple[Rect, QColor]]]) -> None:
