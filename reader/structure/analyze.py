@@ -7,7 +7,7 @@ from array import array
 from reader.document import MUPDF_LOCK, Document
 from reader.structure.builder import build_clean_text
 from reader.structure.documents import find_documents
-from reader.structure.furniture import box_frames, mark_figure_labels, mark_furniture
+from reader.structure.furniture import box_frames, mark_figure_labels, mark_furniture, printed_labels
 from reader.structure.lines import extract_lines
 from reader.structure.paragraphs import body_size_of, layouts
 from reader.structure.textmap import Compilation, RectArray
@@ -29,6 +29,9 @@ def analyze(doc: Document) -> Compilation:
     with MUPDF_LOCK:
         furniture += mark_figure_labels(doc.pdf, pages, body_size)
         frames = box_frames(doc.pdf, pages, body_size)
+        has_label_rules = bool(_safe_label_rules(pdf))
+    if not has_label_rules:
+        labels = printed_labels(pages) or labels
     widths = [w for w, _ in sizes]
     page_layouts = layouts(pages, widths, body_size)
     clean = build_clean_text(pages, page_layouts, widths)
@@ -37,6 +40,13 @@ def analyze(doc: Document) -> Compilation:
     comp.documents = find_documents(comp, clean.lines, page_layouts, widths, body_size, toc, frames,
                                     fallback_title=doc.title)
     return comp
+
+
+def _safe_label_rules(pdf) -> list[dict]:
+    try:
+        return pdf.get_page_labels() or []
+    except Exception:  # a damaged label tree is no label tree
+        return []
 
 
 def _safe_toc(pdf) -> list[list]:

@@ -100,10 +100,11 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
             if starts and starts[-1] == index - 1 and paragraphs[index - 1].size == p.size:
                 continue  # a title set in two paragraphs (different alignment): keep the first
             starts.append(index)
-    # 目录 entries whose title is typeset like body text: find them by their text.
-    found = {_squash(paragraphs[i].text)[:12] for i in starts}
+    # 目录 entries whose title is typeset like body text: find them by their text. Titles in one
+    # compilation often share a long opening (工信部等四部门联合印发《…), so compare 24 characters.
+    found = {_squash(paragraphs[i].text)[:24] for i in starts}
     for entry in toc:
-        key = _squash(entry)[:12]
+        key = _squash(entry)[:24]
         if len(key) < 6 or any(f.startswith(key) or key.startswith(f) for f in found):
             continue
         for index, p in enumerate(paragraphs):

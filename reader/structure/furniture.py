@@ -11,7 +11,7 @@ variant recurs on its own.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from reader.structure.lines import Line
 
@@ -162,3 +162,37 @@ def box_frames(pdf, pages: list[list[Line]], body_size: float) -> dict[int, list
             if rect is not None and rect.width > 5 * body_size and rect.height > 2 * body_size:
                 frames.setdefault(index, []).append((rect.x0, rect.y0, rect.x1, rect.y1))
     return frames
+
+
+_PRINTED_NUMBER = re.compile(r"^[\s\-—–－―~·•.*第]*(\d{1,4})")
+
+
+def printed_labels(pages: list[list[Line]]) -> list[str] | None:
+    """Page labels read off the printed page numbers, for PDFs without a /PageLabels tree.
+
+    The numbers must agree with one another (page index + constant) on most numbered pages;
+    pages before numbering starts get roman numerals (front matter), others the number their
+    position implies. None when too few pages carry a number to be sure.
+    """
+    printed: dict[int, int] = {}
+    for index, lines in enumerate(pages):
+        for line in lines:
+            match = _PRINTED_NUMBER.match(line.text)
+            if line.furniture and match and len(re.sub(r"[\d\s]", "", line.text)) <= 6:
+                printed[index] = int(match.group(1))
+                break
+    if len(printed) < max(2, len(pages) // 2):
+        return None
+    offset, votes = Counter(n - i for i, n in printed.items()).most_common(1)[0]
+    if votes < 0.8 * len(printed):
+        return None
+    return [str(i + offset) if i + offset >= 1 else _roman(i + 1) for i in range(len(pages))]
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out

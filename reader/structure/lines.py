@@ -8,6 +8,8 @@ structure code sees what a reader sees.
 
 from __future__ import annotations
 
+import unicodedata
+
 from dataclasses import dataclass, field
 
 import pymupdf
@@ -69,6 +71,14 @@ class _Piece:
     x0: float
 
 
+def _unified(c: str) -> str:
+    """Kangxi radicals (⼯ U+2F2F) and CJK compatibility ideographs (料 U+F9BE) that some fonts'
+    ToUnicode maps give back for ordinary characters become the characters readers type (工, 料),
+    one for one, so search, quotes and copies match what the user sees."""
+    folded = unicodedata.normalize("NFKC", c)
+    return folded if len(folded) == 1 else c
+
+
 def _pieces(page: pymupdf.Page) -> list[_Piece]:
     raw = page.get_text("rawdict", flags=_FLAGS)
     pieces: list[_Piece] = []
@@ -92,6 +102,8 @@ def _pieces(page: pymupdf.Page) -> list[_Piece]:
                         continue
                     if c == "\t" or c == "\u3000" or c == "\xa0":
                         c = " " if c != "\u3000" else c
+                    elif "\u2e80" <= c <= "\u2fdf" or "\uf900" <= c <= "\ufaff":
+                        c = _unified(c)
                     x0, y0, x1, y1 = ch["bbox"]
                     chars.append(c)
                     rects.append((x0, y0, x1, y1))

@@ -106,6 +106,8 @@ def starts_paragraph(prev: Line | None, line: Line, layout: Layout, width: float
         return False  # a wrapped title (its first line may run the full width)
     if same_look and centred and _is_centred(prev, layout, width) and line_bold:
         return False  # a wrapped centred bold heading
+    if same_look and centred and line_bold and prev.x1 - prev.x0 >= layout.right - layout.left - 2 * size:
+        return False  # a bold title in the body size wrapped: a (nearly) full first line, centred rest
     if prev_bold != line_bold and (prev.bold >= 0.9 or line.bold >= 0.9):
         return True
     if line.x0 >= layout.left + 0.8 * size:

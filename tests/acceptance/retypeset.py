@@ -217,7 +217,10 @@ class Style:
     header_odd: str = "中国重型机械工业协会编印"
     header_is_title: bool = False    # running header = the current document's short title, top centre
     footer: str = "第 {n} 页"         # {n} page number, {m} number of content pages
-    bold_headings: bool = False      # one-line headings in the heavier built-in face
+    bold_headings: bool = False      # one-line headings bold (needs a system bold CJK font)
+    title_font: str = "china-s"      # "bold": a system Noto CJK Bold (the built-in fonts have no bold)
+    page_labels: bool = True         # else the PDF has no /PageLabels: labels only printed in the footer
+    header: bool = True              # else a footer alone
 
 
 @dataclass
@@ -247,6 +250,29 @@ class Edition:
                 "documents": self.documents, "pages": self.page_lines}
 
 
+_BOLD: list[pymupdf.Font] = []
+
+
+def bold_font_file() -> Path | None:
+    """A bold CJK font installed on this machine, if any (Noto CJK Bold on most Linux systems)."""
+    for folder in (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts"):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("Noto*CJK*Bold.tt[cf]")):
+                return path
+    return None
+
+
+def needs_bold(style: str) -> bool:
+    """The style's titles stand out only by being bold, and this machine has no bold CJK font."""
+    return STYLES[style].title_font == "bold" and bold_font_file() is None
+
+
+def bold_font() -> pymupdf.Font:
+    if not _BOLD:
+        _BOLD.append(pymupdf.Font(fontfile=str(bold_font_file())))
+    return _BOLD[0]
+
+
 class _Kit(Typesetter):
     """The structure tests' Typesetter, re-wrapping text and recording every line it sets."""
 
@@ -258,7 +284,14 @@ class _Kit(Typesetter):
 
     def _put(self, x: float, text: str, size: float, font: str = "china-s") -> None:
         self._room(size * self.leading)
-        self.page.insert_text((x, self.y + size), text, fontname=font, fontsize=size)
+        if font == "bold" and bold_font_file() is None:
+            font = "china-s"  # no bold face to be had: headings stay plain (titles: see needs_bold)
+        if font == "bold":  # the built-in CJK fonts have no bold face: a system Noto CJK Bold
+            writer = pymupdf.TextWriter(self.page.rect)
+            writer.append((x, self.y + size), text, font=bold_font(), fontsize=size)
+            writer.write_text(self.page)
+        else:
+            self.page.insert_text((x, self.y + size), text, fontname=font, fontsize=size)
         self.lines.setdefault(self.page.number, []).append(text)
         self.y += size * self.leading
 
@@ -299,12 +332,12 @@ class _Kit(Typesetter):
         for n, part in enumerate(self.wrap(text, self.body, indent * self.body)):
             self.line(part, indent if n == 0 else 0)
 
-    def title(self, text: str, size: float = 18.0, bookmark: bool = False) -> None:
+    def title(self, text: str, size: float = 18.0, bookmark: bool = False, font: str = "china-s") -> None:
         self.y += size * 0.5
         self._room(size * self.leading * 2 + self.body * self.leading * 3)  # never a title alone at a page foot
         if bookmark:
             self.bookmarks.append([1, text, self.doc.page_count])
-        self.centred(text, size, "china-s")  # not bold: headings must be found without it
+        self.centred(text, size, font)  # not bold by default: headings must be found without it
         self.y += size * 0.3
 
 
@@ -327,7 +360,7 @@ def typeset(blocks: list[Block], truth: dict, style: Style, path: Path) -> Editi
         else:
             top = (style.header_even, "top", "left") if n % 2 == 0 else (style.header_odd, "top", "right")
         footer = style.footer.format(n=n, m=kit.doc.page_count - front)
-        return [top, (footer, "bottom", "right" if style.header_is_title else "centre")]
+        return ([top] if style.header else []) + [(footer, "bottom", "right" if style.header_is_title else "centre")]
 
     kit = _Kit(size=style.size, margin=style.margin, body=style.body, leading=style.leading, header=running)
     kit.lines = {}
@@ -347,7 +380,7 @@ def typeset(blocks: list[Block], truth: dict, style: Style, path: Path) -> Editi
             if kit.page is None or kit.doc.page_count <= front or style.page_per_document or block.new_page \
                     or kit.y > kit.size[1] - kit.margin[3] - 220:
                 kit.new_page()
-            kit.title(block.text, style.title_size, bookmark=style.bookmarks)
+            kit.title(block.text, style.title_size, bookmark=style.bookmarks, font=style.title_font)
             starts[block.document] = kit.page.number
         elif block.kind == "centre":
             kit.centred(block.text)
@@ -357,7 +390,7 @@ def typeset(blocks: list[Block], truth: dict, style: Style, path: Path) -> Editi
             heading = HEADING.match(squash(block.text))
             indent = 2 if block.indent or (style.indent_headings and heading) else 0
             if style.bold_headings and heading and len(block.text) <= 30 and "。" not in block.text:
-                kit.line(block.text, indent, font="china-ss")
+                kit.line(block.text, indent, font="bold")
             else:
                 kit.paragraph(block.text, indent)
         elif block.kind == "box":
@@ -366,7 +399,8 @@ def typeset(blocks: list[Block], truth: dict, style: Style, path: Path) -> Editi
         _contents(kit, titles, starts, front)
     labels = ([{"startpage": 0, "prefix": "", "style": "R", "firstpagenum": 1}] if front else []) + \
              [{"startpage": front, "prefix": "", "style": "D", "firstpagenum": 1}]
-    kit.doc.set_page_labels(labels)
+    if style.page_labels:
+        kit.doc.set_page_labels(labels)
     ordered = sorted((page, b.text) for b in titles for page in [starts[b.document]])
     for page in range(kit.doc.page_count):
         doc_of_page[page] = next((t for p, t in reversed(ordered) if p <= page), "")
@@ -417,10 +451,10 @@ def _contents(kit: _Kit, titles: list[Block], starts: dict[int, int], front: int
     for block in titles:
         label = str(starts[block.document] - front + 1)
         text = block.text
-        room = kit.width - kit.measure(label, size) - size * 2
+        room = kit.width - kit.measure(label, size) - size * 2 - kit.measure("····", size)  # leaders ≥ 4 dots
         while kit.measure(text, size) > room:
             text = text[:-1]
-        dots = "·" * max(2, int((room + size - kit.measure(text, size)) // kit.measure("·", size)))
+        dots = "·" * max(4, int((room + size * 2 - kit.measure(text, size)) // kit.measure("·", size)))
         line = f"{text}{dots}{label}"
         page.insert_text((kit.margin[0], y), line, fontname="china-s", fontsize=size)
         kit.lines[1].append(line)
@@ -438,6 +472,10 @@ STYLES = {
     "title-header": Style("title-header", size=(420.0, 612.0), margin=(40.0, 56.0, 40.0, 56.0), body=10.0,
                           leading=1.7, title_size=12.5, contents=False, header_is_title=True,
                           footer="第 {n} 页 共 {m} 页", bold_headings=True, indent_headings=False),
+    # 16K pages whose PDF has no page labels (the printed "— N —" footer is the only numbering, after a
+    # cover and a 目录), no running header, titles in the body size set bold.
+    "16k": Style("16k", size=(516.0, 729.0), margin=(58.0, 70.0, 58.0, 70.0), body=11.0, leading=1.8,
+                 title_size=11.0, title_font="bold", page_labels=False, header=False, footer="— {n} —"),
     "a4": Style("a4", size=A4, margin=(72.0, 90.0, 72.0, 80.0), body=13.0, leading=1.6, title_size=19.0,
                 contents=False, bookmarks=True, frame_boxes=False, indent_headings=False, page_per_document=True,
                 header_even="国家政策文件选编", header_odd="2024 年 12 月", footer="- {n} -"),
