@@ -65,15 +65,18 @@ class Library:
         self.index_dir = self.root / "index"
         self.annotations_db = self.root / "annotations.sqlite3"
         self.structure_cache_dir.mkdir(parents=True, exist_ok=True)
-        # BEGIN IMMEDIATE: add() reads then writes in one block, which must not fail on a lock upgrade
-        # when the app and the CLI write at once; the catalogue is tiny, so readers barely wait.
         self._sqlite = SQLiteFile(self.db_path, ("资料库", "library database"), synchronous="FULL",
-                                  row_factory=sqlite3.Row, immediate=True)
+                                  row_factory=sqlite3.Row)
         self._sqlite.migrate_file(MIGRATIONS)
 
-    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
-        """A connection of its own and one transaction, per call (any thread may call)."""
-        return self._sqlite.connect()
+    def _connect(self, write: bool = False) -> AbstractContextManager[sqlite3.Connection]:
+        """A connection of its own and one transaction, per call (any thread may call).
+
+        Readers never wait (WAL); a writing block takes the write lock up front (BEGIN IMMEDIATE),
+        so one that reads before it writes cannot fail on a lock upgrade when the app and the CLI
+        write at once.
+        """
+        return self._sqlite.connect(immediate=write)
 
     @staticmethod
     def _row(row: sqlite3.Row | None) -> LibraryFile | None:
@@ -87,7 +90,7 @@ class Library:
         now = time.time()
         known = self.find_by_path(file)
         if known and known.size == stat.st_size and known.mtime == stat.st_mtime and known.status != "changed":
-            with self._connect() as db:
+            with self._connect(write=True) as db:
                 db.execute("UPDATE files SET opened_at=?, status='ok' WHERE content_hash=?", (now, known.content_hash))
             return self.get(known.content_hash)  # type: ignore[return-value]
         content_hash = document.content_hash if document else file_content_hash(file)
@@ -96,7 +99,7 @@ class Library:
                 title, pages = opened.title, opened.page_count
         else:
             title, pages = document.title, document.page_count
-        with self._connect() as db:
+        with self._connect(write=True) as db:
             if known and known.content_hash != content_hash:
                 db.execute(
                     "UPDATE files SET status='changed', replaced_by=? WHERE content_hash=?",
@@ -158,5 +161,5 @@ class Library:
         return [e for e in self.files() if e.status == "missing"]
 
     def _set_status(self, content_hash: str, status: str) -> None:
-        with self._connect() as db:
+        with self._connect(write=True) as db:
             db.execute("UPDATE files SET status=? WHERE content_hash=?", (status, content_hash))

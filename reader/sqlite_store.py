@@ -115,9 +115,9 @@ class SQLiteFile:
                 raise
 
     @contextmanager
-    def connect(self) -> Iterator[sqlite3.Connection]:
+    def connect(self, *, immediate: bool | None = None) -> Iterator[sqlite3.Connection]:
         """A fresh connection holding one transaction, closed afterwards (safe from any thread)."""
-        with closing(self.open()) as db, self.transaction(db):
+        with closing(self.open()) as db, self.transaction(db, immediate=immediate):
             yield db
 
     # ------------------------------------------------------------------ schema

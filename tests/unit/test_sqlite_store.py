@@ -160,6 +160,9 @@ def test_immediate_transactions_take_the_write_lock_up_front(tmp_path: Path) -> 
             deferred = _file(tmp_path, timeout=0.2)
             with deferred.connect() as db:  # a plain BEGIN only reads: not blocked
                 assert db.execute("SELECT COUNT(*) FROM notes").fetchone()[0] == 0
+            with pytest.raises(StorageError, match="locked"):  # a writing block asks for the lock per call
+                with deferred.connect(immediate=True):
+                    pass
     finally:
         holder.close()
 
