@@ -28,7 +28,7 @@ from reader.errors import StorageError
 #: One schema step: SQL statements run in order, or a function doing the work on the connection.
 MigrationStep = Union[Sequence[str], Callable[[sqlite3.Connection], None]]
 
-_DAMAGED = {"SQLITE_NOTADB", "SQLITE_CORRUPT"}
+_DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")  # with extended codes (SQLITE_CORRUPT_INDEX …)
 _PASS_THROUGH = (sqlite3.IntegrityError, sqlite3.ProgrammingError)
 
 
@@ -38,8 +38,9 @@ class SQLiteFile:
     ``label`` names the store in both languages, e.g. ``("资料库", "library database")``;
     ``advice`` (text, or a function giving it when needed) is appended to the message when the
     file is damaged, e.g. where the backups are.
-    ``immediate`` makes every transaction ``BEGIN IMMEDIATE``: the write lock is taken up front, so
-    a block that reads and then writes never fails half-way on a lock upgrade.
+    ``immediate`` makes transactions ``BEGIN IMMEDIATE`` (a caller may choose per block): the write
+    lock is taken up front, so a block that reads and then writes never fails half-way on a lock
+    upgrade; a plain ``BEGIN`` never waits for a writer (WAL), which suits readers.
     """
 
     def __init__(self, path: str | os.PathLike[str], label: tuple[str, str], *, synchronous: str = "NORMAL",
@@ -60,7 +61,7 @@ class SQLiteFile:
     def error(self, exc: sqlite3.Error) -> StorageError:
         """The user-facing error for a failed SQLite call on this file."""
         zh, en = self.label
-        if getattr(exc, "sqlite_errorname", "") in _DAMAGED:
+        if (getattr(exc, "sqlite_errorname", None) or "").startswith(_DAMAGED):
             text = f"{zh}文件已损坏，无法读取 ({en} is damaged or not a database file): {self.path}: {exc}"
             advice = self.advice() if callable(self.advice) else self.advice
             if advice:
