@@ -273,7 +273,7 @@ def bold_font() -> pymupdf.Font:
     return _BOLD[0]
 
 
-class _Kit(Typesetter):
+class Kit(Typesetter):
     """The structure tests' Typesetter, re-wrapping text and recording every line it sets."""
 
     lines: dict[int, list[str]]
@@ -362,7 +362,7 @@ def typeset(blocks: list[Block], truth: dict, style: Style, path: Path) -> Editi
         footer = style.footer.format(n=n, m=kit.doc.page_count - front)
         return ([top] if style.header else []) + [(footer, "bottom", "right" if style.header_is_title else "centre")]
 
-    kit = _Kit(size=style.size, margin=style.margin, body=style.body, leading=style.leading, header=running)
+    kit = Kit(size=style.size, margin=style.margin, body=style.body, leading=style.leading, header=running)
     kit.lines = {}
     titles = [b for b in blocks if b.kind == "title"]
     front = 0
@@ -394,7 +394,7 @@ def typeset(blocks: list[Block], truth: dict, style: Style, path: Path) -> Editi
             else:
                 kit.paragraph(block.text, indent)
         elif block.kind == "box":
-            _box(kit, block, style)
+            set_box(kit, block, style)
     if style.contents:
         _contents(kit, titles, starts, front)
     labels = ([{"startpage": 0, "prefix": "", "style": "R", "firstpagenum": 1}] if front else []) + \
@@ -416,7 +416,7 @@ def typeset(blocks: list[Block], truth: dict, style: Style, path: Path) -> Editi
     return Edition(path, style, page_count, front, page_labels, page_lines, furniture, documents, content_pages)
 
 
-def _box(kit: _Kit, block: Block, style: Style) -> None:
+def set_box(kit: Kit, block: Block, style: Style) -> None:
     kit._room(kit.body * kit.leading * 4)
     top_page, top = kit.page.number, kit.y
     kit.centred(block.text)
@@ -439,7 +439,7 @@ def _box(kit: _Kit, block: Block, style: Style) -> None:
     kit.y += kit.body * 0.6
 
 
-def _contents(kit: _Kit, titles: list[Block], starts: dict[int, int], front: int) -> None:
+def _contents(kit: Kit, titles: list[Block], starts: dict[int, int], front: int) -> None:
     """Fill the 目录 page (page 1): one line per document, dot leaders, printed page label."""
     page = kit.doc[1]
     size = kit.body
