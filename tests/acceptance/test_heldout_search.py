@@ -186,3 +186,15 @@ def test_odd_queries_never_raise(subjects, query):
         assert data["total_pages"] == len(data["hits"])
     else:
         assert err.strip().count("\n") == 0 and err.startswith("错误"), err
+
+
+@pytest.mark.parametrize("argv", [["-专精特新 中小企业"], ["中小企业", "-专精特新"]], ids=["one-argument", "two-arguments"])
+def test_query_that_starts_with_an_exclusion(subjects, argv):
+    """`search "-专精特新 中小企业"` (and the unquoted form) excludes, as "中小企业 -专精特新" does: a query
+    may start with an excluded word; it is not a command-line option."""
+    subject = subjects["shared"]
+    code, out, err = run_cli("search", *argv, "--library", subject["library"], "--json")
+    assert code == 0, f"exit {code}: {err.strip()}"
+    got = {h["page_index"] for h in json.loads(out)["hits"]}
+    want = expected("中小企业 -专精特新", subject["pages"])
+    assert want and want <= got and len(got - want) <= 0.05 * len(got), (sorted(want), sorted(got))
