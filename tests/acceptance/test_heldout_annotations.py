@@ -33,7 +33,7 @@ def _truth_text(truth: dict) -> tuple[str, dict[int, int]]:
 
 
 def _quotes(truth: dict) -> list[tuple[int, str]]:
-    """(page, quote) pairs spread over the pages; every third spans a line break."""
+    """(page, quote) pairs spread over the pages; every third spans a line break, a few a page break."""
     pages = sorted(truth["pages"], key=lambda p: p["page_index"])
     out = []
     for i in range(PLAIN):
@@ -50,6 +50,9 @@ def _quotes(truth: dict) -> list[tuple[int, str]]:
             quote = lines[k][start:start + 10 + i % 11]
         if len(squash(quote)) >= 8:
             out.append((page["page_index"], quote))
+    for before, after in zip(pages[9::25], pages[10::25]):  # a few quotes run over a page break
+        if after["page_index"] == before["page_index"] + 1:
+            out.append((before["page_index"], before["lines"][-1][-6:] + "\n" + after["lines"][0][:6]))
     return out
 
 
