@@ -74,7 +74,8 @@ def test_sigkill_never_loses_a_returned_add_nor_corrupts(tmp_path: Path) -> None
     kills_after_writes = 0
     for run in range(KILLS):
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(store_path), f"r{run}"],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=REPO)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=REPO,
+                                bufsize=0)  # unbuffered: communicate() reads the fd, so nothing may sit in a buffer
         first = b""
         if run % 5 == 0:  # a few kills during start-up and schema creation
             time.sleep(rng.uniform(0.0, 0.08))
