@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.structure.blocks import Paragraph
+from reader.structure.paragraphs import HEADING_START
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
@@ -65,8 +66,8 @@ def _looks_like_issuer(p: Paragraph) -> bool:
     if "\n" in text or len(_squash(text)) > 40 or len(_squash(text)) < 2:
         return False
     if text[-1] in "。，；：！？,.;:" or DATE_LINE.match(_squash(text)) or re.search(r"[：:。；]", text) \
-            or text.startswith("附件"):
-        return False
+            or text.startswith("附件") or HEADING_START.match(text):
+        return False  # a sentence, a date, an attachment line or a numbered heading is no issuing body
     return p.right_aligned or p.centred or bool(_BODY_SUFFIX.search(text))
 
 

@@ -104,9 +104,11 @@ def starts_paragraph(prev: Line | None, line: Line, layout: Layout, width: float
     if same_look and line.size > layout.body_size + 0.5 and centred and abs(
             prev.center_x - width / 2) < 2 * line.size:
         return False  # a wrapped title (its first line may run the full width)
-    if same_look and centred and _is_centred(prev, layout, width) and line_bold:
+    labelled = HEADING_START.match(line.text) is not None  # 二、 then （一） centred: two headings
+    if same_look and centred and _is_centred(prev, layout, width) and line_bold and not labelled:
         return False  # a wrapped centred bold heading
-    if same_look and centred and line_bold and prev.x1 - prev.x0 >= layout.right - layout.left - 2 * size:
+    if same_look and centred and line_bold and not labelled \
+            and prev.x1 - prev.x0 >= layout.right - layout.left - 2 * size:
         return False  # a bold title in the body size wrapped: a (nearly) full first line, centred rest
     if prev_bold != line_bold and (prev.bold >= 0.9 or line.bold >= 0.9):
         return True

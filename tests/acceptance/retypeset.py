@@ -221,6 +221,7 @@ class Style:
     title_font: str = "china-s"      # "bold": a system Noto CJK Bold (the built-in fonts have no bold)
     page_labels: bool = True         # else the PDF has no /PageLabels: labels only printed in the footer
     header: bool = True              # else a footer alone
+    centre_headings: bool = False    # one-line headings (一、 第一章 …) centred
 
 
 @dataclass
@@ -389,7 +390,10 @@ def typeset(blocks: list[Block], truth: dict, style: Style, path: Path) -> Editi
         elif block.kind == "para":
             heading = HEADING.match(squash(block.text))
             indent = 2 if block.indent or (style.indent_headings and heading) else 0
-            if style.bold_headings and heading and len(block.text) <= 30 and "。" not in block.text:
+            one_line = heading and len(block.text) <= 30 and "。" not in block.text
+            if style.centre_headings and one_line:
+                kit.centred(block.text, font="bold" if style.bold_headings else "china-s")
+            elif style.bold_headings and one_line:
                 kit.line(block.text, indent, font="bold")
             else:
                 kit.paragraph(block.text, indent)
@@ -468,10 +472,10 @@ STYLES = {
     # headers swapped and a bare page number footer.
     # A5-ish narrow pages, the document's own title as running header (it changes with every document,
     # and a one-page document shows its header once), "第 N 页 共 M 页" bottom right, titles barely larger
-    # than the body, bold one-line headings, framed boxes, neither 目录 nor bookmarks.
+    # than the body, bold one-line headings centred, framed boxes, neither 目录 nor bookmarks.
     "title-header": Style("title-header", size=(420.0, 612.0), margin=(40.0, 56.0, 40.0, 56.0), body=10.0,
                           leading=1.7, title_size=12.5, contents=False, header_is_title=True,
-                          footer="第 {n} 页 共 {m} 页", bold_headings=True, indent_headings=False),
+                          footer="第 {n} 页 共 {m} 页", bold_headings=True, centre_headings=True),
     # 16K pages whose PDF has no page labels (the printed "— N —" footer is the only numbering, after a
     # cover and a 目录), no running header, titles in the body size set bold.
     "16k": Style("16k", size=(516.0, 729.0), margin=(58.0, 70.0, 58.0, 70.0), body=11.0, leading=1.8,
