@@ -34,6 +34,7 @@ def error_dialog(parent: QWidget | None, exc: ReaderError) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Warning, error_title(exc.code), error_title(exc.code), parent=parent)
     box.setObjectName("errorDialog")
     box.setInformativeText(exc.message)
+    box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 420px; }")  # paths wrap less
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     return box
 

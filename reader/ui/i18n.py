@@ -6,8 +6,8 @@ The choice comes from ``--lang``, else the remembered setting, else Chinese. Qt'
 
 from __future__ import annotations
 
-import os
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QProcess, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
@@ -66,8 +66,17 @@ def offer_restart(window: QWidget, reopen_args: list[str]) -> bool:
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
     if box.exec() != QMessageBox.StandardButton.Yes:
         return False
-    script = os.path.abspath(sys.argv[0]) if sys.argv and sys.argv[0].endswith(".py") else None
-    args = ([script] if script else ["-m", "reader.ui.app"]) + reopen_args
-    QProcess.startDetached(sys.executable, args)
+    program, args, folder = restart_command(reopen_args)
+    QProcess.startDetached(program, args, folder)
     window.close()
     return True
+
+
+def restart_command(reopen_args: list[str]) -> tuple[str, list[str], str]:
+    """(program, arguments, working folder) that start this app again: ``main.py`` when that is
+    what was run, else the ``reader.ui.app`` module from the folder that holds the package."""
+    package_parent = str(Path(__file__).resolve().parents[2])
+    script = Path(sys.argv[0]) if sys.argv else None
+    if script is not None and script.name == "main.py" and script.exists():
+        return sys.executable, [str(script.resolve())] + reopen_args, package_parent
+    return sys.executable, ["-m", "reader.ui.app"] + reopen_args, package_parent

@@ -12,16 +12,18 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from reader.document import Document
 from reader.errors import PasswordRequiredError, ReaderError
-from reader.ui import analysis, dialogs, i18n, window_actions
+from reader.ui import analysis, dialogs, i18n, window_actions, window_layout
+from reader.ui.busy_indicator import BusyIndicator
 from reader.ui.operations import BackgroundRunner, single_shot_timer
 from reader.ui.page_view import PageView
 from reader.ui.settings import AppSettings
 from reader.ui.thumbnails import ThumbnailPanel
 
+SAVE_DELAY_MS = 800  # reading position written this long after the last move (survives a crash)
 _AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
           "bottom": Qt.DockWidgetArea.BottomDockWidgetArea, "top": Qt.DockWidgetArea.TopDockWidgetArea}
 
@@ -51,7 +53,7 @@ class MainWindow(QMainWindow):
 
         self.view = PageView(self)
         self.view.currentPageChanged.connect(self._on_page_changed)
-        self.view.zoomChanged.connect(lambda zoom: self.zoom_box.show_zoom(zoom))
+        self.view.zoomChanged.connect(self._on_zoom_changed)
         self.view.firstPagePainted.connect(self._on_first_paint)
         self.notice = dialogs.NoticeBar(self)
         central = QWidget(self)
@@ -63,10 +65,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.runner = BackgroundRunner(self.show_error, self)
-        self._progress = QProgressBar(self)
-        self._progress.setMaximumWidth(180)
-        self._progress.hide()
-        self.statusBar().addPermanentWidget(self._progress)
+        self.busy = BusyIndicator(self)
+        self.statusBar().addPermanentWidget(self.busy)
         self.runner.busyChanged.connect(self._on_busy)
 
         self._menus = window_actions.build_menus(self)
@@ -74,14 +74,15 @@ class MainWindow(QMainWindow):
         self.thumbnails = ThumbnailPanel(self.view)
         thumbnails_dock = self.add_panel(self.thumbnails, self.tr("缩略图"), "thumbnailsDock", "left")
         self.menu("view").insertAction(self.panels_menu.menuAction(), thumbnails_dock.toggleViewAction())
-        self._save_timer = single_shot_timer(self, 1500)
+        self._save_timer = single_shot_timer(self, SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_reading_state)
         self.setAcceptDrops(True)
         self.setWindowTitle(self.tr("政策汇编阅读器"))
-        self.resize(1280, 900)
 
         from reader.ui.features import install_features
         self.installed_features = install_features(self)
+        window_layout.arrange_panels(self)
+        self.resize(window_layout.default_size(self))
         self._restore_window_state()
 
     # ------------------------------------------------------------------ plug-in API
@@ -248,10 +249,12 @@ class MainWindow(QMainWindow):
             self.view.go_to(state["page"])
 
     def save_reading_state(self) -> None:
+        """Write page and zoom to disk now (called shortly after every move, so a crash loses nothing)."""
         if self.document is None:
             return
         self.settings.set_reading_state(self.document.path, self.content_hash, self.view.current_page(),
                                         self.view.zoom(), self.view.fit_mode)
+        self.settings.sync()
 
     def _restore_window_state(self) -> None:
         geometry, state = self.settings.window_state()
@@ -269,12 +272,13 @@ class MainWindow(QMainWindow):
         self._save_timer.start()
         self.currentPageChanged.emit(page)
 
+    def _on_zoom_changed(self, zoom: float) -> None:
+        self.zoom_box.show_zoom(zoom)
+        if self.document is not None:
+            self._save_timer.start()
+
     def _on_busy(self, label: str, done: int, total: int) -> None:
-        self._progress.setVisible(bool(label))
-        self._progress.setRange(0, total if total else 0)
-        self._progress.setValue(done)
-        self._progress.setFormat(label)
-        self._progress.setTextVisible(bool(label))
+        self.busy.update_task(self.runner, label, done, total)
 
     def focus_page_box(self) -> None:
         self.page_box.setFocus()
@@ -285,6 +289,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.set_language(code)
         self.settings.sync()
+        self.save_reading_state()  # the new process reads the zoom from the settings file
         args = ([str(self.document.path), "--page", f"#{self.view.current_page() + 1}"] if self.document else [])
         i18n.offer_restart(self, args + ["--lang", code])  # Qt widgets do not retranslate live
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDockWidget, QHeaderView, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QHeaderView, QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from reader.structure import Clause, Compilation, DocumentInfo
@@ -28,7 +28,7 @@ class OutlinePanel(QWidget):
     def __init__(self, go_to: Callable[[int, tuple | None], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("outlinePanel")
-        self.setMinimumWidth(260)  # room for a title and its page label
+        self.setMinimumWidth(170)  # a title and its page label; long titles are elided, full in the tooltip
         self._go_to = go_to
         self.compilation: Compilation | None = None
         self.context_menu_hooks: list[Callable[[QMenu, Any, Any], None]] = []
@@ -59,8 +59,15 @@ class OutlinePanel(QWidget):
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
+        self.empty_hint = QLabel(self)
+        self.empty_hint.setObjectName("outlineHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: palette(mid); padding: 8px;")
+        self.show_hint(self.tr("打开 PDF 后，这里列出汇编中的各个文件和条款。"))
         layout.addWidget(self.filter_box)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.tree)
+        layout.addStretch(0)
 
         self.filter_box.textChanged.connect(self._on_filter)
         self.tree.clicked.connect(self._on_activated)
@@ -73,7 +80,10 @@ class OutlinePanel(QWidget):
         self.model.removeRows(0, self.model.rowCount())
         self._page_items = []
         if comp is None:
+            self.show_hint(self.tr("打开 PDF 后，这里列出汇编中的各个文件和条款。"))
             return
+        self.empty_hint.hide()
+        self.tree.show()
         root = self._item(self.tr("汇编（%n 页）", "", comp.page_count), None, "")
         root.setData(None, ENTRY_ROLE)
         if not comp.has_text_layer:
@@ -90,6 +100,12 @@ class OutlinePanel(QWidget):
             self._add_clauses(comp, item, d_index, (), doc.clauses)
         self.tree.setUniformRowHeights(False)
         self.tree.expandToDepth(0)
+
+    def show_hint(self, text: str) -> None:
+        """A line in place of an empty tree: what will appear here, or that it is being prepared."""
+        self.empty_hint.setText(text)
+        self.empty_hint.show()
+        self.tree.hide()
 
     def _add_clauses(self, comp: Compilation, parent: QStandardItem, d_index: int, path: tuple,
                      clauses: list[Clause]) -> None:
@@ -220,16 +236,17 @@ def install(window: MainWindow) -> None:
     """Add the outline as a left dock panel fed by the window's compilation."""
     panel = OutlinePanel(lambda page, rect: window.view.go_to(page, rect), window)
     window.outline_panel = panel
-    dock = window.add_panel(panel, panel.tr("大纲"), "outlineDock", "left")
+    dock = window.add_panel(panel, QCoreApplication.translate("OutlinePanel", "大纲"), "outlineDock", "left")
     window.outline_dock = dock
     thumbnails = window.findChild(QDockWidget, "thumbnailsDock")
     if thumbnails is not None:  # share the left column with the thumbnails, as tabs
         window.tabifyDockWidget(thumbnails, dock)
         dock.raise_()
     window.compilationReady.connect(panel.set_compilation)
+    window.documentOpened.connect(lambda _doc: panel.show_hint(QCoreApplication.translate("OutlinePanel", "正在分析文档结构…")))
     window.documentClosed.connect(lambda: panel.set_compilation(None))
     window.currentPageChanged.connect(panel.follow_page)
-    focus = QAction(panel.tr("筛选大纲"), window)
+    focus = QAction(QCoreApplication.translate("OutlinePanel", "筛选大纲"), window)
     focus.setShortcut(QKeySequence("Ctrl+Shift+O"))
 
     def show_filter() -> None:

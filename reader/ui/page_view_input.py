@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QWheelEvent
 from PySide6.QtWidgets import QMenu
 
@@ -59,7 +59,7 @@ class PageViewInput:
         """Copy, then whatever the features add through ``context_menu_hooks(menu, page, offset|None)``."""
         hit = self.point_to_page(point)
         menu = QMenu(self)
-        copy = menu.addAction(self.tr("复制"), self.copy_selection)
+        copy = menu.addAction(QCoreApplication.translate("PageView", "复制"), self.copy_selection)
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.setEnabled(not self.selection.is_empty())
         if hit is not None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QTreeView,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QTreeView,
                                QVBoxLayout, QWidget)
 
 from reader.annotations import Annotation
@@ -182,7 +182,18 @@ class ReviewPanel(QWidget):
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.clicked.connect(self._on_clicked)
         self.tree.doubleClicked.connect(self._on_double_clicked)
-        self.tree.header().resizeSection(QUOTE, 260)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(NOTE, 90)
+        header.setSectionResizeMode(THEMES, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PAGE, QHeaderView.ResizeMode.ResizeToContents)
+        self.empty_hint = QLabel(self.tr("还没有批注。选中文字后按 Ctrl+H 或点浮动工具栏高亮；"
+                                         "在页面或大纲上右键可“标记本条款”。"), self)
+        self.empty_hint.setObjectName("reviewHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: palette(mid); padding: 8px;")
         top = QHBoxLayout()
         top.addWidget(self.scope)
         top.addWidget(self.grouping)
@@ -191,7 +202,9 @@ class ReviewPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.filter_box)
         layout.addWidget(self.counts)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.tree)
+        layout.addStretch(0)
         self._refresh_timer = single_shot_timer(self, 200)
         self._refresh_timer.timeout.connect(self.refresh)
         self.scope.currentIndexChanged.connect(self.refresh)
@@ -224,6 +237,8 @@ class ReviewPanel(QWidget):
             anns = [a for a in anns if needle in fold(" ".join([a.quote, a.note, a.document, a.doc_number]))
                     or any(needle in names.get(n, fold(n)) for n in a.themes)]
         expanded = self._expanded_titles()
+        self.empty_hint.setVisible(not anns and not needle)
+        self.tree.setVisible(bool(anns) or bool(needle))
         groups = group_annotations(anns, self.grouping.currentData(), themes, controller.english, self.tr("未分主题"))
         self.model.set_groups(groups)
         fresh = not expanded & {g[0] for g in groups}  # first fill, or another grouping: open small lists

@@ -64,6 +64,14 @@ class SearchIndexing(QObject):
             job.finished.connect(lambda _r: dialog.reset())
             job.failed.connect(lambda _e: dialog.reset())
             self.dialog = dialog
+        else:  # quiet work still shows in the status bar, and can be stopped there
+            busy = getattr(self.window_, "busy", None)
+            if busy is not None:
+                label = self.tr("正在建立全文索引…")
+                busy.update_task(job, label, 0, 0, cancel=job.cancel)
+                job.progressed.connect(lambda done, total, _what: busy.update_task(job, label, done, total))
+                job.finished.connect(lambda _r: busy.finish(job))
+                job.failed.connect(lambda _e: busy.finish(job))
         return job
 
     @staticmethod

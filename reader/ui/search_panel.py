@@ -14,7 +14,7 @@ import re
 import threading
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QToolButton, QTreeWidget, QTreeWidgetItem,
@@ -99,7 +99,8 @@ class SearchPanel(QWidget):
         self.worker.failed.connect(self._search_failed)
 
         self.box = QLineEdit(self, objectName="searchBox", clearButtonEnabled=True)
-        self.box.setPlaceholderText(self.tr("搜索：多个词用空格分开，\"…\" 为短语，-词 排除"))
+        self.box.setPlaceholderText(self.tr("搜索关键词"))
+        self.box.setToolTip(self.tr("多个词用空格分开（都要出现）；\"…\" 为短语；-词 排除。空格、换行、全半角不影响匹配。"))
         self.scope = QComboBox(self, objectName="searchScope")
         self.scope.addItem(self.tr("本文档"), "document")
         self.scope.addItem(self.tr("整个资料库"), "library")
@@ -131,6 +132,8 @@ class SearchPanel(QWidget):
         grid.addLayout(checks)
 
         self.summary = QLabel(self, objectName="searchSummary", wordWrap=True)
+        self.empty_hint = QLabel(self.hint(), self, objectName="searchHint", wordWrap=True)
+        self.empty_hint.setStyleSheet("color: palette(mid); padding: 8px;")
         self.tree = _ResultTree(self, objectName="searchResults")
         self.tree.setHeaderHidden(True)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -142,7 +145,10 @@ class SearchPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.filters)
         layout.addWidget(self.summary)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.tree, 1)
+        layout.addStretch(0)
+        self.tree.hide()  # until there is something to list: the hint says what to do
 
         self.debounce = single_shot_timer(self, 250)
         self.debounce.timeout.connect(self.search_now)
@@ -156,6 +162,10 @@ class SearchPanel(QWidget):
         self.filters_button.toggled.connect(self._toggle_filters)
         self.tree.itemClicked.connect(lambda item, _c: self.open_item(item))
         self.tree.itemActivated.connect(lambda item, _c: self.open_item(item))
+
+    def hint(self) -> str:
+        """What an empty panel says: how to search, and the keys."""
+        return self.tr("输入关键词，回车或稍候即搜。Ctrl+F 搜本文档，Ctrl+Shift+F 搜整个资料库；F3 / Shift+F3 逐个查看。")
 
     # ----------------------------------------------------------------- searching
     def searcher(self):
@@ -212,12 +222,16 @@ class SearchPanel(QWidget):
             self.tree.clear()
             self.results = None
             self.summary.setText("")
+            self.empty_hint.show()
+            self.tree.hide()
             self.window_.view.clear_overlay("search")
             return
         filters = self._filters()
         annotated = self.annotated_only.isChecked()
         library = self.window_.library
         self.summary.setText(self.tr("正在搜索…"))
+        self.empty_hint.hide()
+        self.tree.show()
 
         def work() -> tuple[Any, list]:
             from reader.index.search import annotated_pages
@@ -247,6 +261,9 @@ class SearchPanel(QWidget):
             return
         if results.total_pages == 0 and self.scope.currentData() == "document" and not self._document_indexed():
             self.summary.setText(self.tr("本文档的索引尚未建好，请稍候再搜"))
+            return
+        if results.total_pages == 0:
+            self.summary.setText(self.tr("没有找到“%1”").replace("%1", results.query.strip()))
             return
         shown = self.tr("共 %1 页").replace("%1", str(results.total_pages))
         if results.total_pages > len(results.hits):
@@ -384,13 +401,13 @@ def install(window: MainWindow) -> None:
 
     panel = SearchPanel(window)
     window.search_panel = panel
-    window.search_dock = window.add_panel(panel, panel.tr("全文搜索"), "searchDock", "right")
+    window.search_dock = window.add_panel(panel, QCoreApplication.translate("SearchPanel", "全文搜索"), "searchDock", "right")
     edit = window.menu("edit")
     for text, keys, handler, name in (
-        (panel.tr("在本文档中搜索"), QKeySequence("Ctrl+F"), lambda: panel.focus_search("document"), "actionFindInDocument"),
-        (panel.tr("在资料库中搜索"), QKeySequence("Ctrl+Shift+F"), lambda: panel.focus_search("library"), "actionFindInLibrary"),
-        (panel.tr("下一个搜索结果"), QKeySequence("F3"), lambda: panel.step(True), "actionFindNext"),
-        (panel.tr("上一个搜索结果"), QKeySequence("Shift+F3"), lambda: panel.step(False), "actionFindPrevious"),
+        (QCoreApplication.translate("SearchPanel", "在本文档中搜索"), QKeySequence("Ctrl+F"), lambda: panel.focus_search("document"), "actionFindInDocument"),
+        (QCoreApplication.translate("SearchPanel", "在资料库中搜索"), QKeySequence("Ctrl+Shift+F"), lambda: panel.focus_search("library"), "actionFindInLibrary"),
+        (QCoreApplication.translate("SearchPanel", "下一个搜索结果"), QKeySequence("F3"), lambda: panel.step(True), "actionFindNext"),
+        (QCoreApplication.translate("SearchPanel", "上一个搜索结果"), QKeySequence("Shift+F3"), lambda: panel.step(False), "actionFindPrevious"),
     ):
         action = QAction(text, window, objectName=name)
         action.setShortcut(keys)

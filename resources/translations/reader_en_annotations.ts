@@ -1,159 +1,112 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="144"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="110" />
         <source>已从旧版本迁移批注：找到 %1，移动 %2，未能定位 %3</source>
         <translation>Annotations carried over from the previous version: %1 found, %2 moved, %3 orphaned</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="220"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="189" />
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="226"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="195" />
         <source>请先选中文字（结构分析完成后才能高亮）</source>
         <translation>Select some text first (highlighting is available once the structure analysis has finished)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="244"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="213" />
         <source>标记条款</source>
         <translation>Tag clause</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="250"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="219" />
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="250"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="219" />
         <source>批注内容：</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="257"/>
-        <location filename="../../reader/ui/annotation_controller.py" line="320"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="226" />
+        <location filename="../../reader/ui/annotation_controller.py" line="289" />
         <source>编辑批注</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="264"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="233" />
         <source>修改主题</source>
         <translation>Change themes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="277"/>
-        <location filename="../../reader/ui/annotation_controller.py" line="322"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="246" />
+        <location filename="../../reader/ui/annotation_controller.py" line="291" />
         <source>删除批注</source>
         <translation>Delete annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="310"/>
-        <location filename="../../reader/ui/annotation_controller.py" line="429"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="279" />
+        <location filename="../../reader/ui/annotation_controller.py" line="325" />
         <source>高亮所选</source>
         <translation>Highlight selection</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="313"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="282" />
         <source>标记本条款 %1</source>
         <translation>Tag this clause %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="315"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="284" />
         <source>标记上级条款 %1</source>
         <translation>Tag the enclosing clause %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="319"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="288" />
         <source>批注“%1”</source>
         <translation>Annotation “%1”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="321"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="290" />
         <source>修改主题…</source>
         <translation>Change themes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="327"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="296" />
         <source>标记本条款</source>
         <translation>Tag this clause</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="367"/>
-        <source>导出全部批注</source>
-        <translation>Export all annotations</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="368"/>
-        <location filename="../../reader/ui/annotation_controller.py" line="377"/>
-        <source>JSON 文件 (*.json)</source>
-        <translation>JSON files (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="372"/>
-        <source>已导出 %1 条批注</source>
-        <translation>Exported %1 annotations</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="377"/>
-        <source>导入批注</source>
-        <translation>Import annotations</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="381"/>
-        <source>已导入 %1 条批注</source>
-        <translation>Imported %1 annotations</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="395"/>
-        <source>资料库中没有其他带批注的版本</source>
-        <translation>No other annotated edition in the library</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="398"/>
-        <source>从其他版本迁移批注</source>
-        <translation>Carry annotations over from another edition</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="398"/>
-        <source>把哪个版本的批注迁移到当前文件：</source>
-        <translation>Carry the annotations of which edition over to the open file:</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="407"/>
-        <source>迁移完成：找到 %1，移动 %2，未能定位 %3</source>
-        <translation>Migration finished: %1 found, %2 moved, %3 orphaned</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="425"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="321" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="427"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="323" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="440"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="336" />
         <source>主题管理…</source>
         <translation>Manage themes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="441"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="337" />
         <source>从其他版本迁移批注…</source>
         <translation>Carry annotations over from another edition…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="442"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="338" />
         <source>导出全部批注（JSON）…</source>
         <translation>Export all annotations (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="443"/>
+        <location filename="../../reader/ui/annotation_controller.py" line="339" />
         <source>导入批注（JSON）…</source>
         <translation>Import annotations (JSON)…</translation>
     </message>
@@ -161,32 +114,32 @@
 <context>
     <name>MiniToolbar</name>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="75"/>
+        <location filename="../../reader/ui/annotation_toolbar.py" line="36" />
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="75"/>
+        <location filename="../../reader/ui/annotation_toolbar.py" line="36" />
         <source>用上次的主题高亮所选 (Ctrl+H)</source>
         <translation>Highlight the selection with the last themes (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="79"/>
+        <location filename="../../reader/ui/annotation_toolbar.py" line="40" />
         <source>主题…</source>
         <translation>Themes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="79"/>
+        <location filename="../../reader/ui/annotation_toolbar.py" line="40" />
         <source>选择一个或多个主题</source>
         <translation>Choose one or more themes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="80"/>
+        <location filename="../../reader/ui/annotation_toolbar.py" line="41" />
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_controller.py" line="80"/>
+        <location filename="../../reader/ui/annotation_toolbar.py" line="41" />
         <source>高亮并写批注</source>
         <translation>Highlight and write a note</translation>
     </message>
@@ -194,27 +147,27 @@
 <context>
     <name>ReviewModel</name>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="45"/>
+        <location filename="../../reader/ui/review_panel.py" line="46" />
         <source>引文</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="45"/>
+        <location filename="../../reader/ui/review_panel.py" line="46" />
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="45"/>
+        <location filename="../../reader/ui/review_panel.py" line="46" />
         <source>主题</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="45"/>
+        <location filename="../../reader/ui/review_panel.py" line="46" />
         <source>页码</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="103"/>
+        <location filename="../../reader/ui/review_panel.py" line="104" />
         <source>（未能定位）</source>
         <translation> (orphaned)</translation>
     </message>
@@ -222,72 +175,77 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="162"/>
+        <location filename="../../reader/ui/review_panel.py" line="163" />
         <source>本汇编</source>
         <translation>This compilation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="163"/>
+        <location filename="../../reader/ui/review_panel.py" line="164" />
         <source>整个资料库</source>
         <translation>Whole library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="165"/>
+        <location filename="../../reader/ui/review_panel.py" line="166" />
         <source>按主题</source>
         <translation>By theme</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="166"/>
+        <location filename="../../reader/ui/review_panel.py" line="167" />
         <source>按文档</source>
         <translation>By document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="168"/>
+        <location filename="../../reader/ui/review_panel.py" line="169" />
         <source>筛选：主题、文档、文字</source>
         <translation>Filter: theme, document, text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="199"/>
+        <location filename="../../reader/ui/review_panel.py" line="192" />
+        <source>还没有批注。选中文字后按 Ctrl+H 或点浮动工具栏高亮；在页面或大纲上右键可“标记本条款”。</source>
+        <translation>No annotations yet. Select text, then press Ctrl+H or use the floating toolbar; right-click a page or the outline to tag a whole clause.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/review_panel.py" line="212" />
         <source>删除所选批注</source>
         <translation>Delete selected annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="226"/>
+        <location filename="../../reader/ui/review_panel.py" line="240" />
         <source>未分主题</source>
         <translation>No theme</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="237"/>
+        <location filename="../../reader/ui/review_panel.py" line="251" />
         <source>共 %1 条</source>
         <translation>%1 in all</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="290"/>
+        <location filename="../../reader/ui/review_panel.py" line="304" />
         <source>跳转</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="291"/>
+        <location filename="../../reader/ui/review_panel.py" line="305" />
         <source>编辑批注…</source>
         <translation>Edit note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="292"/>
+        <location filename="../../reader/ui/review_panel.py" line="306" />
         <source>修改主题…（%1 条）</source>
         <translation>Change themes… (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="293"/>
+        <location filename="../../reader/ui/review_panel.py" line="307" />
         <source>删除（%1 条）</source>
         <translation>Delete (%1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="304"/>
+        <location filename="../../reader/ui/review_panel.py" line="318" />
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/review_panel.py" line="307"/>
+        <location filename="../../reader/ui/review_panel.py" line="321" />
         <source>批注一览</source>
         <translation>Annotations overview</translation>
     </message>
@@ -295,120 +253,120 @@
 <context>
     <name>ThemeManager</name>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="92"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="92" />
         <source>主题管理</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="99"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="99" />
         <source>新建…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="99"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="99" />
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="100"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="100" />
         <source>颜色…</source>
         <translation>Colour…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="100"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="100" />
         <source>关键词…</source>
         <translation>Keywords…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="101"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="101" />
         <source>合并到…</source>
         <translation>Merge into…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="101"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="101" />
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="106"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="106" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="134"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="134" />
         <source>主题</source>
         <translation>Themes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="139"/>
-        <location filename="../../reader/ui/theme_dialog.py" line="142"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="139" />
+        <location filename="../../reader/ui/theme_dialog.py" line="142" />
         <source>新建主题</source>
         <translation>New theme</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="139"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="139" />
         <source>主题名称（中文）：</source>
         <translation>Theme name (Chinese):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="142"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="142" />
         <source>英文名称（可选）：</source>
         <translation>English name (optional):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="143"/>
-        <location filename="../../reader/ui/theme_dialog.py" line="163"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="143" />
+        <location filename="../../reader/ui/theme_dialog.py" line="163" />
         <source>主题颜色</source>
         <translation>Theme colour</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="152"/>
-        <location filename="../../reader/ui/theme_dialog.py" line="155"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="152" />
+        <location filename="../../reader/ui/theme_dialog.py" line="155" />
         <source>主题改名</source>
         <translation>Rename theme</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="152"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="152" />
         <source>中文名称：</source>
         <translation>Chinese name:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="155"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="155" />
         <source>英文名称：</source>
         <translation>English name:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="171"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="171" />
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="171"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="171" />
         <source>关键词（用空格分隔）：</source>
         <translation>Keywords (separated by spaces):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="182"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="182" />
         <source>合并主题</source>
         <translation>Merge theme</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="183"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="183" />
         <source>把“%1”的批注并入：</source>
         <translation>Move the annotations of “%1” into:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="193"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="193" />
         <source>删除主题“%1”？</source>
         <translation>Delete the theme “%1”?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="195"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="195" />
         <source>有 %1 条批注带有此主题：批注会保留，只去掉此主题。</source>
         <translation>%1 annotations carry this theme: they are kept, only this theme is removed from them.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="196"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="196" />
         <source>删除主题</source>
         <translation>Delete theme</translation>
     </message>
@@ -416,17 +374,17 @@
 <context>
     <name>ThemePicker</name>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="36"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="36" />
         <source>选择主题</source>
         <translation>Choose themes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="40"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="40" />
         <source>可多选；高亮颜色取第一个主题的颜色。</source>
         <translation>Several allowed; the highlight takes the colour of the first theme.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/theme_dialog.py" line="43"/>
+        <location filename="../../reader/ui/theme_dialog.py" line="43" />
         <source>管理主题…</source>
         <translation>Manage themes…</translation>
     </message>

@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BusyIndicator</name>
+    <message>
+        <location filename="../../reader/ui/busy_indicator.py" line="25" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/busy_indicator.py" line="63" />
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/busy_indicator.py" line="72" />
+        <source>（另有 %1 项）</source>
+        <translation> (+%1 more)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/main_window.py" line="75" />
@@ -8,37 +26,37 @@
         <translation>Thumbnails</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="79" />
+        <location filename="../../reader/ui/main_window.py" line="80" />
         <source>政策汇编阅读器</source>
         <translation>Policy Compilation Reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="120" />
+        <location filename="../../reader/ui/main_window.py" line="122" />
         <source>打开 PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="120" />
+        <location filename="../../reader/ui/main_window.py" line="122" />
         <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
         <translation>PDF files (*.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="139" />
+        <location filename="../../reader/ui/main_window.py" line="151" />
         <source>此 PDF 没有文字层（可能是扫描件）：可以阅读，但无法搜索、选择文字或分析结构。</source>
         <translation>This PDF has no text layer (probably a scan): you can read it, but search, text selection and structure are unavailable.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="183" />
+        <location filename="../../reader/ui/main_window.py" line="196" />
         <source>正在登记文件…</source>
         <translation>Recording the file…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="194" />
+        <location filename="../../reader/ui/main_window.py" line="208" />
         <source>正在分析文档结构…</source>
         <translation>Analysing the document structure…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="218" />
+        <location filename="../../reader/ui/main_window.py" line="226" />
         <location filename="../../reader/ui/window_actions.py" line="55" />
         <source>没有这一页：%1</source>
         <translation>No such page: %1</translation>
@@ -137,7 +155,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/window_actions.py" line="158" />
-        <location filename="../../reader/ui/window_actions.py" line="196" />
+        <location filename="../../reader/ui/window_actions.py" line="199" />
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -152,17 +170,17 @@
         <translation>Page </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="190" />
+        <location filename="../../reader/ui/window_actions.py" line="193" />
         <source>清除列表</source>
         <translation>Clear List</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="192" />
+        <location filename="../../reader/ui/window_actions.py" line="195" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window_actions.py" line="196" />
+        <location filename="../../reader/ui/window_actions.py" line="199" />
         <source>政策汇编阅读器
 
 阅读、检索与批注政策汇编 PDF。
@@ -176,12 +194,17 @@ All data stays on this computer.</translation>
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="270" />
+        <location filename="../../reader/ui/page_view_paint.py" line="65" />
         <source>第 %1 页无法显示（页面已损坏）</source>
         <translation>Page %1 cannot be shown (the page is damaged)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/page_view.py" line="359" />
+        <location filename="../../reader/ui/page_view_paint.py" line="74" />
+        <source>打开 PDF（Ctrl+O），或把文件拖到这里</source>
+        <translation>Open a PDF (Ctrl+O), or drop a file here</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/page_view_input.py" line="62" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
@@ -189,7 +212,7 @@ All data stays on this computer.</translation>
 <context>
     <name>ThumbnailModel</name>
     <message>
-        <location filename="../../reader/ui/thumbnails.py" line="63" />
+        <location filename="../../reader/ui/thumbnails.py" line="64" />
         <source>第 %1 页</source>
         <translation>Page %1</translation>
     </message>
@@ -197,58 +220,58 @@ All data stays on this computer.</translation>
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="19" />
+        <location filename="../../reader/ui/dialogs.py" line="20" />
         <source>找不到文件</source>
         <translation>File not found</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="20" />
+        <location filename="../../reader/ui/dialogs.py" line="21" />
         <source>不是 PDF 文件</source>
         <translation>Not a PDF file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="21" />
+        <location filename="../../reader/ui/dialogs.py" line="22" />
         <source>PDF 文件已损坏</source>
         <translation>The PDF is damaged</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="22" />
+        <location filename="../../reader/ui/dialogs.py" line="23" />
         <source>PDF 没有页面</source>
         <translation>The PDF has no pages</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="23" />
-        <location filename="../../reader/ui/dialogs.py" line="45" />
+        <location filename="../../reader/ui/dialogs.py" line="24" />
+        <location filename="../../reader/ui/dialogs.py" line="46" />
         <source>需要密码</source>
         <translation>Password required</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="24" />
+        <location filename="../../reader/ui/dialogs.py" line="25" />
         <source>没有文字层</source>
         <translation>No text layer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="25" />
+        <location filename="../../reader/ui/dialogs.py" line="26" />
         <source>无法读写数据</source>
         <translation>Cannot read or write data</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="26" />
+        <location filename="../../reader/ui/dialogs.py" line="27" />
         <source>无法执行此操作</source>
         <translation>Cannot do this</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="28" />
+        <location filename="../../reader/ui/dialogs.py" line="29" />
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="42" />
+        <location filename="../../reader/ui/dialogs.py" line="43" />
         <source>“%1”已加密，请输入密码：</source>
         <translation>“%1” is encrypted. Enter its password:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs.py" line="44" />
+        <location filename="../../reader/ui/dialogs.py" line="45" />
         <source>密码错误，请重试。</source>
         <translation>Wrong password, please try again.</translation>
     </message>
