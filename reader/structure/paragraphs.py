@@ -107,9 +107,9 @@ def starts_paragraph(prev: Line | None, line: Line, layout: Layout, width: float
     labelled = HEADING_START.match(line.text) is not None  # 二、 then （一） centred: two headings
     if same_look and centred and _is_centred(prev, layout, width) and line_bold and not labelled:
         return False  # a wrapped centred bold heading
-    if same_look and centred and line_bold and not labelled \
-            and prev.x1 - prev.x0 >= layout.right - layout.left - 2 * size:
-        return False  # a bold title in the body size wrapped: a (nearly) full first line, centred rest
+    if same_look and centred and line_bold and not labelled and abs(prev.center_x - width / 2) < 2 * size \
+            and prev.x1 - prev.x0 >= 0.75 * (layout.right - layout.left) and line.x1 - line.x0 < prev.x1 - prev.x0:
+        return False  # a bold title in the body size wrapped: a wide centred first line, a shorter centred rest
     if prev_bold != line_bold and (prev.bold >= 0.9 or line.bold >= 0.9):
         return True
     if line.x0 >= layout.left + 0.8 * size:

@@ -8,7 +8,7 @@ a line that is indented, centred, right-aligned or follows a short line starts a
 
 The blocks are then set again with a different layout through the structure tests' Typesetter
 (tests/unit/test_structure_pdfkit.py): other page size and margins, other font size, lines
-re-wrapped to another width (measured glyph widths, Latin runs kept whole), headings not bold,
+re-wrapped to another width (glyph widths as set, Latin runs kept whole), headings not bold,
 other running headers (alternating sides) and footers (``第 N 页``), page labels, a 目录 or none,
 bookmarks or none, 专栏 boxes framed or not. The builder records what it put on every page,
 so tests compute their expectations from the edition itself.
@@ -280,7 +280,9 @@ class Kit(Typesetter):
     lines: dict[int, list[str]]
 
     @staticmethod
-    def measure(text: str, size: float) -> float:
+    def measure(text: str, size: float, font: str = "china-s") -> float:
+        if font == "bold" and bold_font_file() is not None:
+            return bold_font().text_length(text, fontsize=size)  # proportional Latin and digits
         return len(text) * size  # insert_text sets every glyph of the built-in CJK font one em wide
 
     def _put(self, x: float, text: str, size: float, font: str = "china-s") -> None:
@@ -298,13 +300,13 @@ class Kit(Typesetter):
 
     def centred(self, text: str, size: float | None = None, font: str = "china-s") -> None:
         size = size or self.body
-        for part in self.wrap(text, size, 0):
-            self._put((self.size[0] - self.measure(part, size)) / 2, part, size, font)
+        for part in self.wrap(text, size, 0, font):
+            self._put((self.size[0] - self.measure(part, size, font)) / 2, part, size, font)
 
     def right(self, text: str) -> None:
         self._put(self.size[0] - self.margin[2] - self.measure(text, self.body), text, self.body)
 
-    def wrap(self, text: str, size: float, indent: float) -> list[str]:
+    def wrap(self, text: str, size: float, indent: float, font: str = "china-s") -> list[str]:
         """Greedy wrap on measured widths; Latin/digit runs stay whole, closing marks never start a line."""
         pieces: list[str] = []
         at = 0
@@ -312,12 +314,12 @@ class Kit(Typesetter):
             pieces.extend(text[at:match.start()])
             run = match.group()
             # Latin runs stay whole unless longer than half a line (a URL): those break anywhere.
-            pieces.extend(run if self.measure(run, size) > self.width / 2 else [run])
+            pieces.extend(run if self.measure(run, size, font) > self.width / 2 else [run])
             at = match.end()
         pieces.extend(text[at:])
         lines, current, used, limit = [], "", 0.0, self.width - indent
         for piece in pieces:
-            advance = self.measure(piece, size)
+            advance = self.measure(piece, size, font)
             if current and used + advance > limit + 0.01 and piece[0] not in _NO_LINE_START:
                 lines.append(current)
                 current, used, limit = "", 0.0, self.width
