@@ -116,8 +116,19 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
     return sorted(set(starts))
 
 
+_BOOKMARK_NUMBER = re.compile(r"^(?:\d{1,3}[.．、]|[（(]?[一二三四五六七八九十百]+[）)、.．]|第[一二三四五六七八九十百\d]+[篇部分]?)\s*")
+_ELLIPSIS = re.compile(r"(?:…+|\.{2,}|．{2,})$")
+
+
+def bookmark_stem(title: str) -> str:
+    """What a bookmark says of the printed title: its own numbering ("3. ") and a closing ellipsis
+    ("…") taken off, whitespace removed."""
+    return _ELLIPSIS.sub("", _squash(_BOOKMARK_NUMBER.sub("", title.strip())))
+
+
 def _bookmark_starts(paragraphs: list[Paragraph], toc: list[list]) -> list[tuple[int, str]]:
-    """(paragraph index, title) for each top-level bookmark."""
+    """(paragraph index, title) for each top-level bookmark; the title is the printed one when the
+    bookmark only numbers or shortens it."""
     out: list[tuple[int, str]] = []
     top = 1
     if sum(1 for e in toc if e[0] == 1) == 1 and sum(1 for e in toc if e[0] == 2) >= 2:
@@ -126,7 +137,8 @@ def _bookmark_starts(paragraphs: list[Paragraph], toc: list[list]) -> list[tuple
         level, title, page = entry[0], str(entry[1]).strip(), int(entry[2]) - 1
         if level != top or page < 0 or _TOC_HEAD.match(_squash(title)) or _squash(title) in ("封面", "目次"):
             continue
-        key = _squash(title)[:10]
+        stem = bookmark_stem(title)
+        key = stem[:10]
         chosen = None
         for index, p in enumerate(paragraphs):
             if p.end_page < page:
@@ -141,6 +153,9 @@ def _bookmark_starts(paragraphs: list[Paragraph], toc: list[list]) -> list[tuple
         if chosen is None:
             chosen = next((i for i, p in enumerate(paragraphs) if p.page >= page), None)
         if chosen is not None:
+            printed = paragraphs[chosen].text.replace("\n", "")
+            if len(stem) >= 4 and _squash(printed).startswith(stem) and len(printed) <= 120:
+                title = printed
             out.append((chosen, title))
     return out
 

@@ -101,9 +101,9 @@ def starts_paragraph(prev: Line | None, line: Line, layout: Layout, width: float
     prev_bold, line_bold = prev.bold >= 0.6, line.bold >= 0.6
     centred = _is_centred(line, layout, width)
     same_look = prev_bold == line_bold and prev.page == line.page and line.y0 - prev.y1 < line.size
-    if same_look and line.size > layout.body_size + 0.5 and centred and abs(
-            prev.center_x - width / 2) < 2 * line.size:
-        return False  # a wrapped title (its first line may run the full width)
+    if same_look and line.size > layout.body_size + 0.5 and abs(line.center_x - width / 2) < 2 * line.size \
+            and abs(prev.center_x - width / 2) < 2 * line.size:
+        return False  # a wrapped title (either line may run the full width)
     labelled = HEADING_START.match(line.text) is not None  # 二、 then （一） centred: two headings
     if same_look and centred and _is_centred(prev, layout, width) and line_bold and not labelled:
         return False  # a wrapped centred bold heading

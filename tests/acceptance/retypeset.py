@@ -210,6 +210,7 @@ class Style:
     title_size: float = 15.0
     contents: bool = True            # a cover and a 目录 before the documents
     bookmarks: bool = False
+    short_bookmarks: bool = False    # bookmarks "N. first words…" under one root entry, not the full titles
     frame_boxes: bool = True
     indent_headings: bool = True     # headings indented like body text (the source sets them flush)
     page_per_document: bool = False  # else documents run on when the source ran them on
@@ -403,6 +404,9 @@ def typeset(blocks: list[Block], truth: dict, style: Style, path: Path) -> Editi
             set_box(kit, block, style)
     if style.contents:
         _contents(kit, titles, starts, front)
+    if style.short_bookmarks:
+        kit.bookmarks = [[1, "政策汇编", front + 1]] + [
+            [2, f"{n}. {squash(b.text)[:12]}…", starts[b.document] + 1] for n, b in enumerate(titles, 1)]
     labels = ([{"startpage": 0, "prefix": "", "style": "R", "firstpagenum": 1}] if front else []) + \
              [{"startpage": front, "prefix": "", "style": "D", "firstpagenum": 1}]
     if style.page_labels:
@@ -470,7 +474,8 @@ def _contents(kit: Kit, titles: list[Block], starts: dict[int, int], front: int)
 STYLES = {
     # B5, 目录, framed boxes, headings indented, documents run on as in the source.
     "b5": Style("b5"),
-    # A4 with wide margins and larger type, no 目录, bookmarks, unframed boxes, a page per document,
+    # A4 with wide margins and larger type, no 目录, bookmarks ("3. first words…" under a root entry),
+    # unframed boxes, a page per document,
     # headers swapped and a bare page number footer.
     # A5-ish narrow pages, the document's own title as running header (it changes with every document,
     # and a one-page document shows its header once), "第 N 页 共 M 页" bottom right, titles barely larger
@@ -483,7 +488,7 @@ STYLES = {
     "16k": Style("16k", size=(516.0, 729.0), margin=(58.0, 70.0, 58.0, 70.0), body=11.0, leading=1.8,
                  title_size=11.0, title_font="bold", page_labels=False, header=False, footer="— {n} —"),
     "a4": Style("a4", size=A4, margin=(72.0, 90.0, 72.0, 80.0), body=13.0, leading=1.6, title_size=19.0,
-                contents=False, bookmarks=True, frame_boxes=False, indent_headings=False, page_per_document=True,
+                contents=False, bookmarks=True, short_bookmarks=True, frame_boxes=False, indent_headings=False, page_per_document=True,
                 header_even="国家政策文件选编", header_odd="2024 年 12 月", footer="- {n} -"),
 }
 
