@@ -66,8 +66,8 @@ class OutlinePanel(QWidget):
         self.show_hint(self.tr("打开 PDF 后，这里列出汇编中的各个文件和条款。"))
         layout.addWidget(self.filter_box)
         layout.addWidget(self.empty_hint)
-        layout.addWidget(self.tree)
-        layout.addStretch(0)
+        layout.addWidget(self.tree, 1)
+        layout.addStretch(0)  # takes the room while the tree is hidden behind the hint
 
         self.filter_box.textChanged.connect(self._on_filter)
         self.tree.clicked.connect(self._on_activated)

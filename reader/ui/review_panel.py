@@ -186,7 +186,7 @@ class ReviewPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(NOTE, 90)
+        header.resizeSection(NOTE, 80)
         header.setSectionResizeMode(THEMES, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PAGE, QHeaderView.ResizeMode.ResizeToContents)
         self.empty_hint = QLabel(self.tr("还没有批注。选中文字后按 Ctrl+H 或点浮动工具栏高亮；"
@@ -203,8 +203,8 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.filter_box)
         layout.addWidget(self.counts)
         layout.addWidget(self.empty_hint)
-        layout.addWidget(self.tree)
-        layout.addStretch(0)
+        layout.addWidget(self.tree, 1)
+        layout.addStretch(0)  # takes the room while the tree is hidden behind the hint
         self._refresh_timer = single_shot_timer(self, 200)
         self._refresh_timer.timeout.connect(self.refresh)
         self.scope.currentIndexChanged.connect(self.refresh)
@@ -237,12 +237,14 @@ class ReviewPanel(QWidget):
             anns = [a for a in anns if needle in fold(" ".join([a.quote, a.note, a.document, a.doc_number]))
                     or any(needle in names.get(n, fold(n)) for n in a.themes)]
         expanded = self._expanded_titles()
+        self.tree.setColumnHidden(THEMES, self.grouping.currentData() == "theme")  # the group says it
         self.empty_hint.setVisible(not anns and not needle)
         self.tree.setVisible(bool(anns) or bool(needle))
         groups = group_annotations(anns, self.grouping.currentData(), themes, controller.english, self.tr("未分主题"))
         self.model.set_groups(groups)
         fresh = not expanded & {g[0] for g in groups}  # first fill, or another grouping: open small lists
         for row, (title, _color, _members) in enumerate(groups):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)  # long theme/document names stay whole
             if title in expanded or (fresh and len(anns) <= 300):
                 self.tree.setExpanded(self.model.index(row, 0), True)
         counts: dict[str, int] = {}
