@@ -104,6 +104,8 @@ def _pieces(page: pymupdf.Page) -> list[_Piece]:
                         c = " " if c != "\u3000" else c
                     elif "\u2e80" <= c <= "\u2fdf" or "\uf900" <= c <= "\ufaff":
                         c = _unified(c)
+                    elif c in "\u2010\u2011":
+                        c = "-"  # fonts map the hyphen glyph back to HYPHEN / NON-BREAKING HYPHEN: read "-"
                     x0, y0, x1, y1 = ch["bbox"]
                     chars.append(c)
                     rects.append((x0, y0, x1, y1))

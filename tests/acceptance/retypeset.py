@@ -223,6 +223,7 @@ class Style:
     page_labels: bool = True         # else the PDF has no /PageLabels: labels only printed in the footer
     header: bool = True              # else a footer alone
     centre_headings: bool = False    # one-line headings (一、 第一章 …) centred
+    body_font: str = "china-s"       # "serif": a system Noto Serif CJK (proportional Latin and digits)
 
 
 @dataclass
@@ -252,54 +253,79 @@ class Edition:
                 "documents": self.documents, "pages": self.page_lines}
 
 
-_BOLD: list[pymupdf.Font] = []
+_SYSTEM_FONTS = {"bold": "Noto*CJK*Bold.tt[cf]", "serif": "NotoSerifCJK*Regular.tt[cf]"}
+_LOADED: dict[str, pymupdf.Font] = {}
 
 
-def bold_font_file() -> Path | None:
-    """A bold CJK font installed on this machine, if any (Noto CJK Bold on most Linux systems)."""
+def system_font_file(kind: str) -> Path | None:
+    """A CJK font of ``kind`` ("bold", "serif") installed on this machine, if any (Noto CJK on most
+    Linux systems). The built-in CJK fonts have no bold face and set every glyph one em wide."""
     for folder in (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts"):
         if folder.is_dir():
-            for path in sorted(folder.rglob("Noto*CJK*Bold.tt[cf]")):
+            for path in sorted(folder.rglob(_SYSTEM_FONTS[kind])):
                 return path
     return None
 
 
+def bold_font_file() -> Path | None:
+    return system_font_file("bold")
+
+
 def needs_bold(style: str) -> bool:
-    """The style's titles stand out only by being bold, and this machine has no bold CJK font."""
-    return STYLES[style].title_font == "bold" and bold_font_file() is None
+    """The style's titles stand out only by being bold (or its body is in a system serif), and this
+    machine lacks the font."""
+    chosen = STYLES[style]
+    return (chosen.title_font == "bold" and bold_font_file() is None) or \
+        (chosen.body_font == "serif" and system_font_file("serif") is None)
 
 
-def bold_font() -> pymupdf.Font:
-    if not _BOLD:
-        _BOLD.append(pymupdf.Font(fontfile=str(bold_font_file())))
-    return _BOLD[0]
+def system_font(kind: str) -> pymupdf.Font:
+    if kind not in _LOADED:
+        _LOADED[kind] = pymupdf.Font(fontfile=str(system_font_file(kind)))
+    return _LOADED[kind]
 
 
 class Kit(Typesetter):
-    """The structure tests' Typesetter, re-wrapping text and recording every line it sets."""
+    """The structure tests' Typesetter, re-wrapping text and recording every line it sets; text in a
+    system font goes through one TextWriter per page, written out at save."""
 
     lines: dict[int, list[str]]
+    body_font: str = "china-s"
+    writers: dict[int, pymupdf.TextWriter]
 
-    @staticmethod
-    def measure(text: str, size: float, font: str = "china-s") -> float:
-        if font == "bold" and bold_font_file() is not None:
-            return bold_font().text_length(text, fontsize=size)  # proportional Latin and digits
+    def usable(self, font: str | None) -> str:
+        font = font or self.body_font
+        return font if font not in _SYSTEM_FONTS or system_font_file(font) is not None else "china-s"
+
+    def measure(self, text: str, size: float, font: str | None = None) -> float:
+        font = self.usable(font)
+        if font in _SYSTEM_FONTS:
+            return system_font(font).text_length(text, fontsize=size)  # proportional Latin and digits
         return len(text) * size  # insert_text sets every glyph of the built-in CJK font one em wide
 
-    def _put(self, x: float, text: str, size: float, font: str = "china-s") -> None:
+    def _put(self, x: float, text: str, size: float, font: str | None = None) -> None:
         self._room(size * self.leading)
-        if font == "bold" and bold_font_file() is None:
-            font = "china-s"  # no bold face to be had: headings stay plain (titles: see needs_bold)
-        if font == "bold":  # the built-in CJK fonts have no bold face: a system Noto CJK Bold
-            writer = pymupdf.TextWriter(self.page.rect)
-            writer.append((x, self.y + size), text, font=bold_font(), fontsize=size)
-            writer.write_text(self.page)
+        font = self.usable(font)
+        if font in _SYSTEM_FONTS:
+            if not hasattr(self, "writers"):
+                self.writers = {}
+            writer = self.writers.setdefault(self.page.number, pymupdf.TextWriter(self.page.rect))
+            writer.append((x, self.y + size), text, font=system_font(font), fontsize=size)
         else:
             self.page.insert_text((x, self.y + size), text, fontname=font, fontsize=size)
         self.lines.setdefault(self.page.number, []).append(text)
         self.y += size * self.leading
 
-    def centred(self, text: str, size: float | None = None, font: str = "china-s") -> None:
+    def save(self, path: Path, first_content_page: int = 0) -> Path:
+        for number, writer in getattr(self, "writers", {}).items():
+            writer.write_text(self.doc[number])
+        self.writers = {}
+        return super().save(path, first_content_page)
+
+    def line(self, text: str, indent: int = 0, font: str | None = None) -> None:
+        self._put(self.margin[0] + indent * self.body, text, self.body, font)
+
+    def centred(self, text: str, size: float | None = None, font: str | None = None) -> None:
         size = size or self.body
         for part in self.wrap(text, size, 0, font):
             self._put((self.size[0] - self.measure(part, size, font)) / 2, part, size, font)
@@ -307,7 +333,7 @@ class Kit(Typesetter):
     def right(self, text: str) -> None:
         self._put(self.size[0] - self.margin[2] - self.measure(text, self.body), text, self.body)
 
-    def wrap(self, text: str, size: float, indent: float, font: str = "china-s") -> list[str]:
+    def wrap(self, text: str, size: float, indent: float, font: str | None = None) -> list[str]:
         """Greedy wrap on measured widths; Latin/digit runs stay whole, closing marks never start a line."""
         pieces: list[str] = []
         at = 0
@@ -333,10 +359,10 @@ class Kit(Typesetter):
         return lines
 
     def paragraph(self, text: str, indent: int = 2) -> None:
-        for n, part in enumerate(self.wrap(text, self.body, indent * self.body)):
+        for n, part in enumerate(self.wrap(text, self.body, indent * self.body, self.body_font)):
             self.line(part, indent if n == 0 else 0)
 
-    def title(self, text: str, size: float = 18.0, bookmark: bool = False, font: str = "china-s") -> None:
+    def title(self, text: str, size: float = 18.0, bookmark: bool = False, font: str | None = None) -> None:
         self.y += size * 0.5
         self._room(size * self.leading * 2 + self.body * self.leading * 3)  # never a title alone at a page foot
         if bookmark:
@@ -368,6 +394,7 @@ def typeset(blocks: list[Block], truth: dict, style: Style, path: Path) -> Editi
 
     kit = Kit(size=style.size, margin=style.margin, body=style.body, leading=style.leading, header=running)
     kit.lines = {}
+    kit.body_font = style.body_font
     titles = [b for b in blocks if b.kind == "title"]
     front = 0
     if style.contents:
@@ -455,16 +482,16 @@ def _contents(kit: Kit, titles: list[Block], starts: dict[int, int], front: int)
     size = kit.body
     y = kit.margin[1] + 20
     heading = "目  录"
-    page.insert_text(((kit.size[0] - kit.measure(heading, 18)) / 2, y), heading, fontname="china-s", fontsize=18)
+    page.insert_text(((kit.size[0] - kit.measure(heading, 18, "china-s")) / 2, y), heading, fontname="china-s", fontsize=18)
     kit.lines.setdefault(1, []).append(heading)
     y += 40
     for block in titles:
         label = str(starts[block.document] - front + 1)
         text = block.text
-        room = kit.width - kit.measure(label, size) - size * 2 - kit.measure("····", size)  # leaders ≥ 4 dots
-        while kit.measure(text, size) > room:
+        room = kit.width - kit.measure(label, size, "china-s") - size * 2 - kit.measure("····", size, "china-s")  # leaders ≥ 4 dots
+        while kit.measure(text, size, "china-s") > room:
             text = text[:-1]
-        dots = "·" * max(4, int((room + size * 2 - kit.measure(text, size)) // kit.measure("·", size)))
+        dots = "·" * max(4, int((room + size * 2 - kit.measure(text, size, "china-s")) // kit.measure("·", size, "china-s")))
         line = f"{text}{dots}{label}"
         page.insert_text((kit.margin[0], y), line, fontname="china-s", fontsize=size)
         kit.lines[1].append(line)

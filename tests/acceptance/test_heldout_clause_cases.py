@@ -9,7 +9,7 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
-from tests.acceptance.retypeset import Block, Kit, Style, bold_font_file, cli_json, set_box, squash
+from tests.acceptance.retypeset import Block, Kit, Style, bold_font_file, cli_json, set_box, squash, system_font_file
 from tests.unit.test_structure_pdfkit import B5, Typesetter
 
 
@@ -214,3 +214,30 @@ def test_heading_cut_mid_word_by_a_short_line_keeps_its_whole_sentence(tmp_path)
     article = doc["clauses"][0]["children"][0]
     assert article["label"] == "第一条"
     assert squash(article["heading"]) == "为了促进数据产业高质量发展，培育壮大数据产业经营主体，规范数据处理活动，根据有关法律、行政法规，制定本条例"[:60]
+
+
+@pytest.mark.skipif(system_font_file("serif") is None, reason="needs a system Noto Serif CJK font")
+def test_body_in_a_proportional_font_whose_hyphen_reads_back_as_u2011(tmp_path):
+    """Body text in Noto Serif CJK: Latin and digits are narrow (lines still fill the measure) and the
+    hyphen glyph reads back as U+2011; clean text, clauses and search read "-"."""
+    kit = Kit(header=_running)
+    kit.lines = {}
+    kit.body_font = "serif"
+    kit.new_page()
+    kit.title("关于推进“5G+工业互联网”融合应用的通知", size=16)
+    kit.line("一、主要任务")
+    body = ("遵循“规划-实施-评估-优化”持续改进的管理方法，推广 5G-A、TSN、PON 等新型工业网络，"
+            "到 2027 年建成 100 个以上 5G 工厂和 20 个以上“5G+工业互联网”融合应用先导区。") * 3
+    kit.paragraph(body)
+    kit.line("二、保障措施")
+    kit.paragraph("加强组织实施，完善配套政策。")
+    path = kit.save(tmp_path / "serif.pdf")
+    with pymupdf.open(path) as pdf:
+        assert "\u2011" in pdf[0].get_text()  # the case is really there
+    (doc,) = _outline(path, tmp_path)["documents"]
+    assert [c["label"] for c in doc["clauses"]] == ["一、", "二、"]
+    assert squash(doc["clauses"][0]["text"]) == squash("一、主要任务" + body)
+    library = str(tmp_path / "lib")
+    cli_json("index", str(path), "--library", library)
+    for query in ("规划-实施-评估", "5G-A", "TSN、PON"):
+        assert [h["page_index"] for h in cli_json("search", query, "--library", library)["hits"]] == [0], query
