@@ -243,3 +243,15 @@ def test_theme_rename_and_remove_on_the_retypeset_edition(sample_pdf, sample_tru
     assert all(a["themes"] == ["供应链安全"] for a in listed)
     cli_json("annotations", "remove", first["id"], "--library", library)
     assert [a["id"] for a in cli_json("annotations", "list", str(made.path), "--library", library)] == [second["id"]]
+
+
+def test_export_one_theme_of_one_edition(migrated):
+    """--theme and --pdf narrow the export: only that theme's annotations on that edition."""
+    made, _ = migrated["steps"][1]
+    library = migrated["library"]
+    out = workdir() / "export-theme-only.docx"
+    result = cli_json("export", "--format", "docx", "--group", "theme", "--theme", "氢能", "--pdf", str(made.path),
+                      "-o", str(out), "--library", library)
+    themed = [a for a in cli_json("annotations", "list", str(made.path), "--theme", "氢能", "--library", library)
+              if a["status"] != "orphaned"]
+    assert themed and result["annotations"] == len(themed) and list(result["themes"]) == ["氢能"]
