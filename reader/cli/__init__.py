@@ -84,7 +84,8 @@ def emit(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_stdio()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extras = parser.parse_known_args(argv)
+    _take_dash_words(parser, args, extras)
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_OK
@@ -98,6 +99,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+
+
+def _take_dash_words(parser: argparse.ArgumentParser, args: argparse.Namespace, extras: list[str]) -> None:
+    """Free text may start with "-" (a search's excluded word, ``-解读``): give such words back to the
+    command's text argument (named by its ``dash_words`` default) instead of failing as unknown options.
+    A ``--mistyped`` option is still an error."""
+    if not extras:
+        return
+    dest = getattr(args, "dash_words", None)
+    words = [e for e in extras if e.startswith("-") and not e.startswith("--") and len(e) > 1]
+    if dest is None or len(words) != len(extras):
+        parser.error(f"无法识别的参数 (unrecognized arguments): {' '.join(extras)}")
+    getattr(args, dest).extend(words)
 
 
 def _utf8_stdio() -> None:

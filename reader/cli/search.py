@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description="多个词须同时出现；\"…\" 为短语；-词 排除；空格和换行不计。 "
                     "(all words must occur; \"…\" is a phrase; -word excludes; spaces and line breaks are ignored)",
     )
-    search.add_argument("query", metavar="QUERY", nargs="*", help="搜索内容 (what to find); 以 - 开头请先写 -- (put -- before a leading -)")
+    search.add_argument("query", metavar="QUERY", nargs="*", help="搜索内容 (what to find); -词 排除 (-word excludes)")
     search.add_argument("--document", metavar="TEXT", help="只搜标题或文号含此文字的文件 (only documents whose title or 文号 contains TEXT)")
     search.add_argument("--compilation", metavar="TEXT", help="只搜标题或路径含此文字的汇编 (only compilations whose title or path contains TEXT)")
     search.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="文件日期不早于 (document date on or after)")
@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     search.add_argument("--front-matter", action="store_true",
                         help="也搜封面和目录页 (also search cover and contents pages)")
     search.add_argument("--limit", type=int, metavar="N", help="最多列出 N 页，默认全部 (at most N pages; default all)")
-    search.set_defaults(func=run_search)
+    search.set_defaults(func=run_search, dash_words="query")
 
 
 def run_index(args: argparse.Namespace) -> int:
