@@ -11,7 +11,7 @@ variant recurs on its own.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from reader.structure.lines import Line
 
@@ -164,29 +164,41 @@ def box_frames(pdf, pages: list[list[Line]], body_size: float) -> dict[int, list
     return frames
 
 
-_PRINTED_NUMBER = re.compile(r"^[\s\-—–－―~·•.*第]*(\d{1,4})")
+_PRINTED_NUMBER = re.compile(r"^[\s\-—–－―~·•.*]*(?:第\s*)?(\d{1,4})\s*(?:页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[\s\-—–－―~·•.*]*$")
 
 
 def printed_labels(pages: list[list[Line]]) -> list[str] | None:
     """Page labels read off the printed page numbers, for PDFs without a /PageLabels tree.
 
-    The numbers must agree with one another (page index + constant) on most numbered pages;
-    pages before numbering starts get roman numerals (front matter), others the number their
-    position implies. None when too few pages carry a number to be sure.
+    A page's label is its printed number ("— 3 —", "第 3 页", "第 3 页 共 70 页"); pages without one
+    continue from the page before (or count back from the first number; front matter before page 1
+    gets roman numerals). Numbering may restart (documents inserted with their own page numbers),
+    but consecutive numbered pages must agree with their distance nearly always, and most pages
+    must carry a number; otherwise None (the caller keeps 1…n).
     """
     printed: dict[int, int] = {}
     for index, lines in enumerate(pages):
         for line in lines:
-            match = _PRINTED_NUMBER.match(line.text)
-            if line.furniture and match and len(re.sub(r"[\d\s]", "", line.text)) <= 6:
+            match = _PRINTED_NUMBER.match(line.text.strip()) if line.furniture else None
+            if match:
                 printed[index] = int(match.group(1))
                 break
     if len(printed) < max(2, len(pages) // 2):
         return None
-    offset, votes = Counter(n - i for i, n in printed.items()).most_common(1)[0]
-    if votes < 0.8 * len(printed):
+    numbered = sorted(printed)
+    steps = list(zip(numbered, numbered[1:]))
+    agree = sum(1 for i, j in steps if printed[j] - printed[i] == j - i or printed[j] == 1)
+    if steps and agree < 0.9 * len(steps):
         return None
-    return [str(i + offset) if i + offset >= 1 else _roman(i + 1) for i in range(len(pages))]
+    labels = []
+    first = numbered[0]
+    last: tuple[int, int] = (first, printed[first] - first)  # (page, number - page) in force
+    for index in range(len(pages)):
+        if index in printed:
+            last = (index, printed[index] - index)
+        number = index + last[1]
+        labels.append(str(number) if number >= 1 else _roman(index + 1))
+    return labels
 
 
 def _roman(n: int) -> str:

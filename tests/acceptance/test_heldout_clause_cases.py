@@ -241,3 +241,25 @@ def test_body_in_a_proportional_font_whose_hyphen_reads_back_as_u2011(tmp_path):
     cli_json("index", str(path), "--library", library)
     for query in ("规划-实施-评估", "5G-A", "TSN、PON"):
         assert [h["page_index"] for h in cli_json("search", query, "--library", library)["hits"]] == [0], query
+
+
+def test_page_numbers_that_restart_with_every_document(tmp_path):
+    """Documents inserted with their own numbering (each from "- 1 -"), no /PageLabels, and a dated
+    running header that is not a page number: labels are the printed numbers."""
+    numbers: list[int] = []
+
+    def running(page: int) -> list[tuple[str, str, str]]:
+        return [("2024 年 12 月", "top", "right"), (f"- {numbers[page - 1]} -", "bottom", "centre")]
+
+    kit = Typesetter(header=running)
+    for n, (title, repeat) in enumerate([("关于推进工业互联网平台建设的通知", 60), ("关于加强中小企业服务的意见", 25),
+                                         ("关于开展数据要素试点工作的通知", 90)]):
+        kit.new_page()
+        first = kit.doc.page_count
+        kit.title(title)
+        kit.paragraph("加快工业互联网平台建设，推动平台在重点行业深度应用。" * repeat)
+        numbers.extend(range(1, kit.doc.page_count - first + 2))
+    path = kit.save(tmp_path / "restart.pdf")
+    outline = _outline(path, tmp_path)
+    assert outline["page_labels"] == [str(n) for n in numbers]
+    assert [d["start_label"] for d in outline["documents"]] == ["1", "1", "1"]
