@@ -9,7 +9,6 @@ structure code sees what a reader sees.
 from __future__ import annotations
 
 import unicodedata
-
 from dataclasses import dataclass, field
 
 import pymupdf
