@@ -42,7 +42,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                      help="引文在该页出现多次时取第 K 次，默认 1 (take the K-th match on the page)")
     add.add_argument("--theme", action="append", default=[], metavar="NAME", help="主题，可重复 (theme; repeatable)")
     add.add_argument("--note", default="", metavar="TEXT", help="批注内容 (note)")
-    add.add_argument("--create-theme", action="store_true", help="主题不存在时新建 (create unknown themes)")
+    add.add_argument("--strict-themes", action="store_true",
+                     help="主题不存在时报错而不是新建 (fail on an unknown theme instead of creating it)")
+    add.add_argument("--create-theme", action="store_true", help=argparse.SUPPRESS)  # the default since 0.1
     add.add_argument("--password", help="加密 PDF 的密码 (password)")
     add.set_defaults(func=run_add)
 
@@ -113,14 +115,20 @@ def _open(args: argparse.Namespace, pdf: str):
     return library, store, comp, entry.path
 
 
-def _themes_for(store: AnnotationStore, names: list[str], create: bool) -> list[str]:
-    out = []
+def _themes_for(store: AnnotationStore, names: list[str], create: bool) -> tuple[list[str], list[str]]:
+    """The stored names of ``names`` (matched in Chinese or English, any case), and those newly created.
+
+    Tagging with a new name creates the theme, as tags do in reference managers; ``create=False``
+    (``--strict-themes``) refuses unknown names instead.
+    """
+    out, created = [], []
     for name in names:
         theme = store.theme(name)
-        if theme is None and create:
+        if theme is None and create and name.strip():
             theme = store.add_theme(Theme(name.strip()))
+            created.append(theme.name)
         out.append(store.require_theme(name).name if theme is None else theme.name)
-    return out
+    return out, created
 
 
 def _line(ann: Annotation) -> str:
@@ -137,8 +145,9 @@ def _line(ann: Annotation) -> str:
 def run_add(args: argparse.Namespace) -> int:
     library, store, comp, pdf = _open(args, args.pdf)
     with store:
-        themes = _themes_for(store, args.theme, args.create_theme)
         notices = []
+        if args.strict_themes:
+            _themes_for(store, args.theme, create=False)  # refuse before anything is written
         if args.clause_containing is not None:
             if args.quote:
                 raise UsageError("--clause-containing 与 --quote 不能同时使用 (use either --clause-containing or --quote)")
@@ -159,6 +168,9 @@ def run_add(args: argparse.Namespace) -> int:
             if matches > 1 and args.occurrence == 1:
                 notices.append(f"注意：引文在该页出现 {matches} 次，已取第 1 次，可用 --occurrence 指定 "
                                f"(note: the quote occurs {matches} times on the page; took the first, see --occurrence)")
+        themes, created = _themes_for(store, args.theme, create=not args.strict_themes)
+        if created:
+            notices.append(f"已新建主题 (new theme): {'、'.join(created)}")
         ann = store.add(annotation_for_span(comp, start, end, pdf=pdf, themes=themes, note=args.note))
     for notice in notices:
         sys.stderr.write(notice + "\n")

@@ -64,7 +64,8 @@ def test_errors_are_one_line_and_exit_2(capsys, tmp_path, pdf) -> None:
     lib = str(tmp_path / "lib")
     for argv in (["annotations", "add", str(pdf), "--page", "0", "--quote", "不存在的句子", "--theme", "5G"],
                  ["annotations", "add", str(pdf), "--page", "99", "--quote", "各省", "--theme", "5G"],
-                 ["annotations", "add", str(pdf), "--page", "0", "--quote", "各省", "--theme", "没有这个主题"],
+                 ["annotations", "add", str(pdf), "--page", "0", "--quote", "各省", "--theme", "没有这个主题",
+                  "--strict-themes"],
                  ["annotations", "remove", "nope"],
                  ["themes", "rename", "没有", "新"],
                  ["themes", "add", "5g"]):
@@ -72,10 +73,21 @@ def test_errors_are_one_line_and_exit_2(capsys, tmp_path, pdf) -> None:
         assert code == 2 and err.startswith("错误 (error): ") and err.count("\n") == 1, (argv, err)
 
 
-def test_unknown_theme_can_be_created_on_the_fly(capsys, tmp_path, pdf) -> None:
+def test_tagging_with_a_new_theme_name_creates_the_theme(capsys, tmp_path, pdf) -> None:
     code, ann, err = run(capsys, "annotations", "add", str(pdf), "--page", "0", "--quote", "各省", "--theme", "新主题",
-                         "--create-theme", "--json", "--library", str(tmp_path))
+                         "--json", "--library", str(tmp_path))
     assert code == 0 and ann["themes"] == ["新主题"], err
+    assert "新主题" in err  # said on stderr, the JSON on stdout stays clean
+    code, themes, _ = run(capsys, "themes", "list", "--json", "--library", str(tmp_path))
+    assert "新主题" in {t["name"] for t in themes}
+
+
+def test_a_failed_add_creates_no_theme(capsys, tmp_path, pdf) -> None:
+    code, _, err = run(capsys, "annotations", "add", str(pdf), "--page", "0", "--quote", "不存在的句子",
+                       "--theme", "不该出现", "--library", str(tmp_path))
+    assert code == 2, err
+    code, themes, _ = run(capsys, "themes", "list", "--json", "--library", str(tmp_path))
+    assert "不该出现" not in {t["name"] for t in themes}
 
 
 def test_themes_commands(capsys, tmp_path, pdf) -> None:
