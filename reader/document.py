@@ -205,6 +205,21 @@ class Document:
     def page_label(self, index: int) -> str:
         return self.page_labels[index]
 
+    def adopt_page_labels(self, labels: list[str]) -> bool:
+        """Use labels read off the printed page numbers (``reader.structure``) when the PDF has none.
+
+        Labels the PDF declares (/PageLabels) always win; returns whether the labels changed.
+        """
+        with MUPDF_LOCK:
+            try:
+                declared = bool(self._pdf.get_page_labels())
+            except Exception:
+                declared = False
+        if declared or len(labels) != self.page_count or labels == self.page_labels:
+            return False
+        self._labels = list(labels)
+        return True
+
     def page_index_for(self, text: str) -> int | None:
         """Page index for what a user types in a page box: a label ("45", "II") first, then a 1-based number.
 

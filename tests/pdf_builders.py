@@ -70,3 +70,19 @@ def truncated_pdf(path: Path) -> Path:
 def not_a_pdf(path: Path) -> Path:
     path.write_text("这不是 PDF，只是一段文字。\n", encoding="utf-8")
     return path
+
+
+def printed_numbers_pdf(path: Path, body_pages: int = 7) -> Path:
+    """A cover, then pages numbered "— 1 —", "— 2 —" … in the footer, with no /PageLabels at all."""
+    doc = pymupdf.open()
+    cover = doc.new_page(width=595, height=842)
+    cover.insert_text((200, 300), "政策汇编", fontname="china-ss", fontsize=36)
+    for number in range(1, body_pages + 1):
+        page = doc.new_page(width=595, height=842)
+        page.insert_text((400, 40), "政策汇编（2025年1月）", fontname="china-s", fontsize=9)
+        page.insert_text((285, 810), f"— {number} —", fontname="china-s", fontsize=10)
+        for line in range(20):
+            page.insert_text((60, 100 + line * 30), f"第{number}页正文第{line}行，关于推进产业数字化转型的若干措施。",
+                             fontname="china-s", fontsize=12)
+    doc.save(path)
+    return path

@@ -211,6 +211,11 @@ class MainWindow(QMainWindow):
         if generation != self._open_generation or compilation is None:
             return
         self.compilation = compilation
+        if self.document is not None and self.document.adopt_page_labels(compilation.page_labels):
+            self.view.labels = self.document.page_labels  # printed numbers, as outline and search show them
+            self.view.viewport().update()
+            self.thumbnails.viewport().update()
+            self.page_box.show_page(self.view.current_page())
         self.view.set_compilation(compilation)
         self.compilationReady.emit(compilation)
 

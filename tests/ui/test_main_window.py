@@ -16,26 +16,6 @@ from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.render_worker import BAND_LIMIT_BYTES  # noqa: E402
 
 
-@pytest.fixture
-def make_window(qtbot):
-    windows = []
-
-    def make(restore: bool = False, **kwargs) -> MainWindow:
-        kwargs.setdefault("background_analysis", False)
-        window = MainWindow(**kwargs)
-        qtbot.addWidget(window)
-        if not restore:  # a fixed size keeps the figures below independent of earlier runs
-            window.resize(1100, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
-
-
 def rendered(window: MainWindow) -> bool:
     return not window.view.missing_renders()
 

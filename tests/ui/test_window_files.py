@@ -6,32 +6,11 @@ import shutil
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pdf_builders as build  # noqa: E402
-
-from reader.ui.main_window import MainWindow  # noqa: E402
-
-
-@pytest.fixture
-def make_window(qtbot):
-    made = []
-
-    def make(**kwargs) -> MainWindow:
-        kwargs.setdefault("background_analysis", False)
-        window = MainWindow(**kwargs)
-        qtbot.addWidget(window)
-        window.resize(900, 700)
-        window.show()
-        made.append(window)
-        return window
-
-    yield make
-    for window in made:
-        window.close()
 
 
 def test_dropping_a_pdf_opens_it(make_window, qtbot, tmp_path):
