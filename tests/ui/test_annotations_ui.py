@@ -23,7 +23,7 @@ def window(qtbot, make_window, open_analysed, pdf, tmp_path):
     win = make_window(size=(1200, 850))
     win.test_comp = open_analysed(win, Path(shutil.copy(pdf, tmp_path / "c.pdf")))
     controller = win.annotation_controller
-    qtbot.waitUntil(lambda: controller.loaded_hash == win.test_comp.content_hash, timeout=5000)
+    qtbot.waitUntil(lambda: controller.loaded_hash == win.test_comp.content_hash, timeout=15000)
     return win
 
 
@@ -61,7 +61,7 @@ def test_first_highlight_asks_for_themes(window, monkeypatch):
 def test_mini_toolbar_follows_a_selection(window, qtbot):
     comp, controller = window.test_comp, window.annotation_controller
     window.view.select_span(comp.page_starts[0] + 40, comp.page_starts[0] + 60)
-    qtbot.waitUntil(controller.toolbar.isVisible, timeout=2000)
+    qtbot.waitUntil(controller.toolbar.isVisible, timeout=15000)
     theme_button = controller.toolbar.findChildren(type(controller.toolbar.row.itemAt(1).widget()))[1]
     theme_button.click()
     assert len(controller.store.list()) == 1
@@ -127,7 +127,7 @@ def test_a_changed_file_carries_its_annotations_over_on_open(window, qtbot, open
     typeset(path, make_documents(seed=2, documents=2, heads=4, subs=4), page_size=(500, 700), font_size=10)
     new = open_analysed(window, path)
     assert new.content_hash != comp.content_hash
-    qtbot.waitUntil(lambda: controller.loaded_hash == new.content_hash, timeout=5000)
+    qtbot.waitUntil(lambda: controller.loaded_hash == new.content_hash, timeout=15000)
     moved = controller.store.get(ann.id)
     assert moved.content_hash == new.content_hash and moved.status in ("anchored", "moved")
     assert moved.quote == ann.quote and ann.id in controller.current

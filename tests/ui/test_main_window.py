@@ -25,7 +25,7 @@ def test_opens_the_compilation_and_paints_real_pages(make_window, qtbot, sample_
     assert window.open_pdf(sample_pdf)
     labels = window.document.page_labels
     assert window.page_box.text() == f"{labels[0]} (1/{window.document.page_count})"
-    qtbot.waitUntil(lambda: rendered(window), timeout=5000)
+    qtbot.waitUntil(lambda: rendered(window), timeout=15000)
     # The page area holds the render, not the placeholder: dark text pixels exist on page 1.
     image = window.view.viewport().grab().toImage()
     x, y, w, h = window.view.layout_.page_rect(0, window.view.viewport().width())
@@ -42,7 +42,7 @@ def test_scroll_to_end_go_to_label_and_zoom(make_window, qtbot, sample_pdf):
     qtbot.keyClick(view, Qt.Key.Key_End)
     assert view.current_page() == last
     assert window.page_box.text() == f"{document.page_label(last)} ({last + 1}/{last + 1})"
-    qtbot.waitUntil(lambda: rendered(window), timeout=5000)
+    qtbot.waitUntil(lambda: rendered(window), timeout=15000)
     assert last in view.visible_pages()
 
     # Ctrl+G, type the printed label, Enter.
@@ -61,7 +61,7 @@ def test_scroll_to_end_go_to_label_and_zoom(make_window, qtbot, sample_pdf):
     assert view.zoom() > before and view.fit_mode is None
     assert view.current_page() == target
     assert window.zoom_box.currentText() == f"{round(view.zoom() * 100)}%"
-    qtbot.waitUntil(lambda: rendered(window), timeout=5000)
+    qtbot.waitUntil(lambda: rendered(window), timeout=15000)
     width = view.layout_.widths[target]
     assert abs(width - document.page_size(target)[0] * view.zoom() * 96 / 72) <= 1
 
@@ -140,7 +140,7 @@ def test_two_thousand_pages_open_without_rendering_them_all(make_window, qtbot, 
     assert window.open_pdf(tmp_path / "big.pdf")
     assert window.page_box.text() == "1 (1/2000)"
     qtbot.keyClick(window.view, Qt.Key.Key_End)
-    qtbot.waitUntil(lambda: rendered(window), timeout=5000)
+    qtbot.waitUntil(lambda: rendered(window), timeout=15000)
     assert window.view.current_page() == 1999
     assert len(window.view.cache) < 20          # only what was on screen (and next to it)
     assert window.thumbnails.model().rowCount() == 2000
@@ -156,14 +156,14 @@ def test_thumbnail_click_goes_to_page_and_follows_scrolling(make_window, qtbot, 
     assert window.view.current_page() == 5
     window.view.go_to(40)
     assert thumbs.currentIndex().row() == 40
-    qtbot.waitUntil(lambda: any(k.channel == "thumbs" for k in thumbs.model_.cache._items), timeout=5000)
+    qtbot.waitUntil(lambda: any(k.channel == "thumbs" for k in thumbs.model_.cache._items), timeout=15000)
 
 
 def test_overlay_is_drawn_over_the_page(make_window, qtbot, tmp_path):
     window = make_window()
     window.open_pdf(build.text_pdf(tmp_path / "a.pdf", pages=2))
     view = window.view
-    qtbot.waitUntil(lambda: rendered(window), timeout=5000)
+    qtbot.waitUntil(lambda: rendered(window), timeout=15000)
     view.set_overlay("test", {0: [((300, 400, 500, 500), QColor("#ff0000"))]})
     image = view.viewport().grab().toImage()
     x, y, _, _ = view.layout_.page_rect(0, view.viewport().width())

@@ -54,10 +54,10 @@ def test_click_jumps_and_panel_follows_reading(window, qtbot):
     panel = window.outline_panel
     doc_index = panel.proxy.index(1, 0, panel.proxy.index(0, 0))
     panel.tree.clicked.emit(doc_index)
-    qtbot.waitUntil(lambda: window.view.current_page() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: window.view.current_page() == 1, timeout=15000)
     window.view.go_to(0)
     qtbot.waitUntil(lambda: panel.selected_entry() is not None and panel.selected_entry()[0].start_page == 0,
-                    timeout=3000)
+                    timeout=15000)
     window.currentPageChanged.emit(1)
     assert panel.selected_entry()[0].title == "全省数据产业大会召开"
 

@@ -56,7 +56,7 @@ def test_worker_renders_the_newest_wish_list_only(qtbot, tmp_path):
     worker.want("view", [RenderKey("view", p, 0.5) for p in (25, 26)])       # … to here
     worker.start()
     try:
-        qtbot.waitUntil(lambda: {25, 26} <= set(done), timeout=5000)
+        qtbot.waitUntil(lambda: {25, 26} <= set(done), timeout=15000)
         qtbot.wait(100)
         assert set(done) == {25, 26}
         assert worker.generation == generation
@@ -83,7 +83,7 @@ def test_damaged_page_becomes_a_marked_placeholder_not_a_crash(qtbot, tmp_path, 
     worker.start()
     try:
         worker.want("view", [RenderKey("view", 1, 1.0)])
-        qtbot.waitUntil(lambda: bool(results), timeout=5000)
+        qtbot.waitUntil(lambda: bool(results), timeout=15000)
         assert results[0].image is None and "damaged" in results[0].error
     finally:
         worker.stop()

@@ -26,10 +26,10 @@ def window(qtbot, make_window, open_analysed, pdfs, tmp_path):
     controller = win.annotation_controller
     # annotate b first, then open a
     comp_b = open_analysed(win, b)
-    qtbot.waitUntil(lambda: controller.loaded_hash == comp_b.content_hash, timeout=5000)
+    qtbot.waitUntil(lambda: controller.loaded_hash == comp_b.content_hash, timeout=15000)
     controller.add_span(comp_b.page_starts[0] + 20, comp_b.page_starts[0] + 40, themes=["新材料"])
     comp = open_analysed(win, a)
-    qtbot.waitUntil(lambda: controller.loaded_hash == comp.content_hash, timeout=5000)
+    qtbot.waitUntil(lambda: controller.loaded_hash == comp.content_hash, timeout=15000)
     themes = [["5G"], ["氢能", "5G"], [], ["数据要素"]]
     for n, doc in enumerate(comp.documents):
         for k in range(4):
@@ -66,9 +66,9 @@ def test_grouped_by_theme_with_counts_then_by_document(window):
 def test_filter_by_theme_text_and_english_name(window, qtbot):
     panel = window.review_panel
     panel.filter_box.setText("hydrogen")
-    qtbot.waitUntil(lambda: "共 3 条" in panel.counts.text(), timeout=2000)
+    qtbot.waitUntil(lambda: "共 3 条" in panel.counts.text(), timeout=15000)
     panel.filter_box.setText("批注12")
-    qtbot.waitUntil(lambda: "共 1 条" in panel.counts.text(), timeout=2000)
+    qtbot.waitUntil(lambda: "共 1 条" in panel.counts.text(), timeout=15000)
 
 
 def test_library_scope_and_jump_opens_the_other_file(window, qtbot):

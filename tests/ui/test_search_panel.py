@@ -107,5 +107,5 @@ def test_odd_and_empty_queries_show_a_message(qtbot, window):
         _search(qtbot, panel, text)
         assert panel.summary.text()
     panel.box.clear()
-    qtbot.waitUntil(lambda: panel.summary.text() == "", timeout=5000)
+    qtbot.waitUntil(lambda: panel.summary.text() == "", timeout=15000)
     assert panel.tree.topLevelItemCount() == 0

@@ -21,7 +21,7 @@ def test_dropping_a_pdf_opens_it(make_window, qtbot, tmp_path):
     event = QDropEvent(QPointF(100, 100), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
-    qtbot.waitUntil(lambda: window.document is not None, timeout=3000)
+    qtbot.waitUntil(lambda: window.document is not None, timeout=15000)
     assert window.document.path == pdf and window.document.page_count == 3
 
 
