@@ -73,7 +73,8 @@ def test_page_out_of_range_and_bad_options(sample_pdf, tmp_path):
     for argv in (["text", str(sample_pdf), "--page", "9999"], ["text", str(sample_pdf), "--page", "-1"],
                  ["annotations", "add", str(sample_pdf), "--page", "9999", "--quote", "氢", "--theme", "5G"],
                  ["annotations", "add", str(sample_pdf), "--page", "3", "--quote", "不存在的引文内容", "--theme", "5G"],
-                 ["annotations", "add", str(sample_pdf), "--page", "3", "--quote", "原材料", "--theme", "没有这个主题"],
+                 ["annotations", "add", str(sample_pdf), "--page", "3", "--quote", "原材料", "--theme", "没有这个主题",
+                  "--strict-themes"],
                  ["annotations", "remove", "nonexistent-id"],
                  ["export", "--format", "md", "--theme", "没有这个主题", "-o", str(tmp_path / "x.md")]):
         code, _, err = run_cli(*argv, "--library", library)
