@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 LAYER = "annotations"
 HIGHLIGHT_ALPHA = 90
+UNDERLINE_PT = 1.2
 
 
 class ReplaceCommand(QUndoCommand):
@@ -144,8 +145,14 @@ class AnnotationController(AnnotationLibraryTools, QObject):
         for ann in sorted(self.current.values(), key=lambda a: a.sort_key):
             color = QColor(ann.color)
             color.setAlpha(HIGHLIGHT_ALPHA)
+            line = QColor(ann.color)
+            line.setAlpha(220)
             for page, rects in ann.rects.items():
-                overlay.setdefault(page, []).extend((rect, color) for rect in rects)
+                items = overlay.setdefault(page, [])
+                for rect in rects:
+                    items.append((rect, color))
+                    # a solid underline tells a stored highlight from a live (blue) selection
+                    items.append(((rect[0], rect[3] - UNDERLINE_PT, rect[2], rect[3]), line))
         self.window.view.set_overlay(LAYER, overlay)
 
     # ------------------------------------------------------------------ actions
