@@ -14,12 +14,13 @@ import re
 import threading
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextDocument
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QStyle,
-                               QStyledItemDelegate, QStyleOptionViewItem, QToolButton, QTreeWidget, QTreeWidgetItem,
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+                               QToolButton, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
+from reader.ui.search_results_view import HTML_ROLE, HtmlDelegate, ResultTree
 from reader.ui.search_tasks import LatestOnly
 from reader.ui.operations import single_shot_timer
 
@@ -28,58 +29,10 @@ if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # (PageHit, HitDetails) on page rows
-HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 DISPLAY_LIMIT = 300  # pages listed (the total is always shown)
 HIT_COLOR = QColor(255, 196, 0)
 CURRENT_COLOR = QColor(255, 110, 0)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-class _ResultTree(QTreeWidget):
-    """Snippet rows wrap to the panel's width, so their heights follow its resizes."""
-
-    def resizeEvent(self, event) -> None:  # type: ignore[override]
-        super().resizeEvent(event)
-        self.scheduleDelayedItemsLayout()
-
-
-class _HtmlDelegate(QStyledItemDelegate):
-    """Draws rows whose HTML_ROLE holds rich text (snippets with bold hits)."""
-
-    def __init__(self, tree: QTreeWidget) -> None:
-        super().__init__(tree)
-        self.tree = tree
-
-    def paint(self, painter, option, index) -> None:  # type: ignore[override]
-        markup = index.data(HTML_ROLE)
-        if not markup:
-            return super().paint(painter, option, index)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        opt.widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = QTextDocument()
-        doc.setDefaultFont(opt.font)
-        doc.setHtml(markup)
-        doc.setTextWidth(max(50, opt.rect.width()))
-        painter.save()
-        painter.translate(opt.rect.topLeft())
-        doc.drawContents(painter, QRectF(0, 0, opt.rect.width(), opt.rect.height()))
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:  # type: ignore[override]
-        markup = index.data(HTML_ROLE)
-        if not markup:
-            return super().sizeHint(option, index)
-        depth, parent = 0, index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
-        width = max(120, self.tree.viewport().width() - (depth + 1) * self.tree.indentation() - 4)
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setHtml(markup)
-        doc.setTextWidth(width)
-        return QSize(width, int(doc.size().height()) + 6)
 
 
 class SearchPanel(QWidget):
@@ -134,10 +87,10 @@ class SearchPanel(QWidget):
         self.summary = QLabel(self, objectName="searchSummary", wordWrap=True)
         self.empty_hint = QLabel(self.hint(), self, objectName="searchHint", wordWrap=True)
         self.empty_hint.setStyleSheet("color: palette(mid); padding: 8px;")
-        self.tree = _ResultTree(self, objectName="searchResults")
+        self.tree = ResultTree(self, objectName="searchResults")
         self.tree.setHeaderHidden(True)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.tree.setItemDelegate(_HtmlDelegate(self.tree))
+        self.tree.setItemDelegate(HtmlDelegate(self.tree))
         self.tree.setWordWrap(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         layout = QVBoxLayout(self)
