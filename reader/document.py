@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,14 @@ class RenderedImage:
     stride: int
     samples: bytes | memoryview
     owner: object = field(default=None, repr=False, compare=False)
+
+
+def _detail(exc: Exception) -> str:
+    """MuPDF's own words for the damage, without its internal error code, for a bug report."""
+    text = re.sub(r"^code=\d+:\s*", "", str(exc)).strip()
+    if not text or text.startswith("Failed to open file"):  # says nothing the message does not
+        return ""
+    return f" — MuPDF: {text}"
 
 
 def file_content_hash(path: str | os.PathLike[str]) -> str:
@@ -135,7 +144,7 @@ class Document:
                 pdf = pymupdf.open(file, filetype="pdf")
             except Exception as exc:  # MuPDF reports damage as FileDataError/RuntimeError
                 raise CorruptPdfError(
-                    f"PDF 文件已损坏，无法打开 (corrupt PDF): {shown}: {exc}", path=shown
+                    f"PDF 文件已损坏或不完整，无法打开 (corrupt or incomplete PDF): {shown}{_detail(exc)}", path=shown
                 ) from exc
             if pdf.needs_pass:
                 if password is None:
@@ -152,7 +161,9 @@ class Document:
                 count = pdf.page_count
             except Exception as exc:
                 pdf.close()
-                raise CorruptPdfError(f"PDF 文件已损坏 (corrupt PDF): {shown}: {exc}", path=shown) from exc
+                raise CorruptPdfError(
+                    f"PDF 文件已损坏或不完整 (corrupt or incomplete PDF): {shown}{_detail(exc)}", path=shown
+                ) from exc
             if count == 0:
                 pdf.close()
                 raise EmptyPdfError(f"PDF 没有任何页面 (PDF has no pages): {shown}", path=shown)
@@ -310,6 +321,6 @@ class Document:
                 )
             except _MUPDF_ERRORS as exc:  # damaged page content
                 raise CorruptPdfError(
-                    f"第 {index + 1} 页已损坏，无法显示 (page {index + 1} is damaged): {exc}", path=str(self.path)
+                    f"第 {index + 1} 页已损坏，无法显示 (page {index + 1} is damaged){_detail(exc)}", path=str(self.path)
                 ) from exc
             return RenderedImage(pix.width, pix.height, pix.stride, pix.samples_mv, owner=pix)

@@ -129,7 +129,7 @@ def test_search_the_library_open_a_hit_and_step_with_f3(qtbot, sample_pdf):
     qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton,
                      pos=panel.tree.visualItemRect(first).center())
     hit, _details = first.data(0, Qt.ItemDataRole.UserRole + 1)
-    qtbot.waitUntil(lambda: win.view.current_page() == hit.page_index, timeout=5000)
+    qtbot.waitUntil(lambda: win.view.current_page() == hit.page_index, timeout=15000)
     assert _search_overlay(win).get(hit.page_index), "the hits are lit on the page shown"
     before = _current_hit_rect(win)
     assert len({p for p, _r in before}) >= 1
@@ -155,7 +155,7 @@ def test_highlight_review_edit_note_undo_redo(qtbot, sample_pdf):
     start, end = _passage(comp, page)
     win.view.select_span(start, end)  # what a drag over the text does
     assert win.view.selected_text()
-    qtbot.waitUntil(lambda: controller.toolbar.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: controller.toolbar.isVisible(), timeout=15000)
 
     win.view.setFocus()
     asked = _answer_modal(qtbot, _tick_first_theme_and_ok)
@@ -171,7 +171,7 @@ def test_highlight_review_edit_note_undo_redo(qtbot, sample_pdf):
 
     win.review_dock.show()
     win.review_dock.raise_()
-    qtbot.waitUntil(lambda: review.model.rowCount() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: review.model.rowCount() == 1, timeout=15000)
     group = review.model.index(0, 0)
     assert review.model.data(group).startswith(theme.display_name(False))
     row = review.model.index(0, 3, group)
@@ -184,7 +184,7 @@ def test_highlight_review_edit_note_undo_redo(qtbot, sample_pdf):
     assert editor is not None
     qtbot.keyClicks(editor, "check the 2025 target")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn of the event loop
-    qtbot.waitUntil(lambda: controller.store.get(ann.id).note == "check the 2025 target", timeout=3000)
+    qtbot.waitUntil(lambda: controller.store.get(ann.id).note == "check the 2025 target", timeout=15000)
     assert "check the 2025 target" in review.model.data(review.model.index(0, 1, review.model.index(0, 0)))
 
     win.view.setFocus()
@@ -320,7 +320,7 @@ def test_position_is_saved_soon_after_moving_without_closing(qtbot, sample_pdf):
         pages = [fresh.value(k) for k in fresh.allKeys() if k.startswith("documents/") and k.endswith("/page")]
         return int(pages[0]) if pages and len(set(pages)) == 1 else None
 
-    qtbot.waitUntil(lambda: saved_page() == page, timeout=5000)
+    qtbot.waitUntil(lambda: saved_page() == page, timeout=15000)
     _close(win)
 
 

@@ -28,7 +28,7 @@ def window(qtbot):
 
 @pytest.mark.parametrize("maker, code, words", [
     (build.not_a_pdf, "not_a_pdf", "not a PDF"),
-    (build.truncated_pdf, "corrupt", "corrupt PDF"),
+    (build.truncated_pdf, "corrupt", "corrupt or incomplete PDF"),
     (build.zero_page_pdf, "empty", "no pages"),
     (None, "missing", "file not found"),
 ])

@@ -131,7 +131,7 @@ def test_indexing_the_open_document_shows_progress_with_cancel(qtbot, sample_pdf
     qtbot.mouseClick(busy.cancel_button, Qt.MouseButton.LeftButton)
     assert job.cancelled
     qtbot.waitUntil(lambda: not window.search_indexing.jobs, timeout=60000)
-    qtbot.waitUntil(lambda: not busy.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not busy.isVisible(), timeout=15000)
     window.close()
 
 
