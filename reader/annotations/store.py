@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from reader.annotations.model import DEFAULT_COLOR, Annotation, Theme, now_iso
-from reader.annotations.schema import MIGRATIONS, SCHEMA_VERSION  # noqa: F401 — read here by callers and tests
+from reader.annotations.schema import MIGRATIONS
 from reader.annotations.themes import default_themes, match_theme, name_key, normalize_color
 from reader.errors import StorageError, UsageError
 from reader.sqlite_store import SQLiteFile

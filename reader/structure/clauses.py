@@ -10,7 +10,6 @@ its own type size, or the next heading), so it never swallows the text after it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from reader.structure.blocks import Paragraph

@@ -4,10 +4,13 @@ scaled while the new ones come, placeholders, overlays, and the hint of an empty
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
+
+if TYPE_CHECKING:
+    from reader.ui.render_worker import RenderResult
 
 BACKGROUND = QColor("#9a9ea3")
 PLACEHOLDER = QColor("#ececec")

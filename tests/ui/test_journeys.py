@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QDockWidget, QFileDialog, QInputDialog
 
