@@ -159,7 +159,6 @@ def test_schema_upgrade_is_one_transaction_rolled_back_on_failure(tmp_path: Path
     steps = store_module.MIGRATIONS + [["ALTER TABLE annotations ADD COLUMN extra TEXT",
                                         "THIS IS NOT SQL"]]
     monkeypatch.setattr(store_module, "MIGRATIONS", steps)
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", len(steps))
     with pytest.raises(StorageError):
         AnnotationStore(path)
     db = sqlite3.connect(path)
