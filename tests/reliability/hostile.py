@@ -177,8 +177,9 @@ def zero_pages(path: Path) -> Path:
 
 def non_utf8_name(folder: Path) -> Path:
     """A PDF whose file name is GBK bytes (as Windows zip files deliver them)."""
-    name = os.fsdecode(b"\xd5\xfe\xb2\xdf\xbb\xe3\xb1\xe0.pdf")  # 政策汇编 in GBK
-    return text_pdf(folder / name)
+    raw = os.path.join(os.fsencode(folder), b"\xd5\xfe\xb2\xdf\xbb\xe3\xb1\xe0.pdf")  # 政策汇编 in GBK
+    os.replace(text_pdf(folder / "gbk-name.tmp.pdf"), raw)  # MuPDF cannot save to such a name itself
+    return Path(os.fsdecode(raw))
 
 
 def fuzzed(path: Path, seed: int, base: bytes) -> Path:
