@@ -107,20 +107,40 @@ def find_pages(pdf: str, phrase: str, cross_page: bool = False) -> list[int]:
     return sorted(hits)
 
 
+def find_pages_bound(pdf: str, members: list[tuple[str, int]], phrase: str, cross_page: bool = False) -> list[int]:
+    """Pages of a compilation holding the phrase, found member by member.
+
+    Each member keeps its own running headers, which repeat only within the member, so furniture is judged per
+    member (shifted by its first page); pages before the first member (cover, 目录) are read from the compilation.
+    """
+    front = min(first for _, first in members)
+    hits = {p for p in find_pages(pdf, phrase, cross_page) if p < front}
+    for member, first in members:
+        hits.update(first + p for p in find_pages(member, phrase, cross_page))
+    return sorted(hits)
+
+
+def _resolve(name: str, pdf_dirs: list[Path]) -> Path | None:
+    return next((d / name for d in pdf_dirs if (d / name).exists()), None)
+
+
 def check(expected_json: Path, pdf_dirs: list[Path]) -> int:
     """Compare every text phrase's expected_pages with the text layer; print mismatches; return their count."""
     truth = json.loads(expected_json.read_text(encoding="utf-8"))
     bad = 0
     for name, entry in truth["pdfs"].items():
-        pdf = next((d / name for d in pdf_dirs if (d / name).exists()), None)
-        if pdf is None:
-            print(f"MISSING {name}")
+        pdf = _resolve(name, pdf_dirs)
+        members = [(str(_resolve(m["file"], pdf_dirs)), m["first_page"]) for m in entry.get("members", [])]
+        if pdf is None or any(m == "None" for m, _ in members):
+            print(f"MISSING {name} or one of its members")
             bad += 1
             continue
         for item in entry.get("search", []):
             if item.get("type") == "image_only":
                 continue
-            got = find_pages(str(pdf), item["query"], item["type"] == "cross_page")
+            cross = item["type"] == "cross_page"
+            got = (find_pages_bound(str(pdf), members, item["query"], cross) if members
+                   else find_pages(str(pdf), item["query"], cross))
             if got != item["expected_pages"]:
                 bad += 1
                 print(f"{name}: {item['query']!r} ({item['type']}) expected {item['expected_pages']} text layer {got}")
