@@ -165,9 +165,10 @@ def bind(spec: dict, out_pdf: Path) -> dict:
         for index in range(member["offset"], doc.page_count):
             _furniture(doc[index], spec["name"], footer.format(n=index - front + 1))
     doc.set_toc([])
-    doc.set_metadata({"title": spec["name"], "author": spec["compiler"], "creator": "bind.py", "producer": ""})
+    doc.set_metadata({"title": spec["name"], "author": spec["compiler"], "creator": "bind.py", "producer": "",
+                      "creationDate": "", "modDate": ""})
     out_pdf.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(out_pdf, garbage=3, deflate=True)
+    doc.save(out_pdf, garbage=3, deflate=True, no_new_id=True)  # same members, same bytes
     doc.close()
     return _truth(spec, members, front, out_pdf)
 
@@ -206,17 +207,18 @@ def _truth(spec: dict, members: list[dict], front: int, out_pdf: Path) -> dict:
     }
 
 
-def build_all(spec_path: Path = SPEC) -> dict:
-    """Build every compilation in the spec and write compilations/expected.json."""
+def build_all(spec_path: Path = SPEC, out_dir: Path | None = None) -> dict:
+    """Build every compilation in the spec and write their expected.json (next to the spec by default)."""
     specs = json.loads(spec_path.read_text(encoding="utf-8"))
+    out_dir = out_dir or spec_path.parent
     pdfs = {}
     for file_name, spec in specs["compilations"].items():
-        pdfs[file_name] = bind(spec, spec_path.parent / file_name)
+        pdfs[file_name] = bind(spec, out_dir / file_name)
     note = ("Compilations bound by tests/data/real/bind.py from real member PDFs (ours and ../shared/corpus/real/). "
             "0-based PDF page indices; each member's truth shifted by its first page. Same schema and search rules "
             "as tests/data/real/expected.json; 'member' names the member a document or phrase comes from.")
     out = {"note": note, "pdfs": pdfs}
-    (spec_path.parent / "expected.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n",
+    (out_dir / "expected.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n",
                                                     encoding="utf-8")
     return out
 
