@@ -47,7 +47,7 @@ def test_every_pdf_matches_its_recorded_source() -> None:
         data = (REAL / name).read_bytes()
         assert len(data) == source["bytes"], name
         assert hashlib.sha256(data).hexdigest() == source["sha256"], name
-        assert len(data) <= 1_500_000, name
+        assert len(data) <= 1_572_864, name  # 1.5 MiB
 
 
 def test_every_pdf_has_a_truth_whose_pages_exist() -> None:
