@@ -18,6 +18,8 @@ import pytest
 
 from tests.conftest import SHARED_CORPUS
 
+pytestmark = pytest.mark.acceptance
+
 REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 SHARED_REAL = SHARED_CORPUS / "real"
 
