@@ -202,6 +202,7 @@ def _truth(spec: dict, members: list[dict], front: int, out_pdf: Path) -> dict:
         "printed_page_numbers": {"first_page": front, "first_number": 1},
         "documents": documents,
         "articles_by_member": {m["name"]: m["truth"]["articles"] for m in members if "articles" in m["truth"]},
+        "headings_h1_by_member": {m["name"]: m["truth"]["headings_h1"] for m in members if "headings_h1" in m["truth"]},
         "search": search,
         "front_matter_pages": sorted(set(front_matter)),
     }
