@@ -23,6 +23,7 @@ from reader.errors import (
     NotPdfError,
     PasswordRequiredError,
 )
+from reader.textclean import clean_text
 
 MUPDF_LOCK = threading.RLock()
 """Held around every PyMuPDF call made through this module (and by anyone else touching pymupdf)."""
@@ -93,7 +94,7 @@ def _format_label(rule: dict, page_index: int) -> str:
         "A": _letters(number),
         "a": _letters(number).lower(),
     }.get(style, "")
-    return f"{rule.get('prefix', '')}{body}"
+    return f"{clean_text(str(rule.get('prefix') or ''))}{body}"
 
 
 def compute_page_labels(rules: list[dict], page_count: int) -> list[str]:
@@ -200,7 +201,7 @@ class Document:
         """The PDF's metadata title, else the file name without extension."""
         with MUPDF_LOCK:
             meta = self._pdf.metadata or {}
-        return (meta.get("title") or "").strip() or self.path.stem
+        return clean_text(meta.get("title") or "").strip() or self.path.stem
 
     @property
     def page_labels(self) -> list[str]:
@@ -281,7 +282,7 @@ class Document:
     def page_text(self, index: int) -> str:
         """Raw extracted text of one page (furniture included); see ``reader.structure`` for clean text."""
         with MUPDF_LOCK:
-            return self._pdf[index].get_text()
+            return clean_text(self._pdf[index].get_text())
 
     @property
     def has_text_layer(self) -> bool:
