@@ -33,7 +33,10 @@ pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 
 _TEXT_PROBE_PAGES = 12
-_MUPDF_ERRORS = (RuntimeError, pymupdf.mupdf.FzErrorBase)  # how MuPDF reports damaged content
+MUPDF_ERRORS: tuple[type[Exception], ...] = (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase)
+"""How MuPDF reports damaged content. FzErrorFormat (a cycle in the page tree, …) is neither a
+RuntimeError nor a ValueError, so code that survives a damaged page catches this tuple."""
+_MUPDF_ERRORS = MUPDF_ERRORS
 
 
 @dataclass(frozen=True)

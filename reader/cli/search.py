@@ -19,6 +19,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                        help="PDF 文件或文件夹；不给则只完成上次未完成的索引 (files or folders; none = finish pending work)")
     index.add_argument("--progress", action="store_true",
                        help="在标准错误输出逐行输出 JSON 进度 (JSON progress lines on stderr, for the app's worker)")
+    index.add_argument("--retry-failed", action="store_true",
+                       help="重试以前失败的文件 (try the files that failed before again)")
+    index.add_argument("--failed", action="store_true",
+                       help="只列出索引失败的文件及原因，不建立索引 (only list files whose indexing failed, and why)")
     index.set_defaults(func=run_index)
 
     search = subparsers.add_parser(
@@ -45,6 +49,8 @@ def run_index(args: argparse.Namespace) -> int:
 
     library = Library(args.library)
     indexer = LibraryIndexer(library)
+    if args.failed:
+        return _list_failed(args, indexer.failures())
 
     def progress(done: int, total: int, what: str) -> None:
         if args.progress:
@@ -53,7 +59,7 @@ def run_index(args: argparse.Namespace) -> int:
         elif not args.json and what and sys.stderr.isatty():
             sys.stderr.write(f"\r[{done + 1}/{total}] {what[:60]:<60}")
 
-    report = indexer.index_paths(args.pdfs, progress=progress)
+    report = indexer.index_paths(args.pdfs, progress=progress, retry_failed=args.retry_failed)
     if not args.json and sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 72 + "\r")
     for failure in report.failed:
@@ -66,10 +72,23 @@ def run_index(args: argparse.Namespace) -> int:
                  f"失败 (failed) {len(report.failed)}"]
         lines += [f"  + {e['pdf']} ({e.get('pages', 0)} 页 pages)" for e in report.indexed]
         lines += [f"  = {e['pdf']}" for e in report.skipped]
+        lines += [f"  ! {e['pdf']}" for e in report.failed]
         return "\n".join(lines)
 
     emit(args, data, text)
     return EXIT_ERROR if report.failed else EXIT_OK
+
+
+def _list_failed(args: argparse.Namespace, failures: list[dict]) -> int:
+    """``index --failed``: what failed, why and when; ``--retry-failed`` tries them again."""
+    def text() -> str:
+        if not failures:
+            return "没有索引失败的文件 (no file failed to index)"
+        lines = [f"索引失败 (failed) {len(failures)}：用 --retry-failed 重试 (retry with --retry-failed)"]
+        lines += [f"  ! {f['pdf']}  [{f['failed_at']}]\n    {f['error']}" for f in failures]
+        return "\n".join(lines)
+
+    return emit(args, {"failed": failures}, text)
 
 
 def run_search(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
+from reader.document import MUPDF_ERRORS
 from reader.textclean import REPLACEMENT, clean_char
 
 Rect = tuple[float, float, float, float]
@@ -199,6 +200,6 @@ def extract_lines(pdf: pymupdf.Document, lock=None) -> list[list[Line]]:
         with lock if lock is not None else contextlib.nullcontext():
             try:
                 out.append(page_lines(pdf.load_page(index), index))
-            except (RuntimeError, ValueError):  # MuPDF reports a damaged page this way
+            except MUPDF_ERRORS:  # a damaged page (FzErrorFormat for a cycle in the page tree, …)
                 out.append([])
     return out
