@@ -59,6 +59,8 @@ def run_index(args: argparse.Namespace) -> int:
         elif not args.json and what and sys.stderr.isatty():
             sys.stderr.write(f"\r[{done + 1}/{total}] {what[:60]:<60}")
 
+    if indexer.repaired:
+        sys.stderr.write(f"注意 (note): {indexer.repaired}\n")
     report = indexer.index_paths(args.pdfs, progress=progress, retry_failed=args.retry_failed)
     if not args.json and sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 72 + "\r")
@@ -79,6 +81,20 @@ def run_index(args: argparse.Namespace) -> int:
     return EXIT_ERROR if report.failed else EXIT_OK
 
 
+def _repair_if_damaged(library: Library, thorough: bool = False) -> bool:
+    """Rebuild a damaged index before searching it, saying so on stderr (the JSON on stdout stays as it is)."""
+    from reader.index.repair import index_damage, rebuild
+
+    damage = index_damage(library.index_dir, thorough=thorough)
+    if damage is None:
+        return False
+    sys.stderr.write(f"注意 (note): {rebuild(library, damage)}\n")
+    from reader.index.indexing import LibraryIndexer
+
+    LibraryIndexer(library).run_queue()  # files queued again when the page texts were lost
+    return True
+
+
 def _list_failed(args: argparse.Namespace, failures: list[dict]) -> int:
     """``index --failed``: what failed, why and when; ``--retry-failed`` tries them again."""
     def text() -> str:
@@ -92,6 +108,7 @@ def _list_failed(args: argparse.Namespace, failures: list[dict]) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
+    from reader.index.repair import WHOOSH_DAMAGE
     from reader.index.search import LibrarySearcher, SearchFilters, annotated_pages
     from reader.index.normalize import fold
 
@@ -107,8 +124,15 @@ def run_search(args: argparse.Namespace) -> int:
                                   if wanted in fold(f.title) or wanted in fold(f.path)}
     if args.annotated:
         filters.pages = annotated_pages(library)
-    searcher = LibrarySearcher(library)
-    results = searcher.search(query, filters, limit=args.limit)
+    _repair_if_damaged(library)
+    try:
+        searcher = LibrarySearcher(library)
+        results = searcher.search(query, filters, limit=args.limit)
+    except WHOOSH_DAMAGE:  # damage the quick check did not see: rebuild once and search again
+        if not _repair_if_damaged(library, thorough=True):
+            raise
+        searcher = LibrarySearcher(library)
+        results = searcher.search(query, filters, limit=args.limit)
     if results.parsed.empty:
         raise UsageError(results.message or "请输入要搜索的内容 (enter something to search)")
     hits = []

@@ -24,7 +24,8 @@ from reader.document import Document, file_content_hash
 from reader.errors import ReaderError, StorageError, UsageError
 from reader.index.failures import bad_name_failure, describe_failure, utf8_name
 from reader.index.normalize import fold
-from reader.index.schema import NEXT_PAGE_HEAD, PageStore, open_whoosh
+from reader.index.repair import index_damage, rebuild
+from reader.index.schema import NEXT_PAGE_HEAD, PageStore, open_whoosh, open_writer, page_record
 from reader.library import Library, LibraryFile
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
@@ -39,9 +40,11 @@ class IndexReport:
     skipped: list[dict] = field(default_factory=list)
     failed: list[dict] = field(default_factory=list)
     cancelled: bool = False
+    repaired: str | None = None  # the index was found damaged and rebuilt: what was wrong
 
     def as_dict(self) -> dict:
-        return {"indexed": self.indexed, "skipped": self.skipped, "failed": self.failed, "cancelled": self.cancelled}
+        return {"indexed": self.indexed, "skipped": self.skipped, "failed": self.failed, "cancelled": self.cancelled,
+                "repaired": self.repaired}
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -60,7 +63,11 @@ class LibraryIndexer:
     """Indexes library files; usable from a worker thread (progress and cancel are callbacks)."""
 
     def __init__(self, library: Library) -> None:
+        """Opens the index, first rebuilding it when it is damaged (see :mod:`reader.index.repair`):
+        indexing over a broken index would keep saying "unchanged" while search finds nothing."""
         self.library = library
+        damage = index_damage(library.index_dir, thorough=True)
+        self.repaired: str | None = rebuild(library, damage) if damage else None
         self.store = PageStore(library.index_dir)
 
     # ------------------------------------------------------------------ public
@@ -71,7 +78,7 @@ class LibraryIndexer:
         A file that failed before is not tried again (it is listed in ``failed`` with its earlier
         reason) unless ``retry_failed``; a changed file has a new hash and is tried afresh.
         """
-        report = IndexReport()
+        report = IndexReport(repaired=self.repaired)
         if retry_failed:
             self.requeue_failed()
         files = expand_paths(paths)
@@ -167,7 +174,7 @@ class LibraryIndexer:
                         report.failed.append(self.store.record_failure(content_hash, recorded_path, *describe_failure(exc)))
                         continue
                     if writer is None:
-                        writer = _open_writer(ix)
+                        writer = open_writer(ix)
                     self._add(writer, prepared)
                     self.store.mark_done_working(content_hash)
                     batch.append((prepared, entry, recorded_path))
@@ -211,7 +218,7 @@ class LibraryIndexer:
         for old in [prepared["hash"], *prepared["replaced"]]:
             writer.delete_by_term("content_hash", old)
         for page, own, folded, _clean, _next in prepared["rows"]:
-            writer.add_document(**page_fields(comp, page, ids[page], folded, own))
+            writer.add_document(**page_record(comp.content_hash, page, ids[page], folded, own))
 
     def _commit(self, writer, batch: list, report: IndexReport) -> None:
         writer.commit()
@@ -236,7 +243,7 @@ class LibraryIndexer:
         """Drop one compilation's records (whoosh first, so search never sees half of it)."""
         with _WRITE_LOCK:
             ix = open_whoosh(self.library.index_dir)
-            writer = _open_writer(ix)
+            writer = open_writer(ix)
             writer.delete_by_term("content_hash", content_hash)
             writer.commit()
         with self.store.connect() as db:
@@ -258,17 +265,6 @@ class LibraryIndexer:
             if doc.content_hash != content_hash:
                 raise UsageError(f"文件已被修改，请重新添加 (file changed since it was added): {path}")
             return load_structure(doc, self.library.structure_cache_dir)
-
-
-def _open_writer(ix):
-    """A whoosh writer, waiting up to two minutes for another process (CLI or app) to finish."""
-    from whoosh.index import LockError
-
-    try:
-        return ix.writer(timeout=120, limitmb=64)
-    except LockError as exc:
-        raise StorageError("搜索索引正被另一个程序写入，请稍后再试 (the index is being written by another program; "
-                           "try again later)") from exc
 
 
 def page_rows(comp) -> list[tuple[int, int, str, str, str]]:
@@ -313,15 +309,3 @@ def page_meta(comp, page: int) -> tuple[str, str, int, str, str]:
     if doc is None:
         return label, "", -1, "", ""
     return label, doc.title or "", index, doc.doc_number or "", doc.date or ""
-
-
-def page_fields(comp, page: int, pid: int, folded: str, own: int) -> dict:
-    """The whoosh record of one page: grams over the page plus the next page's head (phrases across
-    the break are candidates of the page they start on), words over the page alone."""
-    return {
-        "pid": pid,
-        "content_hash": comp.content_hash,
-        "page_index": page,
-        "grams": folded,
-        "words": folded[:own],
-    }

@@ -59,6 +59,24 @@ def open_whoosh(index_dir: Path, create: bool = True):
         raise StorageError(f"搜索索引无法打开 (search index cannot be opened): {directory}: {exc}") from exc
 
 
+
+def open_writer(ix):
+    """A whoosh writer, waiting up to two minutes for another process (CLI or app) to finish."""
+    from whoosh.index import LockError
+
+    try:
+        return ix.writer(timeout=120, limitmb=64)
+    except LockError as exc:
+        raise StorageError("搜索索引正被另一个程序写入，请稍后再试 (the index is being written by another program; "
+                           "try again later)") from exc
+
+
+def page_record(content_hash: str, page: int, pid: int, folded: str, own: int) -> dict:
+    """The whoosh record of one page: grams over the page plus the next page's head (phrases across
+    the break are candidates of the page they start on), words over the page alone."""
+    return {"pid": pid, "content_hash": content_hash, "page_index": page, "grams": folded, "words": folded[:own]}
+
+
 # Numbered schema steps of pages.sqlite3 (PRAGMA user_version); append, never edit a released one.
 PAGE_MIGRATIONS: list[MigrationStep] = [
     # 1: page texts, indexed compilations, the indexing queue
