@@ -54,7 +54,12 @@ class RenderedImage:
     owner: object = field(default=None, repr=False, compare=False)
 
 
-def _detail(exc: Exception) -> str:
+def mupdf_detail(exc: BaseException | None) -> str:
+    """MuPDF's own words for the damage (`` — MuPDF: …``), or "" when it says nothing useful."""
+    return _detail(exc) if exc is not None else ""
+
+
+def _detail(exc: BaseException) -> str:
     """MuPDF's own words for the damage, without its internal error code, for a bug report."""
     text = re.sub(r"^code=\d+:\s*", "", str(exc)).strip()
     if not text or text.startswith("Failed to open file"):  # says nothing the message does not
@@ -125,6 +130,7 @@ class Document:
         self._labels: list[str] | None = None
         self._hash: str | None = None
         self._has_text: bool | None = None
+        self._text_damage: str | None = None
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -292,15 +298,26 @@ class Document:
         """Whether any of the first pages carries extractable text (scans do not)."""
         if self._has_text is None:
             self._has_text = False
+            damage: BaseException | None = None
             with MUPDF_LOCK:
                 for index in range(min(self.page_count, _TEXT_PROBE_PAGES)):
                     try:
                         if self._pdf[index].get_text().strip():
                             self._has_text = True
                             break
-                    except _MUPDF_ERRORS:  # a damaged page: ask the next one
+                    except _MUPDF_ERRORS as exc:  # a damaged page: ask the next one
+                        damage = damage or exc
                         continue
+            if not self._has_text and damage is not None:
+                self._text_damage = (f"PDF 页面已损坏，无法读取文字 (the pages are damaged; no text can be read)"
+                                     f"{mupdf_detail(damage)}")
         return self._has_text
+
+    @property
+    def text_damage(self) -> str | None:
+        """Why no text was found when the reason is damage, not a scan (pages MuPDF cannot read)."""
+        self.has_text_layer
+        return self._text_damage
 
     # ---------------------------------------------------------------- rendering
     def render(

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
-from reader.document import MUPDF_ERRORS
+from reader.document import MUPDF_ERRORS, mupdf_detail
+from reader.errors import CorruptPdfError
 from reader.textclean import REPLACEMENT, clean_char
 
 Rect = tuple[float, float, float, float]
@@ -192,14 +193,20 @@ def page_lines(page: pymupdf.Page, page_index: int) -> list[Line]:
 def extract_lines(pdf: pymupdf.Document, lock=None) -> list[list[Line]]:
     """Rows of every page. ``lock`` (MUPDF_LOCK) is taken per page, so a renderer waiting for
     MuPDF waits for one page's extraction, not the whole analysis. A page MuPDF cannot read
-    counts as a page without text rather than failing the whole compilation."""
+    counts as a page without text rather than failing the whole compilation; when no page at all
+    can be read, the file is damaged (not a scan without text) and a CorruptPdfError says so."""
     import contextlib
 
     out = []
+    damage: Exception | None = None
+    failures = 0
     for index in range(pdf.page_count):
         with lock if lock is not None else contextlib.nullcontext():
             try:
                 out.append(page_lines(pdf.load_page(index), index))
-            except MUPDF_ERRORS:  # a damaged page (FzErrorFormat for a cycle in the page tree, …)
+            except MUPDF_ERRORS as exc:  # a damaged page (FzErrorFormat for a cycle in the page tree, …)
                 out.append([])
+                damage, failures = damage or exc, failures + 1
+    if out and failures == len(out):
+        raise CorruptPdfError(f"PDF 的页面都已损坏，无法读取 (no page of this PDF can be read){mupdf_detail(damage)}")
     return out

@@ -62,3 +62,13 @@ def test_quiet_indexing_names_the_failed_file_and_goes_on(qtbot, make_window, tm
     assert store.is_indexed(good_entry.content_hash) and store.queued() == []
     failed = {Path(f["pdf"]).name: f for f in store.failures()}
     assert set(failed) == {"大文件.pdf", "将移走.pdf"} and failed["将移走.pdf"]["content_hash"] == entry.content_hash
+
+
+def test_file_with_unreadable_pages_says_so_instead_of_no_text_layer(make_window, tmp_path):
+    from odd_text_pdfs import page_tree_cycle_pdf
+
+    win = make_window()
+    assert win.open_pdf(page_tree_cycle_pdf(tmp_path / "cycle.pdf", readable_pages=False))
+    assert win.notice.isVisible()
+    text = win.notice.text()
+    assert "页面已损坏" in text and "cycle in page tree" in text and "没有文字层" not in text

@@ -20,7 +20,7 @@ from reader.library import Library
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[1]))
 from index_pdfs import BODY, make_pdf  # noqa: E402
-from pdf_builders import text_pdf  # noqa: E402
+from odd_text_pdfs import page_tree_cycle_pdf  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -34,18 +34,6 @@ def _clean_stderr(result: subprocess.CompletedProcess) -> str:
     err = result.stderr.decode("utf-8")  # valid UTF-8 or this raises
     assert "Traceback" not in err and "lost sys.stderr" not in err, err
     return err
-
-
-def cycle_pdf(path: Path) -> Path:
-    """Three readable pages whose page tree also lists itself as a kid (MuPDF: FzErrorFormat)."""
-    good = text_pdf(path.with_suffix(".good.pdf"), pages=3)
-    doc = pymupdf.open(good)
-    pages = int(doc.xref_get_key(doc.pdf_catalog(), "Pages")[1].split()[0])
-    kids = doc.xref_get_key(pages, "Kids")[1]
-    doc.xref_set_key(pages, "Kids", kids[:-1] + f" {pages} 0 R]")
-    doc.xref_set_key(pages, "Count", "4")
-    doc.save(path)
-    return path
 
 
 def test_failed_file_is_recorded_listed_and_not_retried_until_asked(tmp_path: Path) -> None:
@@ -138,7 +126,7 @@ def test_folder_with_a_name_that_is_not_utf8_indexes_the_rest(tmp_path: Path) ->
 
 
 def test_page_tree_cycle_reads_the_pages_that_can_be_read(tmp_path: Path) -> None:
-    pdf = cycle_pdf(tmp_path / "cycle.pdf")
+    pdf = page_tree_cycle_pdf(tmp_path / "cycle.pdf")
     with pytest.raises(pymupdf.mupdf.FzErrorFormat):
         pymupdf.open(pdf).load_page(3)  # the damage is real
     library = tmp_path / "lib"
@@ -152,3 +140,16 @@ def test_page_tree_cycle_reads_the_pages_that_can_be_read(tmp_path: Path) -> Non
     added = _cli("annotations", "add", str(pdf), "--page", "1", "--quote", "加快推进新型工业化", "--theme", "测试",
                  "--json", library=library)
     assert added.returncode == 0, added.stderr.decode()
+
+
+def test_file_whose_every_page_is_unreadable_says_so(tmp_path: Path) -> None:
+    pdf = page_tree_cycle_pdf(tmp_path / "cycle.pdf", readable_pages=False)
+    library = tmp_path / "lib"
+    for command in (["outline", str(pdf), "--json"], ["text", str(pdf)],
+                    ["annotations", "add", str(pdf), "--page", "0", "--quote", "通知", "--theme", "测试"]):
+        result = _cli(*command, library=library)
+        assert result.returncode == 2, command
+        assert "no page of this PDF can be read" in _clean_stderr(result) and "cycle in page tree" in result.stderr.decode()
+    index = _cli("index", str(pdf), "--json", library=library)
+    (failure,) = json.loads(index.stdout)["failed"]
+    assert failure["error_type"] == "CorruptPdfError" and "no page of this PDF can be read" in failure["error"]
