@@ -115,3 +115,16 @@ def test_cli_commands_work_on_files_with_equation_glyphs(tmp_path: Path, source:
                  "--theme", "公式", "--json", library=library)
     assert added.returncode == 0, added.stderr.decode()
     assert json.loads(added.stdout)["quote"]
+
+
+def test_query_with_bytes_that_are_not_utf8_or_controls_is_searched_not_crashed(tmp_path: Path) -> None:
+    from reader.index.normalize import fold
+
+    assert fold("\udcff氢能\x01") == f"{REPLACEMENT}氢能" and fold("a\x00b") == "ab"
+    pdf = odd_text_pdf(tmp_path / "odd.pdf", ["abc"])
+    library = tmp_path / "lib"
+    assert _cli("index", str(pdf), library=library).returncode == 0
+    result = subprocess.run([sys.executable, "-m", "reader", "search", b"\xff\xfe\xe5\x85\xac", "--json",
+                             "--library", str(library)], cwd=REPO, capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    assert json.loads(result.stdout.decode("utf-8"))["hits"] == []
