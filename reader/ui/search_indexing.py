@@ -69,6 +69,8 @@ class SearchIndexing(QObject):
 
     def _announce_failures(self, report: Any) -> None:
         """A failure in quiet (background) indexing goes to the status bar, naming the file and why."""
+        if report is not None and getattr(report, "repaired", None) and not report.failed:
+            self.window_.status(self.tr("搜索索引已损坏，已重建"), 15000)
         if report is not None and report.failed:
             self.window_.status(self.tr("无法建立索引：%1").replace("%1", self._failure_lines(report, 3).replace("\n", "；")),
                                 15000)
@@ -152,12 +154,20 @@ class SearchIndexing(QObject):
         self._start(work, done, progress_dialog=False)
 
     def resume_quietly(self) -> None:
+        """After start-up: finish an interrupted run, and rebuild a damaged index (the worker's
+        ``index`` rebuilds it; the status bar says so)."""
         def work(progress, cancelled):
+            from reader.index.repair import DAMAGED, index_damage
             from reader.index.schema import PageStore
 
-            if not PageStore(self.window_.library.index_dir).queued():
+            index_dir = self.window_.library.index_dir
+            damage = index_damage(index_dir)
+            if damage is None and not PageStore(index_dir).queued():
                 return None
-            return self._index_in_worker([], progress, cancelled)
+            report = self._index_in_worker([], progress, cancelled)
+            if damage is not None:
+                report.repaired = f"{DAMAGED}: {damage}"
+            return report
 
         self._start(work, self._announce_failures, progress_dialog=False)
 

@@ -84,6 +84,11 @@
         <source>无法建立索引：%1</source>
         <translation>Could not index: %1</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/search_indexing.py" line="83"/>
+        <source>搜索索引已损坏，已重建</source>
+        <translation>The search index was damaged and has been rebuilt</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>

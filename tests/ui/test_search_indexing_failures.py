@@ -72,3 +72,22 @@ def test_file_with_unreadable_pages_says_so_instead_of_no_text_layer(make_window
     assert win.notice.isVisible()
     text = win.notice.text()
     assert "页面已损坏" in text and "cycle in page tree" in text and "没有文字层" not in text
+
+
+def test_damaged_index_is_rebuilt_after_start_up(qtbot, make_window, tmp_path):
+    from reader.index.indexing import LibraryIndexer
+    from reader.index.repair import index_damage
+    from reader.library import Library
+
+    win = make_window()
+    library = Library(win.library.root)
+    LibraryIndexer(library).index_paths([make_pdf(tmp_path / "a.pdf", BODY, title="甲")])
+    for segment in (library.index_dir / "whoosh").glob("*.seg"):
+        with open(segment, "r+b") as handle:
+            handle.truncate(100)
+    assert index_damage(library.index_dir) is not None
+    win.search_indexing.resume_quietly()
+    assert win.search_indexing.wait(120000)
+    qtbot.waitUntil(lambda: not win.search_indexing.jobs, timeout=10000)
+    assert "搜索索引已损坏" in win.statusBar().currentMessage()
+    assert index_damage(library.index_dir, thorough=True) is None
