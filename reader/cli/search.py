@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 
 from reader.cli import EXIT_ERROR, EXIT_OK, emit
 from reader.errors import UsageError
@@ -47,6 +49,10 @@ def run_index(args: argparse.Namespace) -> int:
     from reader.index.indexing import LibraryIndexer
     from reader.index.worker import progress_line
 
+    # The app cancels its indexing worker with SIGTERM: unwind like Ctrl+C, so the file being worked
+    # on is not taken for one that killed the process (reader.index.schema.PageStore.recover_abandoned).
+    if threading.current_thread() is threading.main_thread():  # signal handlers live in the main thread only
+        signal.signal(signal.SIGTERM, _cancelled)
     library = Library(args.library)
     indexer = LibraryIndexer(library)
     if args.failed:
@@ -79,6 +85,10 @@ def run_index(args: argparse.Namespace) -> int:
 
     emit(args, data, text)
     return EXIT_ERROR if report.failed else EXIT_OK
+
+
+def _cancelled(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _repair_if_damaged(library: Library, thorough: bool = False) -> bool:

@@ -173,6 +173,9 @@ class LibraryIndexer:
                     except Exception as exc:  # classified by describe_failure (a bug is named as one)
                         report.failed.append(self.store.record_failure(content_hash, recorded_path, *describe_failure(exc)))
                         continue
+                    except BaseException:  # cancelled (Ctrl+C, the app's cancel): not this file's fault
+                        self.store.mark_done_working(content_hash)
+                        raise
                     if writer is None:
                         writer = open_writer(ix)
                     self._add(writer, prepared)

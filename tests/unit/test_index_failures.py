@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -71,12 +72,8 @@ def test_failed_file_is_recorded_listed_and_not_retried_until_asked(tmp_path: Pa
     assert json.loads(_cli("index", "--failed", "--json", library=library.root).stdout)["failed"] == []
 
 
-def test_killed_worker_does_not_wedge_the_queue(tmp_path: Path) -> None:
-    """SIGKILL the indexing process while it works on a file: the next run records that file as
-    failed ("the indexing process exited while working on this file") and indexes the rest."""
-    big = make_pdf(tmp_path / "big.pdf", BODY * 60, title="大文件")
-    small = make_pdf(tmp_path / "small.pdf", BODY[:1], title="小文件")
-    library = tmp_path / "lib"
+def _stop_while_working(big: Path, library: Path, sig: int) -> int:
+    """Start ``index big`` and send ``sig`` once it marked the file as in progress; its exit status."""
     process = subprocess.Popen([sys.executable, "-m", "reader", "index", str(big), "--library", str(library)],
                                cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     db_path = library / "index" / "pages.sqlite3"
@@ -92,10 +89,20 @@ def test_killed_worker_does_not_wedge_the_queue(tmp_path: Path) -> None:
                 except sqlite3.OperationalError:  # schema not created yet
                     pass
             subprocess.run(["sleep", "0.02"])
-        assert process.poll() is None, "the worker finished before it could be killed"
-        process.kill()
+        assert process.poll() is None, "the worker finished before it could be stopped"
+        process.send_signal(sig)
     finally:
         process.wait()
+    return process.returncode
+
+
+def test_killed_worker_does_not_wedge_the_queue(tmp_path: Path) -> None:
+    """SIGKILL the indexing process while it works on a file: the next run records that file as
+    failed ("the indexing process exited while working on this file") and indexes the rest."""
+    big = make_pdf(tmp_path / "big.pdf", BODY * 60, title="大文件")
+    small = make_pdf(tmp_path / "small.pdf", BODY[:1], title="小文件")
+    library = tmp_path / "lib"
+    _stop_while_working(big, library, signal.SIGKILL)
     result = _cli("index", str(small), "--json", library=library)
     _clean_stderr(result)
     data = json.loads(result.stdout)
@@ -105,6 +112,16 @@ def test_killed_worker_does_not_wedge_the_queue(tmp_path: Path) -> None:
     assert result.returncode == 2
     later = json.loads(_cli("index", "--json", library=library).stdout)  # recorded once, not again
     assert later["failed"] == [] and later["indexed"] == []
+
+
+def test_cancelled_worker_is_not_taken_for_a_crash(tmp_path: Path) -> None:
+    """The app cancels with SIGTERM: the file is left queued, not recorded as failed."""
+    big = make_pdf(tmp_path / "big.pdf", BODY * 60, title="大文件")
+    library = tmp_path / "lib"
+    assert _stop_while_working(big, library, signal.SIGTERM) == 130
+    result = _cli("index", "--json", library=library)
+    data = json.loads(result.stdout)
+    assert data["failed"] == [] and [e["title"] for e in data["indexed"]] == ["大文件"]
 
 
 def test_folder_with_a_name_that_is_not_utf8_indexes_the_rest(tmp_path: Path) -> None:
