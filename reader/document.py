@@ -23,6 +23,7 @@ from reader.errors import (
     NotPdfError,
     PasswordRequiredError,
 )
+from reader.textclean import clean_text
 
 MUPDF_LOCK = threading.RLock()
 """Held around every PyMuPDF call made through this module (and by anyone else touching pymupdf)."""
@@ -32,7 +33,10 @@ pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 
 _TEXT_PROBE_PAGES = 12
-_MUPDF_ERRORS = (RuntimeError, pymupdf.mupdf.FzErrorBase)  # how MuPDF reports damaged content
+MUPDF_ERRORS: tuple[type[Exception], ...] = (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase)
+"""How MuPDF reports damaged content. FzErrorFormat (a cycle in the page tree, …) is neither a
+RuntimeError nor a ValueError, so code that survives a damaged page catches this tuple."""
+_MUPDF_ERRORS = MUPDF_ERRORS
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,12 @@ class RenderedImage:
     owner: object = field(default=None, repr=False, compare=False)
 
 
-def _detail(exc: Exception) -> str:
+def mupdf_detail(exc: BaseException | None) -> str:
+    """MuPDF's own words for the damage (`` — MuPDF: …``), or "" when it says nothing useful."""
+    return _detail(exc) if exc is not None else ""
+
+
+def _detail(exc: BaseException) -> str:
     """MuPDF's own words for the damage, without its internal error code, for a bug report."""
     text = re.sub(r"^code=\d+:\s*", "", str(exc)).strip()
     if not text or text.startswith("Failed to open file"):  # says nothing the message does not
@@ -93,7 +102,7 @@ def _format_label(rule: dict, page_index: int) -> str:
         "A": _letters(number),
         "a": _letters(number).lower(),
     }.get(style, "")
-    return f"{rule.get('prefix', '')}{body}"
+    return f"{clean_text(str(rule.get('prefix') or ''))}{body}"
 
 
 def compute_page_labels(rules: list[dict], page_count: int) -> list[str]:
@@ -121,6 +130,7 @@ class Document:
         self._labels: list[str] | None = None
         self._hash: str | None = None
         self._has_text: bool | None = None
+        self._text_damage: str | None = None
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -200,7 +210,7 @@ class Document:
         """The PDF's metadata title, else the file name without extension."""
         with MUPDF_LOCK:
             meta = self._pdf.metadata or {}
-        return (meta.get("title") or "").strip() or self.path.stem
+        return clean_text(meta.get("title") or "").strip() or self.path.stem
 
     @property
     def page_labels(self) -> list[str]:
@@ -281,22 +291,33 @@ class Document:
     def page_text(self, index: int) -> str:
         """Raw extracted text of one page (furniture included); see ``reader.structure`` for clean text."""
         with MUPDF_LOCK:
-            return self._pdf[index].get_text()
+            return clean_text(self._pdf[index].get_text())
 
     @property
     def has_text_layer(self) -> bool:
         """Whether any of the first pages carries extractable text (scans do not)."""
         if self._has_text is None:
             self._has_text = False
+            damage: BaseException | None = None
             with MUPDF_LOCK:
                 for index in range(min(self.page_count, _TEXT_PROBE_PAGES)):
                     try:
                         if self._pdf[index].get_text().strip():
                             self._has_text = True
                             break
-                    except _MUPDF_ERRORS:  # a damaged page: ask the next one
+                    except _MUPDF_ERRORS as exc:  # a damaged page: ask the next one
+                        damage = damage or exc
                         continue
+            if not self._has_text and damage is not None:
+                self._text_damage = (f"PDF 页面已损坏，无法读取文字 (the pages are damaged; no text can be read)"
+                                     f"{mupdf_detail(damage)}")
         return self._has_text
+
+    @property
+    def text_damage(self) -> str | None:
+        """Why no text was found when the reason is damage, not a scan (pages MuPDF cannot read)."""
+        self.has_text_layer
+        return self._text_damage
 
     # ---------------------------------------------------------------- rendering
     def render(

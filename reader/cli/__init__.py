@@ -115,9 +115,9 @@ def _take_dash_words(parser: argparse.ArgumentParser, args: argparse.Namespace, 
 
 
 def _utf8_stdio() -> None:
-    """Chinese output must not crash on a C/POSIX locale terminal."""
+    """Chinese output must not crash on a C/POSIX locale terminal, nor a file name that is not UTF-8."""
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[attr-defined]
         except (AttributeError, ValueError):
             pass

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 
 from reader.cli import EXIT_ERROR, EXIT_OK, emit
 from reader.errors import UsageError
@@ -19,6 +21,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                        help="PDF 文件或文件夹；不给则只完成上次未完成的索引 (files or folders; none = finish pending work)")
     index.add_argument("--progress", action="store_true",
                        help="在标准错误输出逐行输出 JSON 进度 (JSON progress lines on stderr, for the app's worker)")
+    index.add_argument("--retry-failed", action="store_true",
+                       help="重试以前失败的文件 (try the files that failed before again)")
+    index.add_argument("--failed", action="store_true",
+                       help="只列出索引失败的文件及原因，不建立索引 (only list files whose indexing failed, and why)")
     index.set_defaults(func=run_index)
 
     search = subparsers.add_parser(
@@ -43,8 +49,14 @@ def run_index(args: argparse.Namespace) -> int:
     from reader.index.indexing import LibraryIndexer
     from reader.index.worker import progress_line
 
+    # The app cancels its indexing worker with SIGTERM: unwind like Ctrl+C, so the file being worked
+    # on is not taken for one that killed the process (reader.index.schema.PageStore.recover_abandoned).
+    if threading.current_thread() is threading.main_thread():  # signal handlers live in the main thread only
+        signal.signal(signal.SIGTERM, _cancelled)
     library = Library(args.library)
     indexer = LibraryIndexer(library)
+    if args.failed:
+        return _list_failed(args, indexer.failures())
 
     def progress(done: int, total: int, what: str) -> None:
         if args.progress:
@@ -53,7 +65,9 @@ def run_index(args: argparse.Namespace) -> int:
         elif not args.json and what and sys.stderr.isatty():
             sys.stderr.write(f"\r[{done + 1}/{total}] {what[:60]:<60}")
 
-    report = indexer.index_paths(args.pdfs, progress=progress)
+    if indexer.repaired:
+        sys.stderr.write(f"注意 (note): {indexer.repaired}\n")
+    report = indexer.index_paths(args.pdfs, progress=progress, retry_failed=args.retry_failed)
     if not args.json and sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 72 + "\r")
     for failure in report.failed:
@@ -66,13 +80,45 @@ def run_index(args: argparse.Namespace) -> int:
                  f"失败 (failed) {len(report.failed)}"]
         lines += [f"  + {e['pdf']} ({e.get('pages', 0)} 页 pages)" for e in report.indexed]
         lines += [f"  = {e['pdf']}" for e in report.skipped]
+        lines += [f"  ! {e['pdf']}" for e in report.failed]
         return "\n".join(lines)
 
     emit(args, data, text)
     return EXIT_ERROR if report.failed else EXIT_OK
 
 
+def _cancelled(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _repair_if_damaged(library: Library, thorough: bool = False) -> bool:
+    """Rebuild a damaged index before searching it, saying so on stderr (the JSON on stdout stays as it is)."""
+    from reader.index.repair import index_damage, rebuild
+
+    damage = index_damage(library.index_dir, thorough=thorough)
+    if damage is None:
+        return False
+    sys.stderr.write(f"注意 (note): {rebuild(library, damage)}\n")
+    from reader.index.indexing import LibraryIndexer
+
+    LibraryIndexer(library).run_queue()  # files queued again when the page texts were lost
+    return True
+
+
+def _list_failed(args: argparse.Namespace, failures: list[dict]) -> int:
+    """``index --failed``: what failed, why and when; ``--retry-failed`` tries them again."""
+    def text() -> str:
+        if not failures:
+            return "没有索引失败的文件 (no file failed to index)"
+        lines = [f"索引失败 (failed) {len(failures)}：用 --retry-failed 重试 (retry with --retry-failed)"]
+        lines += [f"  ! {f['pdf']}  [{f['failed_at']}]\n    {f['error']}" for f in failures]
+        return "\n".join(lines)
+
+    return emit(args, {"failed": failures}, text)
+
+
 def run_search(args: argparse.Namespace) -> int:
+    from reader.index.repair import WHOOSH_DAMAGE
     from reader.index.search import LibrarySearcher, SearchFilters, annotated_pages
     from reader.index.normalize import fold
 
@@ -88,8 +134,15 @@ def run_search(args: argparse.Namespace) -> int:
                                   if wanted in fold(f.title) or wanted in fold(f.path)}
     if args.annotated:
         filters.pages = annotated_pages(library)
-    searcher = LibrarySearcher(library)
-    results = searcher.search(query, filters, limit=args.limit)
+    _repair_if_damaged(library)
+    try:
+        searcher = LibrarySearcher(library)
+        results = searcher.search(query, filters, limit=args.limit)
+    except WHOOSH_DAMAGE:  # damage the quick check did not see: rebuild once and search again
+        if not _repair_if_damaged(library, thorough=True):
+            raise
+        searcher = LibrarySearcher(library)
+        results = searcher.search(query, filters, limit=args.limit)
     if results.parsed.empty:
         raise UsageError(results.message or "请输入要搜索的内容 (enter something to search)")
     hits = []

@@ -17,8 +17,8 @@ def analyze(doc: Document) -> Compilation:
     """Analyse ``doc`` from scratch (no cache). Never raises for image-only PDFs."""
     pdf = doc.pdf
     pages = extract_lines(pdf, MUPDF_LOCK)
+    sizes = doc.page_sizes()  # a page MuPDF cannot load keeps the size of the one before it
     with MUPDF_LOCK:
-        sizes = [(pdf.load_page(i).rect.width, pdf.load_page(i).rect.height) for i in range(pdf.page_count)]
         toc = _safe_toc(pdf)
     labels = list(doc.page_labels)
     if not any(pages):

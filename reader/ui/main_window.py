@@ -147,7 +147,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{document.title} — {self.tr('政策汇编阅读器')}")
         self._restore_reading_state(page)
         self.settings.add_recent(document.path)
-        if not document.has_text_layer:
+        if not document.has_text_layer and document.text_damage:  # damaged pages, not a scan: say what is wrong
+            self.notice.show_text(self.tr("此 PDF 的页面已损坏，无法读取文字：%1").replace("%1", document.text_damage))
+        elif not document.has_text_layer:
             self.notice.show_text(self.tr("此 PDF 没有文字层（可能是扫描件）：可以阅读，但无法搜索、选择文字或分析结构。"))
         self.documentOpened.emit(document)
         self._on_page_changed(self.view.current_page())

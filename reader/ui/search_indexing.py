@@ -41,10 +41,39 @@ class SearchIndexing(QObject):
             QTimer.singleShot(3000, self.resume_quietly)  # after start-up: finish an interrupted run
 
     def _index_in_worker(self, paths, progress, cancelled):
-        """Indexing runs in its own process (reader.index.worker): the app stays lean and survives a crash."""
+        """Indexing runs in its own process (reader.index.worker): the app stays lean and survives a crash.
+
+        A worker that dies on one file (a crash inside MuPDF, killed for memory) left that file marked
+        as in progress: one more run records it as failed and indexes the rest, so the user hears which
+        file could not be indexed instead of "the indexing worker stopped unexpectedly"."""
         from reader.index.worker import index_in_worker
 
-        return index_in_worker(self.window_.library.root, paths, progress=progress, cancelled=cancelled)
+        root = self.window_.library.root
+        try:
+            return index_in_worker(root, paths, progress=progress, cancelled=cancelled)
+        except ReaderError:
+            if cancelled():
+                raise
+            report = index_in_worker(root, [], progress=progress, cancelled=cancelled)
+            if not report.failed:
+                raise
+            return report
+
+    def _failure_lines(self, report: Any, limit: int = 10) -> str:
+        """"file name: reason" per failed file, for a status message or a dialog."""
+        lines = [self.tr("%1：%2").replace("%1", Path(str(f.get("pdf") or "")).name).replace("%2", str(f.get("error", "")))
+                 for f in report.failed[:limit]]
+        if len(report.failed) > limit:
+            lines.append(self.tr("……另有 %1 个").replace("%1", str(len(report.failed) - limit)))
+        return "\n".join(lines)
+
+    def _announce_failures(self, report: Any) -> None:
+        """A failure in quiet (background) indexing goes to the status bar, naming the file and why."""
+        if report is not None and getattr(report, "repaired", None) and not report.failed:
+            self.window_.status(self.tr("搜索索引已损坏，已重建"), 15000)
+        if report is not None and report.failed:
+            self.window_.status(self.tr("无法建立索引：%1").replace("%1", self._failure_lines(report, 3).replace("\n", "；")),
+                                15000)
 
     def _start(self, work, on_done, progress_dialog: bool) -> IndexJob | None:
         if self.window_.library is None:
@@ -120,18 +149,27 @@ class SearchIndexing(QObject):
                 self.window_.status(self.tr("本文档已建立全文索引"))
                 if self.panel.box.text().strip():
                     self.panel.search_now()
+            self._announce_failures(report)
 
         self._start(work, done, progress_dialog=False)
 
     def resume_quietly(self) -> None:
+        """After start-up: finish an interrupted run, and rebuild a damaged index (the worker's
+        ``index`` rebuilds it; the status bar says so)."""
         def work(progress, cancelled):
+            from reader.index.repair import DAMAGED, index_damage
             from reader.index.schema import PageStore
 
-            if not PageStore(self.window_.library.index_dir).queued():
+            index_dir = self.window_.library.index_dir
+            damage = index_damage(index_dir)
+            if damage is None and not PageStore(index_dir).queued():
                 return None
-            return self._index_in_worker([], progress, cancelled)
+            report = self._index_in_worker([], progress, cancelled)
+            if damage is not None:
+                report.repaired = f"{DAMAGED}: {damage}"
+            return report
 
-        self._start(work, None, progress_dialog=False)
+        self._start(work, self._announce_failures, progress_dialog=False)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.window_, self.tr("选择包含 PDF 的文件夹"))
@@ -157,7 +195,7 @@ class SearchIndexing(QObject):
             if report.failed:
                 from reader.errors import ReaderError
 
-                details = "\n".join(f["error"] for f in report.failed[:10])
+                details = self._failure_lines(report)
                 self.window_.show_error(ReaderError(self.tr("部分文件无法建立索引：") + "\n" + details))
             self.panel.refresh_compilations()
 
