@@ -39,6 +39,10 @@ class CorruptPdfError(DocumentError):
     code = "corrupt"
 
 
+class PageTooCostlyError(CorruptPdfError):
+    """A page whose content would cost far more than any real page to extract or render (reader.guard)."""
+
+
 class EmptyPdfError(DocumentError):
     code = "empty"
 

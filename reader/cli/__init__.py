@@ -14,6 +14,7 @@ import json
 import sys
 from typing import Any, Callable, Sequence
 
+from reader.guard import limit_process_memory
 from reader.errors import ReaderError
 
 COMMAND_MODULES = (
@@ -83,6 +84,7 @@ def emit(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> 
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_stdio()
+    limit_process_memory()  # a hostile file fails an allocation (a clear error) instead of eating the machine
     parser = build_parser()
     args, extras = parser.parse_known_args(argv)
     _take_dash_words(parser, args, extras)
