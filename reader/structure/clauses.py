@@ -62,16 +62,21 @@ def _candidates(paragraphs: list[Paragraph], tables: dict) -> list[_Heading]:
         first = p.first
         if TOC_ENTRY.search(first.text):
             continue  # a contents line: leaders and a page number
-        hit = match_heading(p.text, loose=True)
-        if not hit:
+        hit = _as_heading(p.text, index)
+        if hit is None or in_table(first.page, first.x0 + min(first.size, first.x1 - first.x0) / 2,
+                                   (first.y0 + first.y1) / 2, tables):
             continue
-        if in_table(first.page, first.x0 + min(first.size, first.x1 - first.x0) / 2,
-                    (first.y0 + first.y1) / 2, tables):
-            continue
-        kind, rank, number, label, heading = hit
-        loose = kind == LOOSE_KIND and label.isdigit()
-        found.append(_Heading(kind, rank, number, label, heading, index, kind + ("~" if loose else "")))
+        found.append(hit)
     return found
+
+
+def _as_heading(text: str, index: int) -> _Heading | None:
+    hit = match_heading(text, loose=True)
+    if not hit:
+        return None
+    kind, rank, number, label, heading = hit
+    loose = kind == LOOSE_KIND and label.isdigit()
+    return _Heading(kind, rank, number, label, heading, index, kind + ("~" if loose else ""))
 
 
 def _body_text(p: Paragraph) -> bool:
@@ -94,6 +99,10 @@ def _contents(paragraphs: list[Paragraph], hits: list[_Heading]) -> set[int]:
             hit = at.get(j)
             if hit is not None and hit.kind == "article":
                 break
+            text = paragraphs[j].text
+            listed = TOC_ENTRY.search(text)
+            if hit is None and listed:
+                hit = _as_heading(text[:listed.start()].rstrip(" .·…．•_"), j)
             if hit is not None:
                 if hit.key == first_key:
                     break
@@ -103,21 +112,26 @@ def _contents(paragraphs: list[Paragraph], hits: list[_Heading]) -> set[int]:
             out.add(j)
     run: list[_Heading] = []
     for h in hits + [None]:  # type: ignore[list-item]
-        if h is not None and h.kind in _STRUCTURAL and h.paragraph not in out \
-                and (not run or run[-1].paragraph == h.paragraph - 1):
+        entry = h is not None and h.kind in _STRUCTURAL and h.paragraph not in out
+        if entry and (not run or run[-1].paragraph == h.paragraph - 1):
             run.append(h)
             continue
         if len(run) >= 3:
             later = [x for x in hits if x.paragraph > run[0].paragraph and x.key == run[0].key]
             if later:
                 out.update(x.paragraph for x in run if x.paragraph < later[0].paragraph)
-        run = [h] if h is not None and h.kind in _STRUCTURAL else []
+        run = [h] if entry else []
     return out
 
 
 def _confirmed(hits: list[_Heading], pos: int) -> bool:
-    """A number that does not start at 1 opens a series only when the next number follows it."""
+    """A number that does not start at 1 opens a series only when the next number follows it (or,
+    for 编/章/节, when its first subdivision follows right under it)."""
     h = hits[pos]
+    after = hits[pos + 1] if pos + 1 < len(hits) else None
+    if h.kind in _STRUCTURAL and after is not None and after.paragraph == h.paragraph + 1 \
+            and after.rank > h.rank and not after.series.endswith("~"):
+        return True  # 第四编 right above its first 章 or 条: a heading with its content under it
     for later in hits[pos + 1:pos + 1 + _LOOKAHEAD]:
         if later.series == h.series:
             return later.number == h.number + 1

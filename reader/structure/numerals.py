@@ -17,20 +17,20 @@ _SMALL = "零一二三四五六七八九"
 
 
 def parse_chinese(text: str) -> int | None:
-    """The value of a Chinese numeral below 10 000 (or of ASCII / full-width digits), or ``None``
-    when ``text`` is not a well-formed numeral: a value that cannot be read one way only is no
+    """The value (1 … 9999) of a Chinese numeral (or of ASCII / full-width digits), or ``None``
+    when ``text`` is zero or not a well-formed numeral: a value that cannot be read one way only is no
     number, so a heading pattern that happens to match a word is rejected."""
     text = text.strip()
     if not text:
         return None
     ascii_digits = text.translate({0xFF10 + i: 0x30 + i for i in range(10)})
     if ascii_digits.isascii() and ascii_digits.isdigit():
-        return int(ascii_digits)
+        return int(ascii_digits) or None
     if any(ch not in DIGITS and ch not in UNITS for ch in text):
         return None
     if not any(ch in UNITS for ch in text):
         # Digit by digit (一〇五 = 105); a lone digit is itself.
-        return int("".join(str(DIGITS[ch]) for ch in text))
+        return int("".join(str(DIGITS[ch]) for ch in text)) or None
     total = 0
     current: int | None = None
     last_unit = 10_000
