@@ -8,8 +8,8 @@ parent, or carries on across parents (（十二） under 五、 after （十一�
 through a whole law); a document may also start anywhere (an excerpt whose first item is （三）)
 when the next number confirms it. What only looks like a heading is left out: the entries of a
 目录 (the same chapters listed before the real ones), the rows of a ruled table, a number without a
-dot unless its siblings number the same way. The signature and date block and the 版记 (抄送,
-印发) close the text, so the last clause ends before them.
+dot unless its siblings number the same way. The 附件说明, the signature and date block and the
+版记 (抄送, 印发) after the last heading close the text, so the last clause ends before them.
 A 专栏 box is a child of the clause it sits in and ends where its box ends (its drawn frame,
 its own type size, or the next heading), so it never swallows the text after it.
 """
@@ -30,9 +30,11 @@ __all__ = ["find_clauses", "match_heading"]
 _STRUCTURAL = {"part", "subpart", "chapter", "section"}
 _CONTENTS_HEAD = {"目录", "目次"}
 _LOOKAHEAD = 40  # headings searched for the number that confirms a start anywhere
-_DATE = r"(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
+_DATE = r"(?:[\d〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
 _DATE_LINE = re.compile(rf"{_DATE}$")
 _RECORD = re.compile(rf"^(?:抄送|抄报|分送)[：:]|{_DATE}\s*印发$")
+# 附件说明 ("附件：1. …") after the 正文, or the "附件2" line heading an attachment's first page.
+_ATTACHMENT = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,3}\s*(?:[：:].*)?$")
 
 
 @dataclass
@@ -182,12 +184,13 @@ def _headings(paragraphs: list[Paragraph], tables: dict | None = None) -> list[_
 
 
 def _closings(paragraphs: list[Paragraph]) -> list[int]:
-    """Where the closing blocks start: the signature and date (署名 + 成文日期: short lines ending in a
-    date, with the issuer lines right above) and the 版记 (抄送…, …印发)."""
+    """Where the closing blocks start: the 附件说明 or an attachment's "附件N" line, the signature and
+    date (署名 + 成文日期: short lines ending in a date, with the issuer lines right above) and the
+    版记 (抄送…, …印发)."""
     starts: list[int] = []
     for index, p in enumerate(paragraphs):
         text = _squash(p.text)
-        if _RECORD.search(text) and len(text) <= 120:
+        if (_RECORD.search(text) and len(text) <= 120) or (_ATTACHMENT.match(text) and len(text) <= 80):
             starts.append(index)
             continue
         if len(text) > 40 or not _DATE_LINE.search(text) or match_heading(p.text):
@@ -242,7 +245,11 @@ def find_clauses(comp: Compilation, paragraphs: list[Paragraph], doc_end: int,
     frames = frames or {}
     headings = _headings(paragraphs, tables)
     heading_at = {h.paragraph for h in headings}
-    closings = _closings(paragraphs)
+    # Closing blocks after the last heading end the clauses still open there. One between two
+    # headings (an attachment whose numbering starts again) is left inside the clause before it,
+    # so that siblings keep tiling their parent.
+    last_heading = max((h.paragraph for h in headings if h.kind != "box"), default=len(paragraphs))
+    closings = [c for c in _closings(paragraphs) if c > last_heading]
     ends: dict[int, int] = {}
     for k, h in enumerate(headings):
         if h.kind == "box":

@@ -183,7 +183,7 @@ def test_a_lone_dotless_number_is_no_heading(tmp_path):
     assert _one_document(comp).clauses == []
 
 
-def test_signature_date_and_record_block_are_outside_the_last_clause(tmp_path):
+def test_attachment_note_signature_date_and_record_block_are_outside_the_last_clause(tmp_path):
     kit = Typesetter()
     kit.title("某某市人民政府办公室关于做好防汛工作的通知")
     kit.line("各区人民政府，市政府各部门：")
@@ -192,6 +192,7 @@ def test_signature_date_and_record_block_are_outside_the_last_clause(tmp_path):
     kit.line("二、落实防汛责任")
     last = "各区要压实防汛责任，细化应急预案，确保安全度汛。"
     kit.paragraph(last)
+    kit.line("附件：防汛值班安排表", indent=2)
     kit.right("某某市人民政府办公室")
     kit.right("2024年6月3日")
     kit.centred("（此件公开发布）")
