@@ -29,6 +29,7 @@ __all__ = ["find_clauses", "match_heading"]
 
 _STRUCTURAL = {"part", "subpart", "chapter", "section"}
 _CONTENTS_HEAD = {"目录", "目次"}
+_PAGE_NUMBER = re.compile(r"[\s.·…．•_\d]+$")
 _LOOKAHEAD = 40  # headings searched for the number that confirms a start anywhere
 _DATE = r"(?:[\d〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
 _DATE_LINE = re.compile(rf"{_DATE}$")
@@ -49,8 +50,9 @@ class _Heading:
 
     @property
     def key(self) -> str:
-        """What a 目录 entry and the heading it lists have in common."""
-        return self.label + self.heading[:8]
+        """What a 目录 entry and the heading it lists have in common (a page number after the entry
+        left out)."""
+        return self.label + _PAGE_NUMBER.sub("", self.heading)[:8]
 
 
 def _squash(text: str) -> str:
@@ -97,9 +99,18 @@ def _contents(paragraphs: list[Paragraph], hits: list[_Heading]) -> set[int]:
         if _squash(p.text) not in _CONTENTS_HEAD:
             continue
         first_key = None
+        entries: list[_Heading] = []
         for j in range(index + 1, len(paragraphs)):
             hit = at.get(j)
             if hit is not None and hit.kind == "article":
+                # Running into the first article: the 编/章 right above it that open one another
+                # (第一编 → 第一章 → 第一条) are the real headings, not the last entries.
+                rank = hit.rank
+                while entries and entries[-1].paragraph == j - 1 and entries[-1].rank < rank \
+                        and entries[-1].paragraph in at:
+                    rank = entries[-1].rank
+                    out.discard(entries.pop().paragraph)
+                    j -= 1
                 break
             text = paragraphs[j].text
             listed = TOC_ENTRY.search(text)
@@ -109,6 +120,7 @@ def _contents(paragraphs: list[Paragraph], hits: list[_Heading]) -> set[int]:
                 if hit.key == first_key:
                     break
                 first_key = first_key or hit.key
+                entries.append(hit)
             elif _body_text(paragraphs[j]):
                 break
             out.add(j)

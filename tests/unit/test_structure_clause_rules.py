@@ -202,3 +202,21 @@ def test_attachment_note_signature_date_and_record_block_are_outside_the_last_cl
     doc = _one_document(comp)
     assert [c.label for c in doc.clauses] == ["一、", "二、"]
     assert _squash(doc.clauses[1].text) == _squash("二、落实防汛责任" + last)
+
+
+def test_contents_entries_with_bare_page_numbers_and_no_repeat_of_the_first(tmp_path):
+    """Entries "第一章 总则 1" (one space before the page number) and real headings that name the
+    chapters differently: the chapter right above the first article is still the real one."""
+    kit = Typesetter()
+    kit.title("某某省安全生产条例")
+    kit.centred("目  录")
+    for entry in ("第一编 总 则 1", "第一章 一般规定 1", "第二章 生产经营单位 3"):
+        kit.line(entry, indent=2)
+    kit.centred("第一编  总则部分")
+    kit.centred("第一章  一般规定事项")
+    kit.paragraph(f"第一条  {FILL}")
+    kit.centred("第二章  生产经营单位的安全保障")
+    kit.paragraph(f"第二条  {FILL}")
+    comp = _read(kit, tmp_path / "bare.pdf")
+    doc = _one_document(comp)
+    assert _tree(doc.clauses) == [("第一编", [("第一章", [("第一条", [])]), ("第二章", [("第二条", [])])])]
