@@ -16,6 +16,7 @@ its own type size, or the next heading), so it never swallows the text after it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -267,11 +268,8 @@ def find_clauses(comp: Compilation, paragraphs: list[Paragraph], doc_end: int,
         if h.kind == "box":
             ends[k] = _box_end(paragraphs, h.paragraph, len(paragraphs), heading_at, frames)
             continue
-        stop = len(paragraphs)
-        for later in headings[k + 1:]:
-            if later.kind != "box" and later.rank <= h.rank:
-                stop = later.paragraph
-                break
+        stop = next((later.paragraph for later in itertools.islice(headings, k + 1, None)
+                     if later.kind != "box" and later.rank <= h.rank), len(paragraphs))
         closing = next((c for c in closings if c > h.paragraph), stop)
         ends[k] = min(stop, closing)
     roots: list[Clause] = []
