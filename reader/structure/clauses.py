@@ -106,12 +106,12 @@ def _contents(paragraphs: list[Paragraph], hits: list[_Heading]) -> set[int]:
             if hit is not None and hit.kind == "article":
                 # Running into the first article: the 编/章 right above it that open one another
                 # (第一编 → 第一章 → 第一条) are the real headings, not the last entries.
-                rank = hit.rank
-                while entries and entries[-1].paragraph == j - 1 and entries[-1].rank < rank \
+                rank, below = hit.rank, j
+                while entries and entries[-1].paragraph == below - 1 and entries[-1].rank < rank \
                         and entries[-1].paragraph in at:
-                    rank = entries[-1].rank
-                    out.discard(entries.pop().paragraph)
-                    j -= 1
+                    heading = entries.pop()
+                    rank, below = heading.rank, heading.paragraph
+                    out.discard(heading.paragraph)
                 break
             text = paragraphs[j].text
             listed = TOC_ENTRY.search(text)
