@@ -8,6 +8,10 @@ and 版记 close a document outside its last clause.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pymupdf
 
 from reader.document import Document
@@ -153,6 +157,12 @@ def test_rows_of_a_ruled_table_are_not_headings(tmp_path):
     doc = _one_document(comp)
     assert _tree(doc.clauses) == [("一、", [("（一）", [])]), ("二、", []), ("三、", [])]
     assert "本年新收申请数量" in _squash(doc.clauses[1].text)
+    # Looking for tables must not print anything of its own into the CLI's JSON (a fresh process:
+    # PyMuPDF's table finder advertises an optional package on stdout once per process).
+    run = subprocess.run([sys.executable, "-m", "reader", "outline", str(tmp_path / "report.pdf"), "--json",
+                          "--library", str(tmp_path / "lib")], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert [c["label"] for c in json.loads(run.stdout)["documents"][0]["clauses"]] == ["一、", "二、", "三、"]
 
 
 def test_section_numbers_without_a_dot(tmp_path):
