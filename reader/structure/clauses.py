@@ -31,6 +31,8 @@ __all__ = ["find_clauses", "match_heading"]
 _STRUCTURAL = {"part", "subpart", "chapter", "section"}
 _CONTENTS_HEAD = {"目录", "目次"}
 _PAGE_NUMBER = re.compile(r"[\s.·…．•_\d]+$")
+# A row of a statistics table set without ruling lines: its label, then three or more number cells.
+_NUMBER_CELLS = re.compile(r"(?:\s+[-—]?[\d.,，%]+){3,}\s*$")
 _LOOKAHEAD = 40  # headings searched for the number that confirms a start anywhere
 _DATE = r"(?:[\d〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
 _DATE_LINE = re.compile(rf"{_DATE}$")
@@ -61,12 +63,13 @@ def _squash(text: str) -> str:
 
 
 def _candidates(paragraphs: list[Paragraph], tables: dict) -> list[_Heading]:
-    """Paragraphs that open with a clause label, table cells and contents lines left out."""
+    """Paragraphs that open with a clause label; table cells (in a ruled grid, or a label followed by
+    number cells) and contents lines left out."""
     found: list[_Heading] = []
     for index, p in enumerate(paragraphs):
         first = p.first
-        if TOC_ENTRY.search(first.text):
-            continue  # a contents line: leaders and a page number
+        if TOC_ENTRY.search(first.text) or _NUMBER_CELLS.search(first.text):
+            continue  # a contents line (leaders and a page number) or a table row of numbers
         hit = _as_heading(p.text, index)
         if hit is None or in_table(first.page, first.x0 + min(first.size, first.x1 - first.x0) / 2,
                                    (first.y0 + first.y1) / 2, tables):

@@ -165,6 +165,22 @@ def test_rows_of_a_ruled_table_are_not_headings(tmp_path):
     assert [c["label"] for c in json.loads(run.stdout)["documents"][0]["clauses"]] == ["一、", "二、", "三、"]
 
 
+def test_rows_of_an_unruled_statistics_table_are_not_headings(tmp_path):
+    kit = Typesetter()
+    kit.title("某某县人民政府2023年政府信息公开工作年度报告")
+    kit.line("一、总体情况")
+    for _ in range(4):
+        kit.paragraph(FILL * 3)  # enough full lines for the page's text block to be measured
+    kit.line("二、收到和处理政府信息公开申请情况")
+    for row in ("三、本年度办理结果 10 0 0 10", "（一）予以公开 6 0 0 6", "（二）部分公开 4 0 0 4",
+                "1.属于国家秘密 1 0 0 1"):
+        kit.line(row)
+    kit.line("三、存在的主要问题及改进情况")
+    kit.paragraph(FILL)
+    comp = _read(kit, tmp_path / "unruled.pdf")
+    assert _tree(_one_document(comp).clauses) == [("一、", []), ("二、", []), ("三、", [])]
+
+
 def test_section_numbers_without_a_dot(tmp_path):
     kit = Typesetter()
     kit.title("关于成立学院教学督导组的通知")
