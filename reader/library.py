@@ -154,6 +154,24 @@ class Library:
             self._set_status(content_hash, "missing")
         return None
 
+    def current_path(self, content_hash: str) -> Path | None:
+        """Where this compilation is now: its own file, or the file that replaced it in place.
+
+        A file changed in place keeps its old entry (``status='changed'``, ``replaced_by`` the new
+        hash); following that chain finds the current edition, so an export of annotations made on
+        the old one still finds its source instead of saying it is gone.
+        """
+        seen: set[str] = set()
+        current: str | None = content_hash
+        while current and current not in seen:
+            seen.add(current)
+            path = self.resolve(current)
+            if path is not None:
+                return path
+            entry = self.get(current)
+            current = entry.replaced_by if entry else None
+        return None
+
     def check_files(self) -> list[LibraryFile]:
         """Re-check every entry on disk; returns the entries that are missing."""
         for entry in self.files():
