@@ -251,8 +251,8 @@ class ExportDialog(QDialog):
         self.progress.show()
 
         def work(progress):
-            return run_export(library, options, output, progress=progress, cancelled=self._cancel.is_set,
-                              overwrite=overwrite)
+            replace = {"overwrite": True} if overwrite else {}  # run_export's default refuses an existing file
+            return run_export(library, options, output, progress=progress, cancelled=self._cancel.is_set, **replace)
 
         self._label = self.tr("正在导出摘要…")
         self.window_.run_in_background(work, self._finished, self._failed, progress_label=self._label)
