@@ -111,8 +111,9 @@ class SQLiteFile:
     def open(self, *, check_same_thread: bool = True) -> sqlite3.Connection:
         """A new autocommit connection with this store's pragmas (the caller closes it)."""
         created = not self.path.exists()
+        read_only = self.read_only or (not created and not self._writable())
         with self.guard():
-            if self.read_only:
+            if read_only:
                 db = sqlite3.connect(self._read_only_uri(), uri=True, timeout=self.timeout, isolation_level=None,
                                      check_same_thread=check_same_thread)
             else:
@@ -121,7 +122,7 @@ class SQLiteFile:
             try:
                 if self.row_factory is not None:
                     db.row_factory = self.row_factory
-                if self.read_only:
+                if read_only:
                     db.execute("PRAGMA schema_version")  # fails here on a file that is not a database
                 else:
                     db.execute("PRAGMA journal_mode=WAL")  # fails here on a file that is not a database
@@ -134,6 +135,15 @@ class SQLiteFile:
                 db.close()
                 raise
             return db
+
+    def _writable(self) -> bool:
+        """Whether the file and its folder (where SQLite puts its -wal and -shm) can be written.
+
+        A library on a write-protected disk or in a folder the user may only read is then opened
+        read-only: searching and listing still work, a write fails with "read-only" instead of the
+        whole store failing to open.
+        """
+        return os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)
 
     def _read_only_uri(self) -> str:
         """``mode=ro``; plus ``immutable`` when nobody can write the folder (SQLite could not make its -shm there)."""

@@ -118,7 +118,7 @@ def _open(args: argparse.Namespace, pdf: str):
         entry = library.add(pdf, document=doc)
         comp = load_structure(doc, library.structure_cache_dir)
     store = open_store(library)
-    for report in migrate_predecessors(library, store, comp, entry.path):
+    for report in [] if library.read_only else migrate_predecessors(library, store, comp, entry.path):
         sys.stderr.write(f"已从旧版本迁移批注 (annotations carried over from the previous version): "
                          f"{report['found']} found, {report['moved']} moved, {report['orphaned']} orphaned\n")
     return library, store, comp, entry.path
@@ -194,6 +194,8 @@ def run_list(args: argparse.Namespace) -> int:
     else:
         library = Library(args.library)
         store, content_hash = open_store(library), None
+    if library.read_only:
+        sys.stderr.write(Library.READ_ONLY_NOTICE + "\n")
     with store:
         if args.theme and store.theme(args.theme) is None:
             store.require_theme(args.theme)
@@ -230,7 +232,10 @@ def run_migrate(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    with open_store(Library(args.library)) as store:
+    library = Library(args.library)
+    if library.read_only:
+        sys.stderr.write(Library.READ_ONLY_NOTICE + "\n")
+    with open_store(library) as store:
         count = exchange.export_json(store, Path(args.file))
     return emit(args, {"file": str(Path(args.file).resolve()), "annotations": count},
                 f"已导出 {count} 条批注 (exported {count} annotations) → {args.file}")

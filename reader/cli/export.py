@@ -76,6 +76,8 @@ def _progress_printer(args: argparse.Namespace):
 
 def run(args: argparse.Namespace) -> int:
     library = Library(args.library)
+    if library.read_only:
+        sys.stderr.write(Library.READ_ONLY_NOTICE + "\n")
     options = options_from_template(
         library.root,
         format=args.format, group=args.group, title=args.title, header_text=args.header_text,

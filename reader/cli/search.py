@@ -81,6 +81,8 @@ def run_search(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 0:
         raise UsageError("--limit 不能为负数 (--limit must not be negative)")
     library = Library(args.library)
+    if library.read_only:
+        sys.stderr.write(Library.READ_ONLY_NOTICE + "\n")
     filters = SearchFilters(document=args.document, date_from=args.date_from, date_to=args.date_to,
                             front_matter=args.front_matter)
     if args.compilation:

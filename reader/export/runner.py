@@ -122,7 +122,7 @@ def run_export(
     """
     output = Path(output).expanduser()
     own_store = store is None
-    store = store or AnnotationStore(library.annotations_db)
+    store = store or AnnotationStore(library.annotations_db, read_only=getattr(library, "read_only", False))
     try:
         collected, report = build(library, store, options, cancelled)
     finally:

@@ -141,7 +141,8 @@ class ExportDialog(QDialog):
         layout.addWidget(QLabel(self.tr("主题（全不选 = 全部主题）："), box))
         self.theme_list = QListWidget(box, objectName="exportThemes")
         self.theme_list.setMinimumHeight(140)
-        with AnnotationStore(self.window_.library.annotations_db) as store:
+        with AnnotationStore(self.window_.library.annotations_db,
+                             read_only=getattr(self.window_.library, "read_only", False)) as store:
             themes = store.themes()
         english = getattr(self.window_, "language", "zh") == "en"
         for theme in themes:
