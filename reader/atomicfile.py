@@ -26,7 +26,7 @@ from reader.errors import StorageError
 def _storage_error(target: Path, exc: OSError, *, replacing: bool = False) -> StorageError:
     shown = str(target)
     if exc.errno == errno.ENOSPC:
-        text = f"磁盘已满，无法写入 (disk full): {shown}"
+        text = f"磁盘已满 (disk full): 无法写入 (cannot write) {shown}"
     elif exc.errno == errno.ENOENT:
         text = f"文件夹不存在，无法写入 (folder does not exist): {target.parent}"
     elif isinstance(exc, IsADirectoryError) or target.is_dir():

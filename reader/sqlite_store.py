@@ -81,7 +81,7 @@ class SQLiteFile:
         if name.startswith(_DAMAGED):
             return self.damaged(str(exc))
         if name.startswith("SQLITE_FULL") or getattr(exc, "errno", None) == errno.ENOSPC:
-            text = f"磁盘已满，{zh}无法写入 (disk full; the {en} cannot be written): {self.path}"
+            text = f"磁盘已满 (disk full): {zh}无法写入 (the {en} cannot be written): {self.path}"
         elif name.startswith("SQLITE_READONLY"):
             text = f"{zh}为只读，无法写入 (the {en} is read-only): {self.path}: {exc}"
         else:
@@ -177,7 +177,7 @@ class SQLiteFile:
             raise self.damaged("不是 SQLite 数据库 (not a SQLite database)")
         if db is not None:
             with self.guard():
-                problems = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
+                problems = [" ".join(str(row[0]).split()) for row in db.execute("PRAGMA quick_check").fetchall()]
             if problems != ["ok"]:
                 raise self.damaged("完整性检查未通过 (integrity check failed): " + "; ".join(problems[:3]))
 
