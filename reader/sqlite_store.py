@@ -152,11 +152,13 @@ class SQLiteFile:
             uri += "&immutable=1"
         return uri
 
-    def check_sound(self, db: sqlite3.Connection | None = None) -> None:
-        """Raise :class:`DamagedStoreError` unless the file is a sound SQLite database (or absent).
+    def check_sound(self) -> None:
+        """Raise :class:`DamagedStoreError` unless the file is absent or starts like a SQLite database.
 
-        Zero-length, a foreign header and a failing ``PRAGMA quick_check`` all count as damaged:
-        SQLite itself would treat a zero-length file as a new empty database and write into it.
+        Zero-length and a foreign header count as damaged: SQLite itself would treat a zero-length
+        file as a new empty database and write into it. Call it *before* opening a connection: a
+        file descriptor of our own on a database that SQLite has open would, when closed, drop
+        SQLite's POSIX locks on it (another process could then checkpoint under our feet).
         """
         try:
             size = self.path.stat().st_size
@@ -175,11 +177,13 @@ class SQLiteFile:
                                path=str(self.path)) from exc
         if header != SQLITE_HEADER:
             raise self.damaged("不是 SQLite 数据库 (not a SQLite database)")
-        if db is not None:
-            with self.guard():
-                problems = [" ".join(str(row[0]).split()) for row in db.execute("PRAGMA quick_check").fetchall()]
-            if problems != ["ok"]:
-                raise self.damaged("完整性检查未通过 (integrity check failed): " + "; ".join(problems[:3]))
+
+    def check_integrity(self, db: sqlite3.Connection) -> None:
+        """Raise :class:`DamagedStoreError` if ``PRAGMA quick_check`` finds damage (b-trees, pages)."""
+        with self.guard():
+            problems = [" ".join(str(row[0]).split()) for row in db.execute("PRAGMA quick_check").fetchall()]
+        if problems != ["ok"]:
+            raise self.damaged("完整性检查未通过 (integrity check failed): " + "; ".join(problems[:3]))
 
     @contextmanager
     def transaction(self, db: sqlite3.Connection, *, immediate: bool | None = None) -> Iterator[sqlite3.Connection]:

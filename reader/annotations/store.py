@@ -71,11 +71,13 @@ class AnnotationStore(ThemeMethods):
         elif not self.path.exists():
             raise StorageError(f"资料库为只读，且还没有批注数据库 (the library is read-only and has no annotation "
                                f"store yet): {self.path}", path=str(self.path))
-        existed = self.path.exists()
+        existed = self.path.exists() and self.path.stat().st_size > 0  # an empty one was judged above
+        if existed:
+            self._sqlite.check_sound()  # before SQLite opens it (see check_sound on POSIX locks)
         self._db = self._sqlite.open(check_same_thread=False)
         try:
             if existed:
-                self._sqlite.check_sound(self._db)
+                self._sqlite.check_integrity(self._db)
             self._sqlite.migrate(self._db, MIGRATIONS)
             if seed_defaults and not read_only:
                 self._seed_themes()
