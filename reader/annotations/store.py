@@ -54,6 +54,7 @@ class AnnotationStore(ThemeMethods):
         """
         self.path = Path(path)
         self.read_only = read_only
+        self.problem: StorageError | None = None  # set on the stand-in for a damaged store
         self.backup_every = backup_every
         self._changes = 0  # committed changes since the last backup
         self._lock = threading.RLock()
@@ -85,6 +86,19 @@ class AnnotationStore(ThemeMethods):
         except BaseException:
             self._db.close()
             raise
+
+    @classmethod
+    def unavailable(cls, problem: StorageError) -> "AnnotationStore":
+        """An empty stand-in (in memory) that refuses every change with ``problem``'s message.
+
+        What the app works with while the real store is damaged and the user has not restored a
+        backup yet: every panel can still ask for annotations and themes (there are none) without
+        an exception in a paint or resize handler, and nothing is ever written to the damaged file.
+        """
+        stand_in = cls(":memory:", seed_defaults=False)
+        stand_in.read_only = True
+        stand_in.problem = problem
+        return stand_in
 
     # ------------------------------------------------------------------ plumbing
     def _refuse_empty_file(self) -> None:
@@ -159,6 +173,8 @@ class AnnotationStore(ThemeMethods):
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
         """One user action = one BEGIN IMMEDIATE transaction, committed (and fsynced) before returning."""
+        if self.problem is not None:
+            raise StorageError(self.problem.message, path=self.problem.path)
         if self.read_only:
             raise StorageError(f"资料库为只读，不能修改批注 (the library is read-only; annotations cannot be "
                                f"changed): {self.path}", path=str(self.path))
