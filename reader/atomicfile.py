@@ -111,7 +111,7 @@ def clean_stale_temps(folder: str | os.PathLike[str]) -> list[Path]:
 
 
 @contextmanager
-def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
+def atomic_path(target: str | os.PathLike[str], file_mode: int | None = None) -> Iterator[Path]:
     """Yield a temporary path next to ``target``; on success it replaces ``target``.
 
     For libraries that save by file name (pymupdf, python-docx). The caller writes the whole
@@ -131,7 +131,7 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     os.close(fd)
     temp = Path(temp_name)
     try:
-        os.chmod(temp, _file_mode(final))
+        os.chmod(temp, _file_mode(final) if file_mode is None else file_mode)
     except OSError:
         pass
     try:
@@ -155,10 +155,11 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
 
 
 @contextmanager
-def atomic_write(target: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
+def atomic_write(target: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8",
+                 file_mode: int | None = None) -> Iterator[IO]:
     """Open a temporary file for writing; on success it replaces ``target`` (text or ``"wb"``)."""
     binary = "b" in mode
-    with atomic_path(target) as temp:
+    with atomic_path(target, file_mode) as temp:
         try:
             handle = open(temp, mode, encoding=None if binary else encoding, newline=None if binary else "\n")
         except OSError as exc:
@@ -171,8 +172,9 @@ def atomic_write(target: str | os.PathLike[str], mode: str = "w", encoding: str 
                 raise _storage_error(Path(target), exc) from exc
 
 
-def write_text_atomic(target: str | os.PathLike[str], text: str) -> None:
-    with atomic_write(target, "w") as handle:
+def write_text_atomic(target: str | os.PathLike[str], text: str, file_mode: int | None = None) -> None:
+    """``file_mode`` None: what a plain ``open()`` would give (the user's umask), else exactly that mode."""
+    with atomic_write(target, "w", file_mode=file_mode) as handle:
         handle.write(text)
 
 

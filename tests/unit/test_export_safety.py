@@ -116,7 +116,13 @@ def test_a_file_changed_in_place_still_finds_its_source(setup, tmp_path: Path) -
     assert result.entries == 1 and (tmp_path / "out.pdf").is_file()
 
 
-def test_library_databases_and_store_are_private(setup) -> None:
+def test_library_databases_backups_and_choices_are_private(setup, tmp_path: Path) -> None:
+    """One rule for the library folder: its files are the user's alone (0600), whatever the umask."""
     lib, store, _ = setup
-    for path in (lib.db_path, lib.annotations_db):
+    from reader.annotations.backup import take_backup
+    from reader.export.templates import save_template, template_path
+
+    backup = take_backup(store)
+    save_template(lib.root, ExportOptions(title="我的摘要"))
+    for path in (lib.db_path, lib.annotations_db, backup, template_path(lib.root)):
         assert os.stat(path).st_mode & 0o777 == 0o600, path
