@@ -69,6 +69,14 @@ class StorageError(ReaderError):
     code = "storage"
 
 
+class DamagedStoreError(StorageError):
+    """A database file is damaged (zero-length, not SQLite, failing its integrity check).
+
+    A subclass, not a new code: every place that shows a storage error still does; the ones that
+    can offer a way out (restore a backup) catch this one.
+    """
+
+
 class UsageError(ReaderError):
     """The user asked for something that cannot be done as asked (unknown theme, bad page …)."""
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.annotations.anchoring import migrate
-from reader.annotations.backup import rolling_backup
+from reader.annotations.backup import BACKUP_EVERY_CHANGES, rolling_backup
 from reader.annotations.model import Annotation
 from reader.annotations.store import AnnotationStore
 from reader.errors import StorageError
@@ -17,9 +17,17 @@ if TYPE_CHECKING:
 
 
 def open_store(library: "Library", backup: bool = True) -> AnnotationStore:
-    """The library's annotation store, taking the day's rolling backup on first use."""
-    store = AnnotationStore(library.annotations_db)
-    if backup:
+    """The library's annotation store, taking the day's rolling backup on first use.
+
+    A damaged store raises :class:`reader.errors.DamagedStoreError` (naming the newest good backup)
+    and is left untouched. Opened this way the store also keeps a recent backup every
+    ``BACKUP_EVERY_CHANGES`` changes and when closed after changes. A read-only library
+    (``library.read_only``) gets a read-only store: listing and export work, changes are refused.
+    """
+    read_only = bool(getattr(library, "read_only", False))
+    store = AnnotationStore(library.annotations_db, backup_every=None if read_only else BACKUP_EVERY_CHANGES,
+                            read_only=read_only)
+    if backup and not read_only:
         try:
             rolling_backup(store)
         except StorageError:

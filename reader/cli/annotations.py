@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from reader.annotations import Annotation, AnnotationStore, Theme
-from reader.annotations import backup as exchange
+from reader.annotations import backup as backups
+from reader.annotations import exchange
 from reader.annotations.anchoring import migrate
 from reader.annotations.service import migrate_predecessors, open_store, with_current_path
 from reader.annotations.spans import (annotation_for_span, clause_span, clauses_containing, find_on_page,
@@ -71,6 +72,14 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     imp.add_argument("file", metavar="FILE.json")
     imp.set_defaults(func=run_import)
 
+    rst = sub.add_parser("restore", parents=[common], help="列出备份或从备份恢复 (list backups, or restore one)",
+                         description="不带参数：列出备份及其批注数。带参数：用该备份替换批注数据库（原文件另存，不删除）。 "
+                                     "(Without BACKUP: list the backups with their counts. With BACKUP — a path, a file "
+                                     "name in the backup folder or a number from the list, 1 = newest — put it in place "
+                                     "of the store atomically; the replaced file is kept aside.)")
+    rst.add_argument("backup", metavar="BACKUP", nargs="?")
+    rst.set_defaults(func=run_restore)
+
     themes = subparsers.add_parser("themes", help="主题：列出、新建、改名、改色、合并、删除 (themes)")
     tsub = themes.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(themes))
     tl = tsub.add_parser("list", parents=[common], help="列出主题及批注数 (list themes with counts)")
@@ -109,7 +118,7 @@ def _open(args: argparse.Namespace, pdf: str):
         entry = library.add(pdf, document=doc)
         comp = load_structure(doc, library.structure_cache_dir)
     store = open_store(library)
-    for report in migrate_predecessors(library, store, comp, entry.path):
+    for report in [] if library.read_only else migrate_predecessors(library, store, comp, entry.path):
         sys.stderr.write(f"已从旧版本迁移批注 (annotations carried over from the previous version): "
                          f"{report['found']} found, {report['moved']} moved, {report['orphaned']} orphaned\n")
     return library, store, comp, entry.path
@@ -125,8 +134,9 @@ def _themes_for(store: AnnotationStore, names: list[str], create: bool) -> tuple
     for name in names:
         theme = store.theme(name)
         if theme is None and create and name.strip():
-            theme = store.add_theme(Theme(name.strip()))
-            created.append(theme.name)
+            theme, new = store.ensure_theme(Theme(name.strip()))  # safe when another process creates it too
+            if new:
+                created.append(theme.name)
         out.append(store.require_theme(name).name if theme is None else theme.name)
     return out, created
 
@@ -184,6 +194,8 @@ def run_list(args: argparse.Namespace) -> int:
     else:
         library = Library(args.library)
         store, content_hash = open_store(library), None
+    if library.read_only:
+        sys.stderr.write(Library.READ_ONLY_NOTICE + "\n")
     with store:
         if args.theme and store.theme(args.theme) is None:
             store.require_theme(args.theme)
@@ -220,7 +232,10 @@ def run_migrate(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    with open_store(Library(args.library)) as store:
+    library = Library(args.library)
+    if library.read_only:
+        sys.stderr.write(Library.READ_ONLY_NOTICE + "\n")
+    with open_store(library) as store:
         count = exchange.export_json(store, Path(args.file))
     return emit(args, {"file": str(Path(args.file).resolve()), "annotations": count},
                 f"已导出 {count} 条批注 (exported {count} annotations) → {args.file}")
@@ -231,6 +246,34 @@ def run_import(args: argparse.Namespace) -> int:
         result = exchange.import_json(store, Path(args.file))
     return emit(args, result, f"已导入 (imported) {result['annotations_imported']}，"
                               f"跳过较旧的 (skipped older) {result['annotations_skipped']}，新主题 (new themes) {result['themes_added']}")
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    """List backups with what they hold, or restore one (the store is not opened: it may be damaged)."""
+    library = Library(args.library)
+    if not args.backup:
+        infos = backups.backup_infos(library.annotations_db)
+        data = {"store": str(library.annotations_db), "folder": str(backups.backup_dir(library.annotations_db)),
+                "backups": [dict(i.to_json(), number=n) for n, i in enumerate(infos, 1)]}
+
+        def text() -> str:
+            if not infos:
+                return f"没有备份 (no backups) in {data['folder']}"
+            rows = [f"{n:>2}  {i.taken:%Y-%m-%d %H:%M}  "
+                    + (f"{i.annotations} 条批注 (annotations), {i.themes} 个主题 (themes)" if i.good
+                       else "已损坏 (damaged)") + f"  {i.path.name}" for n, i in enumerate(infos, 1)]
+            return "\n".join(rows + ["恢复 (restore): python -m reader annotations restore N"])
+
+        return emit(args, data, text)
+    chosen = backups.resolve_backup(library.annotations_db, args.backup)
+    result = backups.restore(library.annotations_db, chosen, validate=_validate_restored)
+    return emit(args, result, f"已恢复 (restored) {result['annotations']} 条批注 ← {chosen.name}"
+                + (f"；原文件另存为 (previous file kept as) {result['kept_aside']}" if result["kept_aside"] else ""))
+
+
+def _validate_restored(candidate: Path) -> None:
+    """The copy about to be put in place opens as an annotation store (schema not newer than ours)."""
+    AnnotationStore(candidate, seed_defaults=False, read_only=True).close()
 
 
 # ---------------------------------------------------------------------------- themes

@@ -8,6 +8,7 @@ import sys
 import threading
 
 from reader.cli import EXIT_ERROR, EXIT_OK, emit
+from reader.cli.argtypes import iso_date
 from reader.errors import UsageError
 from reader.library import Library
 
@@ -36,8 +37,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     search.add_argument("query", metavar="QUERY", nargs="*", help="搜索内容 (what to find); -词 排除 (-word excludes)")
     search.add_argument("--document", metavar="TEXT", help="只搜标题或文号含此文字的文件 (only documents whose title or 文号 contains TEXT)")
     search.add_argument("--compilation", metavar="TEXT", help="只搜标题或路径含此文字的汇编 (only compilations whose title or path contains TEXT)")
-    search.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="文件日期不早于 (document date on or after)")
-    search.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="文件日期不晚于 (document date on or before)")
+    search.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD", help="文件日期不早于 (document date on or after)")
+    search.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD", help="文件日期不晚于 (document date on or before)")
     search.add_argument("--annotated", action="store_true", help="只搜有批注的页 (only pages I annotated)")
     search.add_argument("--front-matter", action="store_true",
                         help="也搜封面和目录页 (also search cover and contents pages)")
@@ -126,6 +127,8 @@ def run_search(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 0:
         raise UsageError("--limit 不能为负数 (--limit must not be negative)")
     library = Library(args.library)
+    if library.read_only:
+        sys.stderr.write(Library.READ_ONLY_NOTICE + "\n")
     filters = SearchFilters(document=args.document, date_from=args.date_from, date_to=args.date_to,
                             front_matter=args.front_matter)
     if args.compilation:

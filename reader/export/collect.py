@@ -81,7 +81,7 @@ def _load_structure(path: Path | None, library: Library):
 
 def _compilation_info(library: Library, content_hash: str, order: int, sample: Annotation | None) -> CompilationInfo:
     entry = library.get(content_hash)
-    path = library.resolve(content_hash) if entry else None
+    path = library.current_path(content_hash) if entry else None
     if path is None and sample is not None and sample.pdf and Path(sample.pdf).is_file():
         from reader.document import file_content_hash
 

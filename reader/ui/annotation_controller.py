@@ -18,7 +18,7 @@ from reader.annotations import Annotation, AnnotationStore
 from reader.annotations.model import now_iso
 from reader.annotations.service import migrate_predecessors, open_store
 from reader.annotations.spans import annotation_for_span, clause_span
-from reader.errors import FileMissingError, ReaderError
+from reader.errors import DamagedStoreError, FileMissingError, ReaderError
 from reader.ui.annotation_toolbar import MiniToolbar, show_under_selection
 from reader.ui.annotation_tools import AnnotationLibraryTools
 from reader.ui.theme_dialog import ThemePicker
@@ -81,7 +81,10 @@ class AnnotationController(AnnotationLibraryTools, QObject):
             if library is None:
                 from reader.library import Library
                 library = Library()
-            self._store = open_store(library)
+            try:
+                self._store = open_store(library)
+            except DamagedStoreError as exc:  # left untouched; an empty stand-in refuses changes meanwhile
+                self._store = AnnotationStore.unavailable(exc)
         return self._store
 
     @property
@@ -96,9 +99,12 @@ class AnnotationController(AnnotationLibraryTools, QObject):
         """Load this compilation's annotations, first carrying over those of its earlier versions."""
         self.undo_stack.clear()
         library, pdf, store = self.window.library, self.pdf_path(), self.store  # opened here, on the GUI thread
+        if store.problem is not None:  # the store is damaged: offer its backups rather than an empty store
+            from reader.ui.restore_dialog import offer_restore
+            offer_restore(self.window, store.problem.message)
 
         def carry_over() -> list[dict]:
-            if library is None:
+            if library is None or store.read_only:  # (also the stand-in for a damaged store)
                 return []
             reports = migrate_predecessors(library, store, comp, pdf)
             store.set_pdf_path(comp.content_hash, pdf)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QD
 from reader.annotations import AnnotationStore
 from reader.errors import ReaderError, StorageError
 from reader.export import ExportCancelled, ExportOptions, run_export
+from reader.export.outputs import OutputExistsError
 from reader.export.templates import load_template, options_from_template, save_template
 from reader.ui.theme_dialog import swatch
 from reader.ui.plaintext import plain_message_box, tooltip
@@ -97,7 +98,7 @@ class ExportDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(self.tr("导出"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.export_button.clicked.connect(self.start)
+        self.export_button.clicked.connect(lambda: self.start())
         self.cancel_button.clicked.connect(self._cancel_or_close)
         layout.addWidget(self.buttons)
 
@@ -141,7 +142,8 @@ class ExportDialog(QDialog):
         layout.addWidget(QLabel(self.tr("主题（全不选 = 全部主题）："), box))
         self.theme_list = QListWidget(box, objectName="exportThemes")
         self.theme_list.setMinimumHeight(140)
-        with AnnotationStore(self.window_.library.annotations_db) as store:
+        with AnnotationStore(self.window_.library.annotations_db,
+                             read_only=getattr(self.window_.library, "read_only", False)) as store:
             themes = store.themes()
         english = getattr(self.window_, "language", "zh") == "en"
         for theme in themes:
@@ -228,7 +230,9 @@ class ExportDialog(QDialog):
             self.output_edit.setText(path)
 
     # ------------------------------------------------------------------ running
-    def start(self) -> None:
+    def start(self, overwrite: bool = False) -> None:
+        """Run the export; an existing output file is replaced only after the user agreed (``overwrite``)."""
+        self._overwrite = overwrite
         options = self.options()
         output = self.output_edit.text().strip()
         if options.compilations == []:
@@ -249,7 +253,8 @@ class ExportDialog(QDialog):
         self.progress.show()
 
         def work(progress):
-            return run_export(library, options, output, progress=progress, cancelled=self._cancel.is_set)
+            replace = {"overwrite": True} if overwrite else {}  # run_export's default refuses an existing file
+            return run_export(library, options, output, progress=progress, cancelled=self._cancel.is_set, **replace)
 
         self._label = self.tr("正在导出摘要…")
         self.window_.run_in_background(work, self._finished, self._failed, progress_label=self._label)
@@ -290,6 +295,13 @@ class ExportDialog(QDialog):
         self._stop()
         if isinstance(exc, ExportCancelled):
             self.window_.status(self.tr("导出已取消"))
+            return
+        if isinstance(exc, OutputExistsError) and not self._overwrite:
+            answer = QMessageBox.question(
+                self, self.tr("导出摘要"), self.tr("文件已存在：\n{0}\n要替换它吗？").format(exc.path or self.output_edit.text()),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.start(overwrite=True)
             return
         self.window_.show_error(exc)
 
