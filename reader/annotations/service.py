@@ -2,29 +2,38 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.annotations.anchoring import migrate
 from reader.annotations.backup import rolling_backup
 from reader.annotations.model import Annotation
+from reader.annotations.repository import SQLiteAnnotationRepository
 from reader.annotations.store import AnnotationStore
 from reader.errors import StorageError
 
 if TYPE_CHECKING:
     from reader.library import Library
     from reader.structure import Compilation
+    from reader.workspace import Workspace
 
 
-def open_store(library: "Library", backup: bool = True) -> AnnotationStore:
-    """The library's annotation store, taking the day's rolling backup on first use."""
-    store = AnnotationStore(library.annotations_db)
+def open_store(library: "Library", backup: bool = True) -> SQLiteAnnotationRepository:
+    """The library's annotation store, taking the day's rolling backup on first use.
+
+    The only way the program opens the store (the Workspace's "sqlite" backend calls it).
+    """
+    store = SQLiteAnnotationRepository(library.annotations_db)
     if backup:
         try:
             rolling_backup(store)
         except StorageError:
             pass  # a failed backup must not stop the user from working; the store itself is intact
     return store
+
+
+def open_repository(workspace: "Workspace") -> SQLiteAnnotationRepository:
+    """The registered factory of the "sqlite" AnnotationRepository (see reader.workspace.registry)."""
+    return open_store(workspace.library, backup=workspace.backup)
 
 
 def predecessors(library: "Library", content_hash: str) -> list[str]:
@@ -66,7 +75,3 @@ def current_pdf_path(library: "Library", ann: Annotation, cache: dict[str, str] 
 def with_current_path(library: "Library", annotations: list[Annotation]) -> list[Annotation]:
     cache: dict[str, str] = {}
     return [a.copy(pdf=current_pdf_path(library, a, cache)) for a in annotations]
-
-
-def library_pdf(path: str | Path) -> str:
-    return str(Path(path).resolve())

@@ -8,6 +8,7 @@ import sys
 from reader.cli import EXIT_ERROR, EXIT_OK, emit
 from reader.errors import UsageError
 from reader.library import Library
+from reader.workspace import Workspace
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -40,11 +41,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run_index(args: argparse.Namespace) -> int:
-    from reader.index.indexing import LibraryIndexer
     from reader.index.worker import progress_line
 
-    library = Library(args.library)
-    indexer = LibraryIndexer(library)
+    workspace = Workspace(Library(args.library))
+    library = workspace.library
 
     def progress(done: int, total: int, what: str) -> None:
         if args.progress:
@@ -53,7 +53,7 @@ def run_index(args: argparse.Namespace) -> int:
         elif not args.json and what and sys.stderr.isatty():
             sys.stderr.write(f"\r[{done + 1}/{total}] {what[:60]:<60}")
 
-    report = indexer.index_paths(args.pdfs, progress=progress)
+    report = workspace.index.index(args.pdfs, progress=progress)
     if not args.json and sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 72 + "\r")
     for failure in report.failed:
@@ -73,13 +73,14 @@ def run_index(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from reader.index.search import LibrarySearcher, SearchFilters, annotated_pages
-    from reader.index.normalize import fold
+    from reader.index.search import SearchFilters
+    from reader.textfold import fold
 
     query = " ".join(args.query)
     if args.limit is not None and args.limit < 0:
         raise UsageError("--limit 不能为负数 (--limit must not be negative)")
-    library = Library(args.library)
+    workspace = Workspace(Library(args.library))
+    library = workspace.library
     filters = SearchFilters(document=args.document, date_from=args.date_from, date_to=args.date_to,
                             front_matter=args.front_matter)
     if args.compilation:
@@ -87,8 +88,8 @@ def run_search(args: argparse.Namespace) -> int:
         filters.content_hashes = {f.content_hash for f in library.files()
                                   if wanted in fold(f.title) or wanted in fold(f.path)}
     if args.annotated:
-        filters.pages = annotated_pages(library)
-    searcher = LibrarySearcher(library)
+        filters.pages = workspace.annotated_pages()
+    searcher = workspace.index
     results = searcher.search(query, filters, limit=args.limit)
     if results.parsed.empty:
         raise UsageError(results.message or "请输入要搜索的内容 (enter something to search)")
