@@ -14,18 +14,20 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from reader.annotations import Annotation, AnnotationStore
+from reader.annotations import Annotation
 from reader.annotations.model import now_iso
-from reader.annotations.service import migrate_predecessors, open_store
+from reader.annotations.service import migrate_predecessors
 from reader.annotations.spans import annotation_for_span, clause_span
-from reader.errors import FileMissingError, ReaderError
+from reader.errors import FileMissingError, ReaderError, StorageError
 from reader.ui.annotation_toolbar import MiniToolbar, show_under_selection
 from reader.ui.annotation_tools import AnnotationLibraryTools
 from reader.ui.theme_dialog import ThemePicker
 from reader.ui.operations import single_shot_timer
 
 if TYPE_CHECKING:
+    from reader.structure import Compilation
     from reader.ui.main_window import MainWindow
+    from reader.workspace import AnnotationRepository
 
 LAYER = "annotations"
 HIGHLIGHT_ALPHA = 90
@@ -63,7 +65,6 @@ class AnnotationController(AnnotationLibraryTools, QObject):
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
         self.window = window
-        self._store: AnnotationStore | None = None
         self.undo_stack = QUndoStack(self)
         self.current: dict[str, Annotation] = {}
         self.last_themes: list[str] = []
@@ -75,24 +76,22 @@ class AnnotationController(AnnotationLibraryTools, QObject):
 
     # ------------------------------------------------------------------ data
     @property
-    def store(self) -> AnnotationStore:
-        if self._store is None:
-            library = self.window.library
-            if library is None:
-                from reader.library import Library
-                library = Library()
-            self._store = open_store(library)
-        return self._store
+    def store(self) -> "AnnotationRepository":
+        """The library's annotations, through the window's Workspace (the one way they are opened)."""
+        workspace = self.window.workspace
+        if workspace is None:
+            raise StorageError(self.tr("资料库无法打开，不能保存批注 (the library is unavailable; annotations cannot be saved)"))
+        return workspace.annotations
 
     @property
-    def compilation(self) -> Any:
+    def compilation(self) -> "Compilation | None":
         return self.window.compilation
 
     def pdf_path(self) -> str:
         document = self.window.document
         return str(Path(document.path).resolve()) if document is not None else ""
 
-    def on_compilation(self, comp: Any) -> None:
+    def on_compilation(self, comp: "Compilation") -> None:
         """Load this compilation's annotations, first carrying over those of its earlier versions."""
         self.undo_stack.clear()
         library, pdf, store = self.window.library, self.pdf_path(), self.store  # opened here, on the GUI thread

@@ -8,13 +8,14 @@ that feature modules use (see docs/architecture.md, "GUI integration").
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from reader.document import Document
+from reader.library import Library
 from reader.errors import PasswordRequiredError, ReaderError
 from reader.ui import analysis, dialogs, i18n, window_actions, window_layout
 from reader.ui.busy_indicator import BusyIndicator
@@ -22,6 +23,10 @@ from reader.ui.operations import BackgroundRunner, single_shot_timer
 from reader.ui.page_view import PageView
 from reader.ui.settings import AppSettings
 from reader.ui.thumbnails import ThumbnailPanel
+from reader.workspace import Workspace
+
+if TYPE_CHECKING:
+    from reader.structure import Compilation
 
 SAVE_DELAY_MS = 800  # reading position written this long after the last move (survives a crash)
 _AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
@@ -42,9 +47,9 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.background_analysis = background_analysis
         self.document: Document | None = None
-        self.compilation: Any = None
+        self.compilation: Compilation | None = None
         self.content_hash: str | None = None
-        self.library = analysis.make_library()
+        self.workspace: Workspace | None = analysis.make_workspace()
         self.last_error_dialog = None
         self.last_error: ReaderError | None = None
         self._password: str | None = None
@@ -86,6 +91,11 @@ class MainWindow(QMainWindow):
         self._restore_window_state()
 
     # ------------------------------------------------------------------ plug-in API
+    @property
+    def library(self) -> Library | None:
+        """The user's library (None when it could not be opened)."""
+        return self.workspace.library if self.workspace is not None else None
+
     def menu(self, key: str) -> QMenu:
         return self._menus[key]
 
@@ -191,7 +201,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         generation, path, password = self._open_generation, self.document.path, self._password
-        self.run_in_background(lambda: analysis.record_in_library(self.library, path, password),
+        self.run_in_background(lambda: analysis.record_in_library(self.workspace, path, password),
                                lambda result: self._on_recorded(generation, *result),
                                progress_label=self.tr("正在登记文件…"))
 
@@ -202,12 +212,12 @@ class MainWindow(QMainWindow):
         self.content_hash = content_hash
         self._restore_by_hash()
         self.save_reading_state()
-        cache_dir = getattr(self.library, "structure_cache_dir", None)
-        self.run_in_background(lambda: analysis.analyse(background_doc, cache_dir),
+        workspace = self.workspace
+        self.run_in_background(lambda: analysis.analyse(workspace, background_doc),
                                lambda comp: self._on_analysed(generation, comp),
                                progress_label=self.tr("正在分析文档结构…"))
 
-    def _on_analysed(self, generation: int, compilation: Any) -> None:
+    def _on_analysed(self, generation: int, compilation: Compilation | None) -> None:
         if generation != self._open_generation or compilation is None:
             return
         self.compilation = compilation

@@ -15,6 +15,8 @@ from reader.errors import ReaderError
 from reader.ui.search_tasks import IndexJob
 
 if TYPE_CHECKING:
+    from reader.index.indexing import IndexReport
+    from reader.structure import Compilation
     from reader.ui.main_window import MainWindow
     from reader.ui.search_panel import SearchPanel
 
@@ -37,17 +39,15 @@ class SearchIndexing(QObject):
             action.triggered.connect(handler)
             tools.addAction(action)
         window.compilationReady.connect(self.index_open_document)
-        if window.library is not None:
+        if window.workspace is not None:
             QTimer.singleShot(3000, self.resume_quietly)  # after start-up: finish an interrupted run
 
-    def _index_in_worker(self, paths, progress, cancelled):
-        """Indexing runs in its own process (reader.index.worker): the app stays lean and survives a crash."""
-        from reader.index.worker import index_in_worker
-
-        return index_in_worker(self.window_.library.root, paths, progress=progress, cancelled=cancelled)
+    def _index_in_worker(self, paths, progress, cancelled) -> "IndexReport":
+        """Indexing runs apart from the app (the backend's worker process): it stays lean and survives a crash."""
+        return self.window_.workspace.index.index_in_worker(paths, progress=progress, cancelled=cancelled)
 
     def _start(self, work, on_done, progress_dialog: bool) -> IndexJob | None:
-        if self.window_.library is None:
+        if self.window_.workspace is None:
             self.window_.status(self.tr("资料库不可用，无法建立索引"))
             return None
         job = IndexJob(work, self.pool, self)
@@ -65,13 +65,12 @@ class SearchIndexing(QObject):
             job.failed.connect(lambda _e: dialog.reset())
             self.dialog = dialog
         else:  # quiet work still shows in the status bar, and can be stopped there
-            busy = getattr(self.window_, "busy", None)
-            if busy is not None:
-                label = self.tr("正在建立全文索引…")
-                busy.update_task(job, label, 0, 0, cancel=job.cancel)
-                job.progressed.connect(lambda done, total, _what: busy.update_task(job, label, done, total))
-                job.finished.connect(lambda _r: busy.finish(job))
-                job.failed.connect(lambda _e: busy.finish(job))
+            busy = self.window_.busy
+            label = self.tr("正在建立全文索引…")
+            busy.update_task(job, label, 0, 0, cancel=job.cancel)
+            job.progressed.connect(lambda done, total, _what: busy.update_task(job, label, done, total))
+            job.finished.connect(lambda _r: busy.finish(job))
+            job.failed.connect(lambda _e: busy.finish(job))
         return job
 
     @staticmethod
@@ -93,22 +92,19 @@ class SearchIndexing(QObject):
         self.window_.show_error(exc)
 
     # ---------------------------------------------------------------- entry points
-    def index_open_document(self, compilation: Any) -> None:
+    def index_open_document(self, compilation: "Compilation") -> None:
         """Index the document just analysed (nothing happens when it is already indexed)."""
         document = self.window_.document
-        if document is None or compilation is None or not getattr(compilation, "has_text_layer", True):
+        if document is None or compilation is None or not compilation.has_text_layer:
             return
         path, content_hash = document.path, compilation.content_hash
+        workspace = self.window_.workspace
 
         def work(progress, cancelled):
-            from reader.index.schema import PageStore
-
-            library = self.window_.library
-            store = PageStore(library.index_dir)
-            if store.is_indexed(content_hash):
+            if workspace.index.is_indexed(content_hash):
                 return None
             try:
-                entry = library.add(path)
+                entry = workspace.library.add(path)
             except (OSError, ReaderError):
                 return None  # moved, deleted or unreadable since it was opened; the next open indexes it
             if entry.content_hash != content_hash:
@@ -124,10 +120,10 @@ class SearchIndexing(QObject):
         self._start(work, done, progress_dialog=False)
 
     def resume_quietly(self) -> None:
-        def work(progress, cancelled):
-            from reader.index.schema import PageStore
+        workspace = self.window_.workspace
 
-            if not PageStore(self.window_.library.index_dir).queued():
+        def work(progress, cancelled):
+            if not workspace.index.pending():
                 return None
             return self._index_in_worker([], progress, cancelled)
 
