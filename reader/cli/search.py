@@ -41,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run_index(args: argparse.Namespace) -> int:
-    from reader.index.worker import progress_line
+    from reader.progress import progress_line
 
     workspace = Workspace(Library(args.library))
     library = workspace.library

@@ -25,18 +25,11 @@ from typing import Callable, Iterable
 
 from reader.errors import ReaderError
 from reader.index.indexing import IndexReport
+from reader.progress import parse_progress_line, progress_line
 
 Progress = Callable[[int, int, str], None]
 
-PROGRESS_KEY = "progress"
 _POLL_S = 0.1
-
-
-def progress_line(done: int, total: int, what: str) -> str:
-    """One progress record as the worker prints it on stderr."""
-    return json.dumps({PROGRESS_KEY: [done, total, what]}, ensure_ascii=False)
-
-
 _BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from reader.index.worker import main; raise SystemExit(main(sys.argv[2:]))"
 
 
@@ -102,7 +95,7 @@ def index_in_worker(
         if line is None:
             finished_stderr = True
             continue
-        record = _progress_record(line)
+        record = parse_progress_line(line)
         if record is not None:
             if progress:
                 progress(*record)
@@ -119,16 +112,3 @@ def index_in_worker(
         raise ReaderError(f"索引进程意外退出 (the indexing worker stopped unexpectedly): {detail}") from None
     return IndexReport(indexed=data.get("indexed", []), skipped=data.get("skipped", []),
                        failed=data.get("failed", []), cancelled=bool(data.get("cancelled")))
-
-
-def _progress_record(line: str) -> tuple[int, int, str] | None:
-    if not line.startswith("{"):
-        return None
-    try:
-        record = json.loads(line)
-    except ValueError:
-        return None
-    value = record.get(PROGRESS_KEY) if isinstance(record, dict) else None
-    if isinstance(value, list) and len(value) == 3:
-        return int(value[0]), int(value[1]), str(value[2])
-    return None

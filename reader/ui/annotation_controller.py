@@ -23,6 +23,7 @@ from reader.ui.annotation_toolbar import MiniToolbar, show_under_selection
 from reader.ui.annotation_tools import AnnotationLibraryTools
 from reader.ui.theme_dialog import ThemePicker
 from reader.ui.operations import single_shot_timer
+from reader.workspace import changes
 
 if TYPE_CHECKING:
     from reader.structure import Compilation
@@ -138,6 +139,13 @@ class AnnotationController(AnnotationLibraryTools, QObject):
                 self.current.pop(ann_id, None)
         self.draw()
         self.annotationsChanged.emit()
+        if self.window.watcher is not None:
+            self.window.watcher.acknowledge()  # shown already: the next poll need not reload
+
+    def on_workspace_changed(self, kinds: frozenset[str]) -> None:
+        """Annotations or themes written elsewhere (the CLI, an import, another window): show them."""
+        if kinds & {changes.ANNOTATIONS, changes.THEMES} and self.compilation is not None:
+            self.reload()
 
     def draw(self) -> None:
         overlay: dict[int, list] = {}
@@ -314,6 +322,8 @@ def install(window: "MainWindow") -> None:
     controller = AnnotationController(window)
     window.annotation_controller = controller
     window.compilationReady.connect(controller.on_compilation)
+    if window.watcher is not None:
+        window.watcher.changed.connect(controller.on_workspace_changed)
     window.documentClosed.connect(controller.clear)
     window.view.selectionChanged.connect(controller.on_selection_changed)
     window.view.verticalScrollBar().valueChanged.connect(lambda _v: controller.toolbar.hide())

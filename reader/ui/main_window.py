@@ -23,6 +23,7 @@ from reader.ui.operations import BackgroundRunner, single_shot_timer
 from reader.ui.page_view import PageView
 from reader.ui.settings import AppSettings
 from reader.ui.thumbnails import ThumbnailPanel
+from reader.ui.workspace_watch import WorkspaceWatcher
 from reader.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ class MainWindow(QMainWindow):
         self.compilation: Compilation | None = None
         self.content_hash: str | None = None
         self.workspace: Workspace | None = analysis.make_workspace()
+        # writes by the CLI, an import or another window reach this one through the watcher
+        self.watcher: WorkspaceWatcher | None = WorkspaceWatcher(self.workspace, self) if self.workspace else None
         self.last_error_dialog = None
         self.last_error: ReaderError | None = None
         self._password: str | None = None
@@ -325,6 +328,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.view.shutdown()
         self.runner.shutdown(3000)
+        if self.watcher is not None:
+            self.watcher.stop()
         super().closeEvent(event)
 
 

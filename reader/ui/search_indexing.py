@@ -15,9 +15,9 @@ from reader.errors import ReaderError
 from reader.ui.search_tasks import IndexJob
 
 if TYPE_CHECKING:
-    from reader.index.indexing import IndexReport
     from reader.structure import Compilation
     from reader.ui.main_window import MainWindow
+    from reader.workspace.protocols import IndexReport
     from reader.ui.search_panel import SearchPanel
 
 

@@ -181,7 +181,7 @@ class SearchPanel(QWidget):
         def work() -> tuple[SearchResults, list[HitDetails]]:
             if annotated:
                 filters.pages = workspace.annotated_pages()
-            searcher = workspace.index
+            searcher = self.searcher()
             results = searcher.search(text, filters, limit=DISPLAY_LIMIT)
             return results, [searcher.details(hit, results.parsed, with_rects=False) for hit in results.hits]
 

@@ -99,6 +99,9 @@ class Workspace:
         with self._lock:
             if self._annotations is None:
                 self._annotations = annotation_repository_factory(self._annotation_backend)(self)
+                # the baseline: what was there when it opened is not a change
+                self._notifier.observe(changes.ANNOTATIONS, self._annotations.change_token())
+                self._theme_snapshot = self._annotations.themes()
             return self._annotations
 
     @property
@@ -107,6 +110,7 @@ class Workspace:
         with self._lock:
             if self._index is None:
                 self._index = page_index_factory(self._index_backend)(self)
+                self._notifier.observe(changes.INDEX, self._index.change_token())
             return self._index
 
     def close(self) -> None:
@@ -156,10 +160,11 @@ class Workspace:
         """Tell listeners about a change made in this process (one they cannot see by polling soon enough)."""
         self._notifier.notify(kinds)
 
-    def poll_changes(self) -> frozenset[str]:
+    def poll_changes(self, notify: bool = True) -> frozenset[str]:
         """Look for writes since the last poll (by any process) and tell listeners; returns what changed.
 
         Only backends already opened are polled: a window that never searched does not open the index.
+        ``notify=False`` only takes note (a caller that has just shown its own write).
         """
         changed: set[str] = set()
         with self._lock:
@@ -173,6 +178,7 @@ class Workspace:
             self._theme_snapshot = themes
         if index is not None and self._notifier.observe(changes.INDEX, index.change_token()):
             changed.add(changes.INDEX)
-        self._notifier.notify(changed)
+        if notify:
+            self._notifier.notify(changed)
         return frozenset(changed)
 
