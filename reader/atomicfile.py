@@ -131,8 +131,3 @@ def atomic_write(target: str | os.PathLike[str], mode: str = "w", encoding: str 
 def write_text_atomic(target: str | os.PathLike[str], text: str) -> None:
     with atomic_write(target, "w") as handle:
         handle.write(text)
-
-
-def write_bytes_atomic(target: str | os.PathLike[str], data: bytes) -> None:
-    with atomic_write(target, "wb") as handle:
-        handle.write(data)

@@ -28,6 +28,7 @@ from reader.workspace import changes
 if TYPE_CHECKING:
     from reader.structure import Compilation
     from reader.ui.main_window import MainWindow
+    from reader.ui.outline_panel import OutlinePanel
     from reader.workspace import AnnotationRepository
 
 LAYER = "annotations"
@@ -70,7 +71,7 @@ class AnnotationController(AnnotationLibraryTools, QObject):
         self.current: dict[str, Annotation] = {}
         self.last_themes: list[str] = []
         self.loaded_hash: str | None = None  # the compilation whose annotations are shown
-        self.english = getattr(window, "language", "zh") == "en"
+        self.english = window.language == "en"
         self.toolbar = MiniToolbar(self, window.view.viewport())
         self._toolbar_timer = single_shot_timer(self, 250)
         self._toolbar_timer.timeout.connect(lambda: show_under_selection(self))
@@ -318,9 +319,8 @@ class AnnotationController(AnnotationLibraryTools, QObject):
 
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "MainWindow", outline: "OutlinePanel") -> AnnotationController:
     controller = AnnotationController(window)
-    window.annotation_controller = controller
     window.compilationReady.connect(controller.on_compilation)
     if window.watcher is not None:
         window.watcher.changed.connect(controller.on_workspace_changed)
@@ -328,9 +328,7 @@ def install(window: "MainWindow") -> None:
     window.view.selectionChanged.connect(controller.on_selection_changed)
     window.view.verticalScrollBar().valueChanged.connect(lambda _v: controller.toolbar.hide())
     window.view.context_menu_hooks.append(controller.page_menu_hook)
-    outline = getattr(window, "outline_panel", None)
-    if outline is not None:
-        outline.context_menu_hooks.append(controller.outline_menu_hook)
+    outline.context_menu_hooks.append(controller.outline_menu_hook)
 
     edit = window.menu("edit")
     edit.addSeparator()
@@ -353,5 +351,6 @@ def install(window: "MainWindow") -> None:
     tools.addAction(QCoreApplication.translate("AnnotationController", "从其他版本迁移批注…"), controller.migrate_from_other)
     tools.addAction(QCoreApplication.translate("AnnotationController", "导出全部批注（JSON）…"), controller.export_all)
     tools.addAction(QCoreApplication.translate("AnnotationController", "导入批注（JSON）…"), controller.import_all)
-    if getattr(window, "compilation", None) is not None:
+    if window.compilation is not None:
         controller.on_compilation(window.compilation)
+    return controller

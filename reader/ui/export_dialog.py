@@ -316,7 +316,7 @@ def open_export_dialog(window: "MainWindow") -> ExportDialog | None:
     return dialog
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "MainWindow") -> QAction:
     """文件 ▸ 导出摘要… (Ctrl+E)."""
     action = QAction(QCoreApplication.translate("ExportDialog", "导出摘要…"), window, objectName="actionExportSummary")
     action.setShortcut(QKeySequence("Ctrl+E"))
@@ -328,4 +328,4 @@ def install(window: "MainWindow") -> None:
         menu.insertSeparator(quit_action)
     else:
         menu.addAction(action)
-    window.export_action = action
+    return action

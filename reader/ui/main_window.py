@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from reader.document import Document
@@ -28,6 +28,12 @@ from reader.workspace import Workspace
 
 if TYPE_CHECKING:
     from reader.structure import Compilation
+    from reader.ui.annotation_controller import AnnotationController
+    from reader.ui.export_dialog import ExportDialog
+    from reader.ui.outline_panel import OutlinePanel
+    from reader.ui.review_panel import ReviewPanel
+    from reader.ui.search_indexing import SearchIndexing
+    from reader.ui.search_panel import SearchPanel
 
 SAVE_DELAY_MS = 800  # reading position written this long after the last move (survives a crash)
 _AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
@@ -35,10 +41,33 @@ _AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetAr
 
 
 class MainWindow(QMainWindow):
+    """The window and everything it holds: each attribute is declared here and set here."""
+
     documentOpened = Signal(object)
     compilationReady = Signal(object)
     documentClosed = Signal()
     currentPageChanged = Signal(int)
+
+    # what the window holds besides the view (set in __init__; features get them passed in)
+    workspace: Workspace | None
+    watcher: WorkspaceWatcher | None
+    recent_menu: QMenu
+    panels_menu: QMenu
+    zoom_in_action: QAction
+    zoom_out_action: QAction
+    language_group: Any
+    page_box: window_actions.PageBox
+    zoom_box: window_actions.ZoomBox
+    outline_panel: OutlinePanel
+    outline_dock: QDockWidget
+    search_panel: SearchPanel
+    search_dock: QDockWidget
+    search_indexing: SearchIndexing
+    annotation_controller: AnnotationController
+    review_panel: ReviewPanel
+    review_dock: QDockWidget
+    export_action: QAction
+    export_dialog: ExportDialog | None = None  # the one open export dialog, if any
 
     def __init__(self, language: str = "zh", settings: AppSettings | None = None,
                  background_analysis: bool = True) -> None:
@@ -77,8 +106,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
         self.runner.busyChanged.connect(self._on_busy)
 
-        self._menus = window_actions.build_menus(self)
-        window_actions.build_toolbar(self)
+        parts = window_actions.build_menus(self)
+        self._menus = parts.menus
+        self.recent_menu, self.panels_menu = parts.recent_menu, parts.panels_menu
+        self.zoom_in_action, self.zoom_out_action = parts.zoom_in_action, parts.zoom_out_action
+        self.language_group = parts.language_group
+        _toolbar, self.page_box, self.zoom_box = window_actions.build_toolbar(self, parts)
         self.thumbnails = ThumbnailPanel(self.view)
         thumbnails_dock = self.add_panel(self.thumbnails, self.tr("缩略图"), "thumbnailsDock", "left")
         self.menu("view").insertAction(self.panels_menu.menuAction(), thumbnails_dock.toggleViewAction())
@@ -88,7 +121,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("政策汇编阅读器"))
 
         from reader.ui.features import install_features
-        self.installed_features = install_features(self)
+        features = install_features(self)
+        self.outline_panel, self.outline_dock = features.outline, features.outline_dock
+        self.search_panel, self.search_dock = features.search, features.search_dock
+        self.search_indexing = features.indexing
+        self.annotation_controller = features.annotations
+        self.review_panel, self.review_dock = features.review, features.review_dock
+        self.export_action = features.export_action
         window_layout.arrange_panels(self)
         self.resize(window_layout.default_size(self))
         self._restore_window_state()

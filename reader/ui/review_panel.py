@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QTreeView,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QTreeView,
                                QVBoxLayout, QWidget)
 
 from reader.annotations import Annotation
@@ -313,16 +313,12 @@ class ReviewPanel(QWidget):
         menu.popup(self.tree.viewport().mapToGlobal(pos))
 
 
-def install(window: "MainWindow") -> None:
-    controller = getattr(window, "annotation_controller", None)
-    if controller is None:  # the controller feature is not installed: nothing to review
-        return
+def install(window: "MainWindow", controller: "AnnotationController") -> tuple[ReviewPanel, QDockWidget]:
     panel = ReviewPanel(controller, window)
-    window.review_panel = panel
     dock = window.add_panel(panel, QCoreApplication.translate("ReviewPanel", "批注"), "reviewDock", "right")
-    window.review_dock = dock
     controller.annotationsChanged.connect(panel.refresh)
     show = QAction(QCoreApplication.translate("ReviewPanel", "批注一览"), window)
     show.setShortcut(QKeySequence("Ctrl+Shift+A"))
     show.triggered.connect(lambda: (dock.show(), dock.raise_(), panel.filter_box.setFocus()))
     window.menu("view").addAction(show)
+    return panel, dock

@@ -15,15 +15,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QLabel, QLineEdit,
                                QToolButton, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from reader.ui.search_results_view import HTML_ROLE, HtmlDelegate, ResultTree
 from reader.ui.search_tasks import LatestOnly
 from reader.ui.operations import single_shot_timer
+from reader.workspace import changes
 
 if TYPE_CHECKING:
+    from reader.ui.search_indexing import SearchIndexing
     from reader.index.search import HitDetails, PageHit, SearchFilters, SearchResults
     from reader.workspace import PageIndex
     from reader.ui.main_window import MainWindow
@@ -301,6 +303,12 @@ class SearchPanel(QWidget):
             nxt = rows[(index + (1 if forward else -1)) % len(rows)]
             self.open_item(nxt, 0 if forward else 10**6)
 
+    def on_workspace_changed(self, kinds: frozenset[str]) -> None:
+        """The index (or, for the annotated-only filter, the annotations) changed elsewhere: search again."""
+        relevant = {changes.INDEX} | ({changes.ANNOTATIONS} if self.annotated_only.isChecked() else set())
+        if kinds & relevant and self.box.text().strip():
+            self.debounce.start()
+
     def focus_search(self, scope: str) -> None:
         self.scope.setCurrentIndex(max(0, self.scope.findData(scope)))
         dock = self.parentWidget()
@@ -311,13 +319,12 @@ class SearchPanel(QWidget):
         self.box.selectAll()
 
 
-def install(window: MainWindow) -> None:
+def install(window: MainWindow) -> tuple[SearchPanel, QDockWidget, SearchIndexing]:
     """Dock the search panel on the right; shortcuts, the index action and background indexing."""
     from reader.ui.search_indexing import SearchIndexing
 
     panel = SearchPanel(window)
-    window.search_panel = panel
-    window.search_dock = window.add_panel(panel, QCoreApplication.translate("SearchPanel", "全文搜索"), "searchDock", "right")
+    dock = window.add_panel(panel, QCoreApplication.translate("SearchPanel", "全文搜索"), "searchDock", "right")
     edit = window.menu("edit")
     for text, keys, handler, name in (
         (QCoreApplication.translate("SearchPanel", "在本文档中搜索"), QKeySequence("Ctrl+F"), lambda: panel.focus_search("document"), "actionFindInDocument"),
@@ -330,5 +337,8 @@ def install(window: MainWindow) -> None:
         action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         action.triggered.connect(handler)
         edit.addAction(action)
-    window.search_indexing = SearchIndexing(window, panel)
+    indexing = SearchIndexing(window, panel)
     window.documentClosed.connect(lambda: window.view.clear_overlay("search"))
+    if window.watcher is not None:
+        window.watcher.changed.connect(panel.on_workspace_changed)
+    return panel, dock, indexing
