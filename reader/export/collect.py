@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from reader.annotations import STATUS_ORPHANED, Annotation
+from reader.annotations.grouping import reading_key
 from reader.annotations.themes import match_theme
 from reader.errors import ReaderError, UsageError
 from reader.export.model import CancelCheck, ExportCancelled, ExportEntry, ExportOptions, ThemeInfo
@@ -59,18 +60,6 @@ def resolve_theme_names(store: "AnnotationRepository", names: list[str]) -> list
         if theme.name not in out:
             out.append(theme.name)
     return out
-
-
-def _reading_key(ann: Annotation) -> tuple[float, ...]:
-    parts = []
-    for piece in (ann.sort_key or "").split("|"):
-        try:
-            parts.append(float(piece))
-        except ValueError:
-            parts.append(0.0)
-    if ann.start_offset is not None and len(parts) >= 2:
-        parts[1] = float(ann.start_offset)
-    return tuple(parts) if parts else (float(ann.page_index),)
 
 
 def _load_structure(info: CompilationInfo, compilations: Compilations):
@@ -159,7 +148,7 @@ def _entry(ann: Annotation, info: CompilationInfo) -> tuple[ExportEntry, str | N
         doc_number=number,
         compilation=info.name,
         content_hash=ann.content_hash,
-        reading_key=_reading_key(ann),
+        reading_key=reading_key(ann),
         document_key=(index,) if index is not None else (),
         compilation_key=(info.order,),
         document_date=date,
