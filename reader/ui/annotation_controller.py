@@ -8,7 +8,7 @@ replay the before/after records of the annotations concerned, so every action is
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoCommand, QUndoStack
@@ -26,6 +26,7 @@ from reader.ui.operations import single_shot_timer
 from reader.workspace import changes
 
 if TYPE_CHECKING:
+    from reader.structure import Clause, DocumentInfo
     from reader.structure import Compilation
     from reader.ui.main_window import MainWindow
     from reader.ui.outline_panel import OutlinePanel
@@ -220,7 +221,7 @@ class AnnotationController(AnnotationLibraryTools, QObject):
         if ann is not None:
             self.edit_note(ann.id)
 
-    def tag_clause(self, clause: Any) -> Annotation | None:
+    def tag_clause(self, clause: "Clause") -> Annotation | None:
         comp = self.compilation
         if comp is None or clause is None:
             return None
@@ -305,7 +306,7 @@ class AnnotationController(AnnotationLibraryTools, QObject):
             sub.addAction(self.tr("修改主题…"), lambda i=ann.id: self.choose_themes_for([i]))
             sub.addAction(self.tr("删除批注"), lambda i=ann.id: self.delete([i]))
 
-    def outline_menu_hook(self, menu: QMenu, document_info: Any, clause: Any) -> None:
+    def outline_menu_hook(self, menu: QMenu, document_info: "DocumentInfo | None", clause: "Clause | None") -> None:
         if clause is not None and self.compilation is not None:
             menu.addSeparator()
             menu.addAction(self.tr("标记本条款"), lambda: self.tag_clause(clause))
