@@ -70,7 +70,8 @@ class MainWindow(QMainWindow):
     export_dialog: ExportDialog | None = None  # the one open export dialog, if any
 
     def __init__(self, language: str = "zh", settings: AppSettings | None = None,
-                 background_analysis: bool = True) -> None:
+                 background_analysis: bool = True, features: bool = True) -> None:
+        """``features=False`` builds the bare reading window (no panels, no annotation or search work)."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.language = language
@@ -120,7 +121,15 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setWindowTitle(self.tr("政策汇编阅读器"))
 
+        if features:
+            self._install_features()
+        window_layout.arrange_panels(self)
+        self.resize(window_layout.default_size(self))
+        self._restore_window_state()
+
+    def _install_features(self) -> None:
         from reader.ui.features import install_features
+
         features = install_features(self)
         self.outline_panel, self.outline_dock = features.outline, features.outline_dock
         self.search_panel, self.search_dock = features.search, features.search_dock
@@ -128,9 +137,6 @@ class MainWindow(QMainWindow):
         self.annotation_controller = features.annotations
         self.review_panel, self.review_dock = features.review, features.review_dock
         self.export_action = features.export_action
-        window_layout.arrange_panels(self)
-        self.resize(window_layout.default_size(self))
-        self._restore_window_state()
 
     # ------------------------------------------------------------------ plug-in API
     @property
