@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.workspace import Workspace
+from reader.workspace import Workspace, changes
 
 POLL_MS = 1000
 
@@ -33,8 +33,8 @@ class WorkspaceWatcher(QObject):
         self.workspace.poll_changes()
 
     def acknowledge(self) -> None:
-        """Take note of this window's own write, which it has already shown (no second refresh)."""
-        self.workspace.poll_changes(notify=False)
+        """Take note of this window's own annotation write, already shown (no second refresh); other news still goes out."""
+        self.workspace.poll_changes(quiet={changes.ANNOTATIONS, changes.THEMES})
 
     def stop(self) -> None:
         self.timer.stop()

@@ -160,11 +160,11 @@ class Workspace:
         """Tell listeners about a change made in this process (one they cannot see by polling soon enough)."""
         self._notifier.notify(kinds)
 
-    def poll_changes(self, notify: bool = True) -> frozenset[str]:
+    def poll_changes(self, quiet: frozenset[str] | set[str] = frozenset()) -> frozenset[str]:
         """Look for writes since the last poll (by any process) and tell listeners; returns what changed.
 
         Only backends already opened are polled: a window that never searched does not open the index.
-        ``notify=False`` only takes note (a caller that has just shown its own write).
+        Kinds in ``quiet`` are only taken note of (a caller that has just shown its own write).
         """
         changed: set[str] = set()
         with self._lock:
@@ -178,7 +178,6 @@ class Workspace:
             self._theme_snapshot = themes
         if index is not None and self._notifier.observe(changes.INDEX, index.change_token()):
             changed.add(changes.INDEX)
-        if notify:
-            self._notifier.notify(changed)
+        self._notifier.notify(changed - set(quiet))
         return frozenset(changed)
 

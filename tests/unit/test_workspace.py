@@ -58,4 +58,21 @@ def test_listeners_hear_about_writes_by_another_process(tmp_path):
     workspace.annotations.add(Annotation(content_hash="h", page_index=0, quote="这里写的", rects={0: [(1, 2, 3, 4)]}))
     assert workspace.poll_changes() == {"annotations"}  # a write through this process's own store, too
     assert len(heard) == 1
+    workspace.subscribe(heard.append)
+    workspace.annotations.add(Annotation(content_hash="h", page_index=0, quote="已显示的", rects={0: [(1, 2, 3, 4)]}))
+    assert workspace.poll_changes(quiet={"annotations", "themes"}) == {"annotations"}
+    assert len(heard) == 1  # noted, not told
     workspace.close()
+
+
+def test_a_backend_is_one_registration_line_and_unknown_names_are_refused(tmp_path, monkeypatch):
+    import pytest
+
+    from reader.errors import UsageError
+    from reader.workspace import registry
+
+    monkeypatch.setitem(registry.PAGE_INDEXES, "second", "reader.index.memory:MemoryPageIndex")
+    workspace = Workspace(Library(tmp_path / "lib"), index="second")
+    assert type(workspace.index).__name__ == "MemoryPageIndex"
+    with pytest.raises(UsageError, match="unknown page index backend"):
+        _ = Workspace(Library(tmp_path / "lib"), index="nonesuch").index
