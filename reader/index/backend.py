@@ -68,6 +68,8 @@ class WhooshPageIndex:
         SQLite's quick_check (reads every page; for when whoosh already failed)."""
         from reader.index.repair import index_damage, rebuild
 
+        if getattr(self.library, "read_only", False):  # nothing can be rebuilt; search what is there
+            return None
         damage = index_damage(self.library.index_dir, thorough=thorough)
         if damage is None:
             return None
