@@ -21,8 +21,10 @@ from reader.errors import (
     EmptyPdfError,
     FileMissingError,
     NotPdfError,
+    PageTooCostlyError,
     PasswordRequiredError,
 )
+from reader.guard import PageCost, page_cost
 from reader.textclean import clean_text
 
 MUPDF_LOCK = threading.RLock()
@@ -131,6 +133,7 @@ class Document:
         self._hash: str | None = None
         self._has_text: bool | None = None
         self._text_damage: str | None = None
+        self._costs: dict[int, PageCost | None] = {}
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -288,8 +291,28 @@ class Document:
                     sizes.append(sizes[-1] if sizes else (595.0, 842.0))
         return sizes
 
+    def page_refusal(self, index: int, rendering: bool = False) -> str | None:
+        """Why page ``index`` is too costly to extract (or, with ``rendering``, to render) safely; else None.
+
+        Estimated once per page from its objects (see reader.guard); a hostile page (nested forms,
+        a gigapixel image) is then left out instead of freezing the reader or exhausting memory.
+        Text extraction does not decode images, so only rendering is refused for huge images.
+        """
+        if index not in self._costs:
+            with MUPDF_LOCK:
+                try:
+                    self._costs[index] = page_cost(self._pdf, index)
+                except _MUPDF_ERRORS:  # damaged objects: extraction reports the damage itself
+                    self._costs[index] = None
+        cost = self._costs[index]
+        if cost is None or not (cost.too_costly if rendering else cost.too_costly_for_text):
+            return None
+        return cost.reason(index)
+
     def page_text(self, index: int) -> str:
         """Raw extracted text of one page (furniture included); see ``reader.structure`` for clean text."""
+        if self.page_refusal(index):
+            return ""
         with MUPDF_LOCK:
             return clean_text(self._pdf[index].get_text())
 
@@ -301,6 +324,8 @@ class Document:
             damage: BaseException | None = None
             with MUPDF_LOCK:
                 for index in range(min(self.page_count, _TEXT_PROBE_PAGES)):
+                    if self.page_refusal(index):
+                        continue
                     try:
                         if self._pdf[index].get_text().strip():
                             self._has_text = True
@@ -308,7 +333,10 @@ class Document:
                     except _MUPDF_ERRORS as exc:  # a damaged page: ask the next one
                         damage = damage or exc
                         continue
-            if not self._has_text and damage is not None:
+            refused = [self.page_refusal(i) for i in self._costs if self.page_refusal(i)]
+            if not self._has_text and refused:
+                self._text_damage = refused[0]
+            elif not self._has_text and damage is not None:
                 self._text_damage = (f"PDF 页面已损坏，无法读取文字 (the pages are damaged; no text can be read)"
                                      f"{mupdf_detail(damage)}")
         return self._has_text
@@ -330,6 +358,9 @@ class Document:
 
         Callers fold the screen's device pixel ratio into ``zoom`` so HiDPI output stays crisp.
         """
+        refusal = self.page_refusal(index, rendering=True)
+        if refusal:
+            raise PageTooCostlyError(refusal, path=str(self.path))
         matrix = pymupdf.Matrix(zoom, zoom)
         with MUPDF_LOCK:
             try:

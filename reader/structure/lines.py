@@ -16,6 +16,7 @@ import pymupdf
 from reader.document import MUPDF_ERRORS, mupdf_detail
 from reader.errors import CorruptPdfError
 from reader.textclean import REPLACEMENT, clean_char
+from reader.guard import page_cost
 
 Rect = tuple[float, float, float, float]
 
@@ -202,6 +203,13 @@ def extract_lines(pdf: pymupdf.Document, lock=None) -> list[list[Line]]:
     failures = 0
     for index in range(pdf.page_count):
         with lock if lock is not None else contextlib.nullcontext():
+            try:
+                cost = page_cost(pdf, index)
+            except MUPDF_ERRORS:
+                cost = None
+            if cost is not None and cost.too_costly_for_text:  # a bomb: left out, like a page without text
+                out.append([])
+                continue
             try:
                 out.append(page_lines(pdf.load_page(index), index))
             except MUPDF_ERRORS as exc:  # a damaged page (FzErrorFormat for a cycle in the page tree, …)
