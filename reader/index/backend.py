@@ -86,6 +86,7 @@ class WhooshPageIndex:
                 self._searcher = None
             self._page_store = None
         message = rebuild(self.library, damage)
+        self._watch.close()  # the page store may be a new file now: watch that one
         self._indexer().run_queue()  # files queued again when their page texts were lost
         self.repaired = message
         return message

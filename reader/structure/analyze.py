@@ -12,6 +12,7 @@ from reader.structure.lines import extract_lines
 from reader.structure.paragraphs import body_size_of, layouts
 from reader.structure.tables import table_areas
 from reader.structure.textmap import Compilation, RectArray
+from reader.textclean import clean_text
 
 
 def analyze(doc: Document) -> Compilation:
@@ -52,7 +53,9 @@ def _safe_label_rules(pdf) -> list[dict]:
 
 
 def _safe_toc(pdf) -> list[list]:
+    """Bookmarks with their titles cleaned like all text taken out of a PDF (reader.textclean)."""
     try:
-        return pdf.get_toc(simple=True) or []
+        toc = pdf.get_toc(simple=True) or []
     except Exception:  # a damaged outline is no outline
         return []
+    return [[level, clean_text(str(title)), *rest] for level, title, *rest in toc]
