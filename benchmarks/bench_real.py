@@ -20,7 +20,6 @@ The structure cache (keyed by content hash and FORMAT_VERSION) is kept between r
 temp folder, so a second run only re-indexes. Run: ``python benchmarks/bench_real.py [--quiet]``.
 """
 
-from __future__ import annotations
 
 import argparse
 import json
