@@ -19,7 +19,7 @@ from reader.structure.model import DocumentInfo
 from reader.structure.paragraphs import Layout
 from reader.structure.textmap import Compilation
 
-_LEADER_LINE = re.compile(r"(?:[.·…．•_]{4,}|\s{3,})\s*[\dIVXivx]{1,4}\s*$")
+_LEADER_LINE = re.compile(r"(?:[.·…⋯．•_]{4,}|\s{3,})\s*[\dIVXivx]{1,4}\s*$")
 _TOC_HEAD = re.compile(r"^目\s*录$")
 
 

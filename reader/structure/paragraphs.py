@@ -17,7 +17,7 @@ from reader.structure.lines import Line
 # Sentence ends after which a numbered line may open a paragraph. "；" is left out on purpose:
 # list items inside one sentence (（一）适用…；（二）…) end with it and must stay joined.
 _TERMINAL = set("。：！？!?:）)」”")
-_LEADERS = re.compile(r"[.·…．•_\-]{4,}\s*\S{0,6}$")
+_LEADERS = re.compile(r"[.·…⋯．•_\-]{4,}\s*\S{0,6}$")
 HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]"
     r"|第[一二三四五六七八九十百零〇\d]+[章节条编]|专栏\s*\d+)"
