@@ -12,7 +12,6 @@ Search only sees pages that whoosh holds, so a crash between any two steps is ha
 from __future__ import annotations
 
 import os
-import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -244,48 +243,18 @@ def page_rows(comp) -> list[tuple[int, int, str, str, str]]:
     return rows
 
 
-_TOC_LINE = re.compile(r"(?:[.·…⋯．。\-—_]\s*){3,}\s*[\dIVXLCivxlc]{1,4}\s*$")
-_TOC_HEAD = re.compile(r"^(?:目录|目次|contents)$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[。；！？;!?]")
-_COVER_MAX_CHARS = 300  # a cover names a title, an edition, an issuer and a date; a page of body says more
-_COVER_MAX_LINE = 40
-
-
-def _is_contents(lines: list[str]) -> bool:
-    """A contents list: most lines end in leaders and a page number."""
-    return len(lines) >= 3 and sum(bool(_TOC_LINE.search(line)) for line in lines) >= 0.5 * len(lines)
-
-
-def _is_cover(lines: list[str]) -> bool:
-    """A cover: a few short lines (title, edition, issuer, date) and not one sentence."""
-    squashed = ["".join(line.split()) for line in lines]
-    return (sum(map(len, squashed)) <= _COVER_MAX_CHARS and all(len(line) <= _COVER_MAX_LINE for line in squashed)
-            and not any(_SENTENCE_END.search(line) for line in squashed)
-            and not any(_TOC_HEAD.match(line) for line in squashed))
-
-
 def front_matter_pages(comp) -> set[int]:
-    """Pages that are a cover or a contents list by their content.
+    """Pages that are a cover or a contents list by their content (``reader.structure.frontmatter``).
 
     They repeat every title, so a search for a title would otherwise list them before the text;
     they stay in the index and a filter brings them back. Nothing else is left out of default
     search, wherever the documents were found to start: a first page that holds a law's title,
     its 目录 and its first articles, a red-header notice or text outside any detected document
-    must all be found. A cover can only open the file (or follow another cover or contents page).
+    must all be found.
     """
-    pages: set[int] = set()
-    leading = True
-    for page in range(comp.page_count):
-        lines = [line for line in comp.page_text(page).split("\n") if line.strip()]
-        if not lines:
-            continue
-        if _is_contents(lines):
-            pages.add(page)
-        elif leading and _is_cover(lines):
-            pages.add(page)
-        else:
-            leading = False
-    return pages
+    from reader.structure.frontmatter import front_matter
+
+    return front_matter([comp.page_text(page).split("\n") for page in range(comp.page_count)])
 
 
 def page_meta(comp, page: int) -> tuple[str, str, int, str, str]:

@@ -14,6 +14,9 @@ import re
 from reader.structure.blocks import Paragraph, build_paragraphs
 from reader.structure.builder import PlacedLine
 from reader.structure.clauses import find_clauses, match_heading
+from reader.structure.frontmatter import front_matter
+from reader.structure.gbt9704 import is_doc_number, is_law_note
+from reader.structure.heads import AttachmentStart, Head, find_heads, labelled_attachments, sort_starts
 from reader.structure.metadata import describe
 from reader.structure.model import DocumentInfo
 from reader.structure.paragraphs import Layout
@@ -27,25 +30,22 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def _front_matter_end(paragraphs: list[Paragraph], body_size: float, labels: list[str]) -> int:
-    """First page that carries body text; a cover or a 目录 page (lines ending in leaders and
-    page numbers, or headed 目录) does not. Pages labelled in roman numerals before arabic ones
-    are front matter too."""
-    counts: dict[int, int] = {}
-    toc_pages: set[int] = set()
+def _front_matter_end(paragraphs: list[Paragraph], labels: list[str]) -> int:
+    """First page that is neither a cover nor a contents list by its content
+    (``reader.structure.frontmatter``). Pages labelled in roman numerals before arabic ones are
+    front matter too (a preface is no document)."""
+    lines: dict[int, list[str]] = {}
     for p in paragraphs:
         for item in p.lines:
-            line = item.line
-            if _LEADER_LINE.search(line.text) or _TOC_HEAD.match(_squash(line.text)):
-                toc_pages.add(line.page)
-            elif abs(line.size - body_size) <= 0.6:
-                counts[line.page] = counts.get(line.page, 0) + 1
+            lines.setdefault(item.line.page, []).append(item.line.text)
     first = 0
     roman = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
     if labels and roman.match(labels[0]) and any(l.isdigit() for l in labels):
         first = next(i for i, l in enumerate(labels) if l.isdigit())
-    for page in sorted(counts):
-        if page >= first and page not in toc_pages and counts[page] >= 3:
+    last = max(lines) if lines else 0
+    covers = front_matter([lines.get(page, []) for page in range(last + 1)])
+    for page in sorted(lines):
+        if page >= first and page not in covers:
             return page
     return first
 
@@ -67,7 +67,7 @@ def _is_title(p: Paragraph, body_size: float, larger_only: bool = True) -> bool:
     """A title block: set larger than the body (or, in compilations whose titles are body-sized,
     bold and centred), not a clause heading, not a 目录 line."""
     if len(_squash(p.text)) < 4 or len(p.text) > 120 or _LEADER_LINE.search(p.text) \
-            or _TOC_HEAD.match(_squash(p.text)):
+            or _TOC_HEAD.match(_squash(p.text)) or is_doc_number(p):
         return False
     symmetric = abs((p.first.x0 + p.first.x1) / 2 - p.page_width / 2) < 2 * p.size
     if p.size >= body_size + 0.9:
@@ -86,16 +86,30 @@ def _attached_title(p: Paragraph, current: Paragraph | None) -> bool:
     return len(inner) >= 6 and inner in _squash(current.text) and inner != _squash(current.text)
 
 
+def _law_title(paragraphs: list[Paragraph], index: int) -> bool:
+    """A law or regulation's title: a short centred line with its 题注 (通过/修正 note) right below."""
+    p = paragraphs[index]
+    text = p.text.strip()
+    symmetric = abs((p.x0 + p.x1) / 2 - p.page_width / 2) < 2 * p.size
+    return (index + 1 < len(paragraphs) and is_law_note(paragraphs[index + 1]) and (p.centred or symmetric)
+            and 4 <= len(_squash(text)) <= 60 and not text.endswith(("。", "；", "：", "，"))
+            and match_heading(text) is None)
+
+
 def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int,
-                  toc: list[str]) -> list[int]:
+                  toc: list[str]) -> tuple[list[int], list[int]]:
+    """Paragraphs that open a document, and titles of attached texts (the name quoted in the title
+    of the document before them)."""
     starts: list[int] = []
+    attached: list[int] = []
     larger_only = any(_is_title(p, body_size) for p in paragraphs if p.page >= first_page)
     for index, p in enumerate(paragraphs):
         if p.page < first_page:
             continue
-        if _is_title(p, body_size, larger_only):
+        if _is_title(p, body_size, larger_only) or _law_title(paragraphs, index):
             current = paragraphs[starts[-1]] if starts else None
             if _attached_title(p, current):
+                attached.append(index)
                 continue
             if starts and starts[-1] == index - 1 and paragraphs[index - 1].size == p.size:
                 continue  # a title set in two paragraphs (different alignment): keep the first
@@ -113,7 +127,7 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
                 starts.append(index)
                 found.add(key)
                 break
-    return sorted(set(starts))
+    return sorted(set(starts)), attached
 
 
 _BOOKMARK_NUMBER = re.compile(r"^(?:\d{1,3}[.．、]|[（(]?[一二三四五六七八九十百]+[）)、.．]|第[一二三四五六七八九十百\d]+[篇部分]?)\s*")
@@ -166,40 +180,96 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
     paragraphs = build_paragraphs(comp.text, placed, layouts, widths)
     if not paragraphs:
         return []
+    build = _Builder(comp, paragraphs, body_size, frames)
     bookmarks = _bookmark_starts(paragraphs, toc) if toc else []
-    untitled = False
     if bookmarks:
-        starts = bookmarks
-    else:
-        first_page = _front_matter_end(paragraphs, body_size, comp.page_labels)
-        toc_entries = toc_titles([p for p in paragraphs if p.page < first_page]) if first_page else []
-        starts = [(i, None) for i in _title_starts(paragraphs, body_size, first_page, toc_entries)]
-        if not starts:
-            # No title block anywhere: read the whole text as one document so its clauses still show.
-            first = next((i for i, p in enumerate(paragraphs) if p.page >= first_page), 0)
-            starts = [(first, None)]
-            untitled = True
+        return [build.document(index, _stop(bookmarks, k, len(paragraphs)), title=title)
+                for k, (index, title) in enumerate(bookmarks) if _stop(bookmarks, k, len(paragraphs)) > index]
+    first_page = _front_matter_end(paragraphs, comp.page_labels)
+    toc_entries = toc_titles([p for p in paragraphs if p.page < first_page]) if first_page else []
+    heads = find_heads(paragraphs, body_size, first_page)
+    titles, quoted = _title_starts(paragraphs, body_size, first_page, toc_entries)
+    labelled = labelled_attachments(paragraphs, body_size, first_page)
+    kept, attachments = sort_starts(paragraphs, body_size, heads, titles, labelled)
+    claimed = {k for h in heads for k in range(h.index, h.last + 1)} | {a.index for a in attachments}
+    attachments += [AttachmentStart(i, "", paragraphs[i].text.replace("\n", ""), i, i + 1)
+                    for i in quoted if i not in claimed]
+    attachments.sort(key=lambda a: a.index)
+    entries: list[tuple[int, Head | None]] = sorted([(h.index, h) for h in heads] + [(t, None) for t in kept],
+                                                    key=lambda e: e[0])
     documents: list[DocumentInfo] = []
-    for k, (index, bookmark_title) in enumerate(starts):
-        stop = starts[k + 1][0] if k + 1 < len(starts) else len(paragraphs)
-        if stop <= index:
-            continue
-        body = paragraphs[index:stop]
-        title_para = paragraphs[index]
-        title = bookmark_title or title_para.text.replace("\n", "")
-        if untitled and (len(title) > 60 or title.rstrip()[-1:] in "。；，！？.;,"):
-            title = fallback_title  # body text, not a title: name the document after the file
-        start_offset = title_para.start
-        end_offset = paragraphs[stop].start if stop < len(paragraphs) else len(comp.text)
-        end_page = comp.page_of_offset(max(start_offset, end_offset - 1))
-        meta = describe(title, body, body_size)
-        if untitled and title == fallback_title:
-            meta.kind = "其他"
-        doc = DocumentInfo(
-            title=title, doc_number=meta.doc_number, issuers=meta.issuers, date=meta.date,
-            kind=meta.kind, start_page=title_para.page, end_page=end_page,
-            start_label=comp.page_labels[title_para.page], start_offset=start_offset,
-            end_offset=end_offset, end_label=comp.page_labels[end_page])
-        doc.clauses = find_clauses(comp, body[1:], end_offset, frames)
+    first_entry = entries[0][0] if entries else len(paragraphs)
+    loose = [a for a in attachments if a.index < first_entry]  # attachments printed without their document
+    for k, attached in enumerate(loose):
+        stop = loose[k + 1].index if k + 1 < len(loose) else first_entry
+        documents.append(build.attachment(attached, stop))
+    if not entries and not loose:
+        # No title block anywhere: read the whole text as one document so its clauses still show.
+        first = next((i for i, p in enumerate(paragraphs) if p.page >= first_page), 0)
+        title = paragraphs[first].text.replace("\n", "")
+        if len(title) > 60 or title.rstrip()[-1:] in "。；，！？.;,":
+            return [build.document(first, len(paragraphs), title=fallback_title or title, kind="其他")]
+        return [build.document(first, len(paragraphs))]
+    for k, (index, head) in enumerate(entries):
+        stop = entries[k + 1][0] if k + 1 < len(entries) else len(paragraphs)
+        mine = [a for a in attachments if index < a.index < stop]
+        doc = build.document(index, stop, head=head, main_stop=mine[0].index if mine else stop)
+        doc.attachments = [build.attachment(a, mine[j + 1].index if j + 1 < len(mine) else stop)
+                           for j, a in enumerate(mine)]
         documents.append(doc)
     return documents
+
+
+def _stop(starts: list, k: int, default: int) -> int:
+    return starts[k + 1][0] if k + 1 < len(starts) else default
+
+
+class _Builder:
+    """Turns paragraph ranges into DocumentInfo records (range, metadata, clause tree)."""
+
+    def __init__(self, comp: Compilation, paragraphs: list[Paragraph], body_size: float, frames: dict | None):
+        self.comp, self.paragraphs, self.body_size, self.frames = comp, paragraphs, body_size, frames
+
+    def _end_offset(self, stop: int) -> int:
+        return self.paragraphs[stop].start if stop < len(self.paragraphs) else len(self.comp.text)
+
+    def _record(self, title: str, meta, start: int, stop: int, clauses_from: int, clauses_to: int) -> DocumentInfo:
+        comp, first = self.comp, self.paragraphs[start]
+        end_offset = self._end_offset(stop)
+        end_page = comp.page_of_offset(max(first.start, end_offset - 1))
+        doc = DocumentInfo(
+            title=title, doc_number=meta.doc_number, issuers=meta.issuers, date=meta.date, kind=meta.kind,
+            start_page=first.page, end_page=end_page, start_label=comp.page_labels[first.page],
+            start_offset=first.start, end_offset=end_offset, end_label=comp.page_labels[end_page])
+        body = self.paragraphs[clauses_from:clauses_to]
+        doc.clauses = find_clauses(comp, body, self._end_offset(clauses_to), self.frames)
+        return doc
+
+    def document(self, index: int, stop: int, title: str | None = None, head: Head | None = None,
+                 main_stop: int | None = None, kind: str | None = None) -> DocumentInfo:
+        """The document at ``paragraphs[index:stop]``; its own text ends at ``main_stop`` (attachments follow)."""
+        main_stop = stop if main_stop is None else main_stop
+        title_index = index
+        if head is not None:
+            title_index = head.title_index if head.title_index is not None else head.last
+        title_para = self.paragraphs[title_index]
+        if title is None:
+            untitled = head is not None and head.title_index is None
+            title = head.mark_text if untitled else title_para.text.replace("\n", "")
+        skip = set(range(index, head.last + 1)) if head is not None else {index}
+        rest = [p for k, p in enumerate(self.paragraphs[index:main_stop], start=index) if k not in skip]
+        meta = describe(title, [title_para] + rest, self.body_size)
+        if head is not None:
+            meta.doc_number = head.doc_number or meta.doc_number
+            meta.issuers = head.issuers or meta.issuers
+        if kind:
+            meta.kind = kind
+        return self._record(title, meta, index, stop, max(skip) + 1, main_stop)
+
+    def attachment(self, start: AttachmentStart, stop: int) -> DocumentInfo:
+        title = start.title or (start.label or "附件")
+        meta = describe(title, [self.paragraphs[start.index]] + self.paragraphs[start.body_from:stop], self.body_size)
+        meta.doc_number = None  # an attachment is issued under its document's number
+        doc = self._record(title, meta, start.index, stop, start.body_from, stop)
+        doc.label = start.label
+        return doc
