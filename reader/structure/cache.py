@@ -16,7 +16,7 @@ from pathlib import Path
 from reader.structure.model import DocumentInfo
 from reader.structure.textmap import Compilation, RectArray
 
-FORMAT_VERSION = 13  # bump whenever the analysis changes what it finds: old caches are re-analysed
+FORMAT_VERSION = 14  # bump whenever the analysis changes what it finds: old caches are re-analysed
 
 
 def cache_path(cache_dir: Path, content_hash: str) -> Path:

@@ -71,7 +71,8 @@ def _is_title(p: Paragraph, body_size: float, larger_only: bool = True) -> bool:
         return False
     symmetric = abs((p.first.x0 + p.first.x1) / 2 - p.page_width / 2) < 2 * p.size
     if p.size >= body_size + 0.9:
-        return (p.centred or symmetric or p.bold >= 0.6) and match_heading(p.text) is None
+        return ((p.centred or symmetric or p.bold >= 0.6) and match_heading(p.text) is None
+                and not p.text.rstrip().endswith(("。", "；")))  # a sentence set large is no title
     if larger_only:
         return False
     return (p.bold >= 0.6 and p.centred and len(_squash(p.text)) >= 6 and match_heading(p.text) is None
@@ -191,7 +192,8 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
     titles, quoted = _title_starts(paragraphs, body_size, first_page, toc_entries)
     labelled = labelled_attachments(paragraphs, body_size, first_page)
     kept, attachments = sort_starts(paragraphs, body_size, heads, titles, labelled)
-    claimed = {k for h in heads for k in range(h.index, h.last + 1)} | {a.index for a in attachments}
+    claimed = {k for h in heads for k in range(h.index, h.last + 1)} | {a.index for a in attachments} \
+        | {a.title_index for a in attachments}
     attachments += [AttachmentStart(i, "", paragraphs[i].text.replace("\n", ""), i, i + 1)
                     for i in quoted if i not in claimed]
     attachments.sort(key=lambda a: a.index)

@@ -79,7 +79,9 @@ def find_heads(paragraphs: list[Paragraph], body_size: float, first_page: int) -
                 head.last = last = last + 1
                 head.doc_number = " ".join(paragraphs[last].text.split())
             nxt = last + 1
-            if nxt < len(paragraphs) and paragraphs[nxt].page <= p.page + 1 and _title_like(paragraphs[nxt], body_size):
+            title = paragraphs[nxt] if nxt < len(paragraphs) else None
+            if (title is not None and title.page <= p.page + 1 and _title_like(title, body_size)
+                    and (title.size >= body_size + 0.9 or title.bold >= 0.6)):  # 标题: larger or bold
                 head.title_index = head.last = nxt
         if head is not None:
             heads.append(head)
