@@ -14,6 +14,7 @@ Reads every PDF that has a truth entry in ``../shared/corpus/real/expected.json`
 - search page recall and precision with the default search (front matter excluded): every expected
   page must be hit, except pages listed in ``front_matter_pages``; a ``cross_page`` phrase is found
   when either page is hit; ``image_only`` phrases (no text layer) are not counted;
+- for context, dates (the 题注's amendment dates accepted for a law) and issuers right;
 - the shared sample's documents (16) and 文号 (9) from ``policy-2024-12.truth.json``.
 
 The structure cache (keyed by content hash and FORMAT_VERSION) is kept between runs in the system's
@@ -84,6 +85,10 @@ class FileScore:
     attachments: int = 0
     attachments_right: int = 0
     numbers: int = 0
+    dates: int = 0
+    dates_right: int = 0
+    issuers: int = 0
+    issuers_right: int = 0
     numbers_right: int = 0
     articles_expected: int = 0
     articles_found: int = 0
@@ -141,6 +146,19 @@ def score_structure(comp, entry: dict, score: FileScore) -> None:
                 score.numbers_right += 1
             else:
                 score.problems.append(f"文号 {want['doc_number']!r}: got {doc.doc_number if doc else None!r}")
+        if want.get("date"):
+            score.dates += 1
+            allowed = [want["date"], *want.get("date_alt", [])]
+            if doc is not None and doc.date in allowed:
+                score.dates_right += 1
+            else:
+                score.problems.append(f"date {want['date']!r}: got {doc.date if doc else None!r}")
+        if want.get("issuers"):
+            score.issuers += 1
+            if doc is not None and [norm(i) for i in doc.issuers] == [norm(i) for i in want["issuers"]]:
+                score.issuers_right += 1
+            else:
+                score.problems.append(f"issuers {want['issuers']}: got {doc.issuers if doc else None}")
         for attached in _expected_attachments(want):
             score.attachments += 1
             found = getattr(doc, "attachments", []) if doc is not None else []
@@ -293,6 +311,8 @@ def _totals(scores: list[FileScore]) -> dict:
         "real_attachments": f"{total('attachments_right')}/{total('attachments')}",
         "real_doc_numbers_right": _ratio(total("numbers_right"), total("numbers")),
         "real_doc_numbers": f"{total('numbers_right')}/{total('numbers')}",
+        "real_dates": f"{total('dates_right')}/{total('dates')}",
+        "real_issuers": f"{total('issuers_right')}/{total('issuers')}",
         "real_articles_found": _ratio(articles, total("articles_expected")),
         "real_articles": f"{total('articles_found')}/{total('articles_expected')}",
         "real_report_headings_found": _ratio(total("headings_found"), total("headings")),

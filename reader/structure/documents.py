@@ -15,7 +15,7 @@ from reader.structure.blocks import Paragraph, build_paragraphs
 from reader.structure.builder import PlacedLine
 from reader.structure.clauses import find_clauses, match_heading
 from reader.structure.frontmatter import front_matter
-from reader.structure.gbt9704 import is_doc_number, is_law_note
+from reader.structure.gbt9704 import is_doc_number, is_law_note, note_text
 from reader.structure.heads import AttachmentStart, Head, find_heads, labelled_attachments, sort_starts
 from reader.structure.metadata import describe
 from reader.structure.model import DocumentInfo
@@ -92,7 +92,7 @@ def _law_title(paragraphs: list[Paragraph], index: int) -> bool:
     p = paragraphs[index]
     text = p.text.strip()
     symmetric = abs((p.x0 + p.x1) / 2 - p.page_width / 2) < 2 * p.size
-    return (index + 1 < len(paragraphs) and is_law_note(paragraphs[index + 1]) and (p.centred or symmetric)
+    return (index + 1 < len(paragraphs) and is_law_note(note_text(paragraphs, index + 1)) and (p.centred or symmetric)
             and 4 <= len(_squash(text)) <= 60 and not text.endswith(("。", "；", "：", "，"))
             and match_heading(text) is None)
 
@@ -258,7 +258,10 @@ class _Builder:
         if title is None:
             untitled = head is not None and head.title_index is None
             title = head.mark_text if untitled else title_para.text.replace("\n", "")
-        skip = set(range(index, head.last + 1)) if head is not None else {index}
+        skip = {index, title_index}
+        if head is not None:  # the 版头's lines; an order's own text and date stay for the metadata
+            order = head.mark_text.endswith("令")
+            skip |= set(range(index, index + 2 if order else head.last + 1))
         rest = [p for k, p in enumerate(self.paragraphs[index:main_stop], start=index) if k not in skip]
         meta = describe(title, [title_para] + rest, self.body_size)
         if head is not None:
@@ -266,7 +269,7 @@ class _Builder:
             meta.issuers = head.issuers or meta.issuers
         if kind:
             meta.kind = kind
-        return self._record(title, meta, index, stop, max(skip) + 1, main_stop)
+        return self._record(title, meta, index, stop, max(skip | {title_index}) + 1, main_stop)
 
     def attachment(self, start: AttachmentStart, stop: int) -> DocumentInfo:
         title = start.title or (start.label or "附件")

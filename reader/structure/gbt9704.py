@@ -30,7 +30,7 @@ DOC_NUMBER = re.compile(
 ORDER_NUMBER = re.compile(r"^[（(]?\s*第\s*([\d一二三四五六七八九十百千零〇]+)\s*号\s*[）)]?$")  # 第 535 号
 _ORDER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,20}令$")  # 中华人民共和国国务院令, 中华人民共和国主席令
 _ISSUER_MARK = re.compile(r"^(.{2,60}?)\s*文件$")
-LAW_NOTE = re.compile(r"^[（(][^）)]{0,120}?(?:通过|公布|修正|修订|发布|施行|批准)")
+LAW_NOTE = re.compile(r"^[（(]?\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年[^）)。]{0,80}?(?:通过|公布|修正|修订|发布|施行|批准)")
 ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?\s*(.*)$")
 _ORGAN = re.compile(r"(?:部|委|局|厅|院|会|府|署|办|室|中心|大学|学院|学校|公司|集团|委员会|办公厅|人民政府)$")
 RECORD_LINE = re.compile(r"^(?:抄送|印发|抄报|分送)[:：]?")  # 版记
@@ -94,9 +94,25 @@ def issuer_of_order(mark: Paragraph) -> str:
     return name if body in ("主席", "") else body
 
 
-def is_law_note(p: Paragraph) -> bool:
-    """A 题注: "（2016年11月7日第十二届全国人民代表大会常务委员会第二十四次会议通过）"."""
-    return bool(LAW_NOTE.match(squash(p.text)))
+def note_text(paragraphs: list[Paragraph], start: int) -> str:
+    """The text of a 题注 that begins at ``paragraphs[start]``: a parenthesised note may run over
+    several short paragraphs (each line set as its own), up to its closing parenthesis."""
+    if start >= len(paragraphs):
+        return ""
+    text = squash(paragraphs[start].text)
+    if not text.startswith(("（", "(")):
+        return text
+    for p in paragraphs[start + 1:start + 8]:
+        if "）" in text or ")" in text:
+            break
+        text += squash(p.text)
+    return text
+
+
+def is_law_note(p: Paragraph | str) -> bool:
+    """A 题注: "（2016年11月7日第十二届全国人民代表大会常务委员会第二十四次会议通过）", with or
+    without the parentheses."""
+    return bool(LAW_NOTE.match(squash(p if isinstance(p, str) else p.text)))
 
 
 def attachment_label(p: Paragraph, first_on_page: bool) -> tuple[str, str] | None:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from reader.structure.blocks import Paragraph
 from reader.structure.gbt9704 import (attachment_label, is_doc_number, is_issuer_mark, is_law_note,
-                                      is_order_mark, issuer_of_order, issuers_of_mark, order_number, squash)
+                                      is_order_mark, issuer_of_order, issuers_of_mark, note_text, order_number,
+                                      squash)
 from reader.structure.headings import match_heading
 
 _TERMINAL = ("。", "；", "，", "：", ":", ";")
@@ -59,7 +60,7 @@ def find_heads(paragraphs: list[Paragraph], body_size: float, first_page: int) -
         following = paragraphs[index + 1:index + 2]
         head = None
         if p.page >= first_page and is_order_mark(p, body_size, following):
-            head = Head(index, index + 1, None, order_number(p, following[0]), [issuer_of_order(p)], p.text)
+            head = Head(index, index + 1, None, order_number(p, following[0]), [issuer_of_order(p)], squash(p.text))
             # The order's own text and signature come first; the regulation it promulgates follows.
             for k in range(index + 2, min(len(paragraphs), index + 16)):
                 if paragraphs[k].page > p.page + 1:
@@ -105,7 +106,8 @@ def _addressee(p: Paragraph) -> bool:
 def opens_document(paragraphs: list[Paragraph], index: int) -> bool:
     """A title that opens a document of its own: a 文号 or 题注 under it, or a 主送机关 line."""
     after = paragraphs[index + 1:index + 3]
-    return any(is_doc_number(p) or is_law_note(p) for p in after) or bool(after and _addressee(after[0]))
+    return (any(is_doc_number(p) for p in after) or is_law_note(note_text(paragraphs, index + 1))
+            or bool(after and _addressee(after[0])))
 
 
 def _prose(p: Paragraph) -> bool:
