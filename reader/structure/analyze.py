@@ -7,7 +7,9 @@ from array import array
 from reader.document import MUPDF_LOCK, Document
 from reader.structure.builder import build_clean_text
 from reader.structure.documents import find_documents
-from reader.structure.furniture import box_frames, mark_figure_labels, mark_furniture, printed_labels
+from reader.structure.furniture import (box_frames, mark_figure_labels, mark_furniture, mark_margin_glyphs,
+                                        printed_labels)
+from reader.structure.labels import unique_labels
 from reader.structure.lines import extract_lines
 from reader.structure.paragraphs import body_size_of, layouts
 from reader.structure.textmap import Compilation, RectArray
@@ -25,6 +27,8 @@ def analyze(doc: Document) -> Compilation:
         return Compilation(doc.content_hash, len(pages), labels, False, "", array("I"),
                            RectArray(array("f")), [0] * (len(pages) + 1), [], 0, sizes)
     body_size = body_size_of(pages)
+    widths = [w for w, _ in sizes]
+    mark_margin_glyphs(pages, layouts(pages, widths, body_size), body_size)  # before the edges are read
     furniture = mark_furniture(pages, [h for _, h in sizes], body_size)
     with MUPDF_LOCK:
         furniture += mark_figure_labels(doc.pdf, pages, body_size)
@@ -32,13 +36,18 @@ def analyze(doc: Document) -> Compilation:
         has_label_rules = bool(_safe_label_rules(pdf))
     if not has_label_rules:
         labels = printed_labels(pages) or labels
-    widths = [w for w, _ in sizes]
     page_layouts = layouts(pages, widths, body_size)
     clean = build_clean_text(pages, page_layouts, widths)
     comp = Compilation(doc.content_hash, len(pages), labels, True, clean.text, clean.char_pages,
                        RectArray(clean.rects), clean.page_starts, [], furniture, sizes)
     comp.documents = find_documents(comp, clean.lines, page_layouts, widths, body_size, toc, frames,
                                     fallback_title=doc.title)
+    named = unique_labels(comp.page_labels, comp.documents)
+    if named != comp.page_labels:  # numbers restart per document: a label names its document too
+        comp.page_labels = named
+        for info in comp.documents:
+            for part in (info, *info.attachments):
+                part.start_label, part.end_label = named[part.start_page], named[part.end_page]
     return comp
 
 

@@ -41,7 +41,7 @@ def is_page_number(text: str) -> bool:
 
 def _candidates(lines: list[Line], height: float) -> tuple[list[Line], list[Line]]:
     """Lines at the top and at the bottom edge of a page, outermost first."""
-    ordered = sorted(lines, key=lambda l: l.y0)
+    ordered = sorted((l for l in lines if not l.furniture), key=lambda l: l.y0)  # margin glyphs already out
     top = [l for l in ordered[:_MAX_PER_EDGE] if l.y1 <= height * BAND]
     bottom = [l for l in reversed(ordered[-_MAX_PER_EDGE:]) if l.y0 >= height * (1 - BAND)]
     return top, bottom
@@ -119,6 +119,49 @@ def _same_height(line: Line, pages: list[list[Line]], where: set[int]) -> bool:
     return False
 
 
+def mark_margin_glyphs(pages: list[list[Line]], layouts: list, body_size: float) -> int:
+    """Leave out glyphs in the margin beside the body column: a binding line (装订线 characters set
+    one under the other, or rotated) and similar marks. A line is one when it runs down the page
+    rather than across it, or when it stands wholly outside the body column with at most two
+    characters; text that merely starts left of the margin (a table wider than the text) stays."""
+    count = 0
+    for index, lines in enumerate(pages):
+        layout = layouts[index]
+        for line in lines:
+            if line.furniture or not line.chars:
+                continue
+            size = line.size or body_size
+            _trim_margin_chars(line, layout.left - size, layout.right + size, size)
+            outside = line.x1 < layout.left - 2 * size or line.x0 > layout.right + 2 * size
+            vertical = len(line.chars) >= 2 and (line.y1 - line.y0) > 2.5 * (line.x1 - line.x0)
+            if vertical or (outside and len(line.text.replace(" ", "")) <= 2):
+                line.furniture = True
+                count += 1
+    return count
+
+
+def _trim_margin_chars(line: Line, left: float, right: float, size: float) -> None:
+    """Drop up to two glyphs at either end of a row that stand in the margin, apart from the rest:
+    a binding-line character that happens to share a baseline with a line of the body."""
+    for from_start in (True, False):
+        for _ in range(2):
+            if len(line.chars) < 3:
+                return
+            k = 0 if from_start else -1
+            inner = [i for i, ch in enumerate(line.chars) if ch.strip()]
+            if len(inner) < 3:
+                return
+            near = inner[1] if from_start else inner[-2]
+            rect, other = line.rects[k], line.rects[near]
+            stray = rect[2] < left if from_start else rect[0] > right
+            apart = (other[0] - rect[2] if from_start else rect[0] - other[2]) >= 2 * size
+            if not (stray and apart):
+                break
+            line.chars.pop(k)
+            line.rects.pop(k)
+            line.finish()
+
+
 def mark_figure_labels(pdf, pages: list[list[Line]], body_size: float) -> int:
     """Leave out the small labels drawn inside a figure (boxes of a diagram); keep its caption.
 
@@ -172,17 +215,27 @@ def printed_labels(pages: list[list[Line]]) -> list[str] | None:
 
     A page's label is its printed number ("— 3 —", "第 3 页", "第 3 页 共 70 页"); pages without one
     continue from the page before (or count back from the first number; front matter before page 1
-    gets roman numerals). Numbering may restart (documents inserted with their own page numbers),
-    but consecutive numbered pages must agree with their distance nearly always, and most pages
-    must carry a number; otherwise None (the caller keeps 1…n).
+    gets roman numerals). A compilation that prints its own running numbers over the documents' own
+    has two numbers per page, at different heights: the sequence that runs on with the page count
+    (the compilation's) is chosen. Numbering may restart (documents inserted with their own page
+    numbers), but consecutive numbered pages must agree with their distance nearly always, and most
+    pages must carry a number; otherwise None (the caller keeps 1…n).
     """
-    printed: dict[int, int] = {}
+    slots: dict[int, dict[int, int]] = {}
     for index, lines in enumerate(pages):
         for line in lines:
             match = _PRINTED_NUMBER.match(line.text.strip()) if line.furniture else None
             if match:
-                printed[index] = int(match.group(1))
-                break
+                slots.setdefault(round(line.y0 / 8), {}).setdefault(index, int(match.group(1)))
+    if not slots:
+        return None
+
+    def runs_on(printed: dict[int, int]) -> tuple[int, int]:
+        numbered = sorted(printed)
+        steps = zip(numbered, numbered[1:])
+        return sum(1 for i, j in steps if printed[j] - printed[i] == j - i), len(printed)
+
+    printed = max(slots.values(), key=runs_on)
     if len(printed) < max(2, len(pages) // 2):
         return None
     numbered = sorted(printed)

@@ -1,0 +1,76 @@
+"""Page labels of compilations: the compilation's own numbers win; restarted numbers name their document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from reader.document import Document
+from reader.errors import UsageError
+from reader.structure import analyze
+from reader.structure.labels import page_for_label
+
+TITLES = ["关于做好年度统计工作的通知", "关于加强安全生产管理的意见", "关于开展质量提升行动的通知"]
+SENTENCE = "为进一步规范管理工作，提高工作质量和效率，结合实际情况，经研究决定有关事项如下。"
+
+
+def _compilation(path: Path, own_numbers: bool) -> Path:
+    """Three documents of three pages each; each prints its own "— n —" restarting at 1, and the
+    compilation (when ``own_numbers``) adds "第 N 页" lower down, counting on over all pages."""
+    doc = pymupdf.open()
+    sheet = 0
+    for title in TITLES:
+        for number in range(1, 4):
+            sheet += 1
+            page = doc.new_page(width=595, height=842)
+            y = 100.0
+            if number == 1:
+                page.insert_text(((595 - len(title) * 22) / 2, y), title, fontname="china-s", fontsize=22)
+                y += 50
+            for row in range(12):
+                page.insert_text((79, y + row * 28), SENTENCE[: 27 - (row % 5)], fontname="china-s", fontsize=16)
+            page.insert_text((280, 780), f"— {number} —", fontname="china-s", fontsize=12)
+            if own_numbers:
+                page.insert_text((270, 815), f"第 {sheet} 页", fontname="china-s", fontsize=10)
+    doc.save(path)
+    return path
+
+
+def _labels(path: Path) -> list[str]:
+    with Document.open(path) as doc:
+        return analyze(doc).page_labels
+
+
+def test_the_compilations_own_page_numbers_are_the_labels(tmp_path: Path) -> None:
+    assert _labels(_compilation(tmp_path / "c.pdf", own_numbers=True)) == [str(n) for n in range(1, 10)]
+
+
+def test_restarted_numbers_name_their_document_and_a_bare_number_is_never_guessed(tmp_path: Path) -> None:
+    labels = _labels(_compilation(tmp_path / "r.pdf", own_numbers=False))
+    assert len(set(labels)) == len(labels)
+    assert labels[:4] == ["1-1", "1-2", "1-3", "2-1"]
+    assert page_for_label(labels, "2-3") == 5
+    with pytest.raises(UsageError) as error:
+        page_for_label(labels, "3")
+    assert "1-3" in str(error.value) and "2-3" in str(error.value) and "3-3" in str(error.value)
+
+
+def test_a_binding_line_in_the_margin_is_not_body_text(tmp_path: Path) -> None:
+    """装订线 characters set one under the other (or rotated) beside the text stay out of it."""
+    doc = pymupdf.open()
+    for number in range(2):
+        page = doc.new_page(width=595, height=842)
+        for k, ch in enumerate("装订线"):
+            page.insert_text((30, 300 + k * 120), ch, fontname="china-s", fontsize=12)
+        page.insert_text((50, 500), "密封线内不要答题", fontname="china-s", fontsize=10, rotate=90)
+        page.insert_text((79, 100), TITLES[number], fontname="china-s", fontsize=22)
+        for row in range(10):
+            page.insert_text((79, 160 + row * 28), SENTENCE[: 27 - (row % 5)], fontname="china-s", fontsize=16)
+    doc.save(tmp_path / "m.pdf")
+    with Document.open(tmp_path / "m.pdf") as opened:
+        comp = analyze(opened)
+    text = "".join(comp.text.split())
+    assert not any(ch in text for ch in "装订密封") and "答题" not in text
+    assert text.startswith(TITLES[0]) and SENTENCE[:20] in text
