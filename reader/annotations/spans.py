@@ -96,7 +96,7 @@ def page_for_label(comp: "Compilation", label: str) -> int:
     """The page ``label`` names; an error listing the pages when it names several."""
     from reader.structure.labels import page_for_label as lookup
 
-    return lookup(comp.page_labels, label)
+    return lookup(comp.page_labels, label, comp.documents)
 
 
 def clauses_containing(comp: "Compilation", text: str) -> list[tuple["DocumentInfo", "Clause"]]:

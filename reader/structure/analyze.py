@@ -9,7 +9,6 @@ from reader.structure.builder import build_clean_text
 from reader.structure.documents import find_documents
 from reader.structure.furniture import (box_frames, mark_figure_labels, mark_furniture, mark_margin_glyphs,
                                         printed_labels)
-from reader.structure.labels import unique_labels
 from reader.structure.lines import extract_lines
 from reader.structure.paragraphs import body_size_of, layouts
 from reader.structure.textmap import Compilation, RectArray
@@ -42,12 +41,6 @@ def analyze(doc: Document) -> Compilation:
                        RectArray(clean.rects), clean.page_starts, [], furniture, sizes)
     comp.documents = find_documents(comp, clean.lines, page_layouts, widths, body_size, toc, frames,
                                     fallback_title=doc.title)
-    named = unique_labels(comp.page_labels, comp.documents)
-    if named != comp.page_labels:  # numbers restart per document: a label names its document too
-        comp.page_labels = named
-        for info in comp.documents:
-            for part in (info, *info.attachments):
-                part.start_label, part.end_label = named[part.start_page], named[part.end_page]
     return comp
 
 

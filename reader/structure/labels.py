@@ -1,9 +1,10 @@
 """Page labels that never name two pages, and looking a page up by its label.
 
 Where printed page numbers restart with every document of a compilation (documents inserted
-whole with their own numbers), a bare number names several pages; such labels are qualified
-with the number of the document they belong to ("2-3": document 2, its page 3). A lookup by a
-bare number that fits several pages is an error listing them, never a silent choice.
+whole with their own numbers), ``Compilation.page_labels`` keeps what is printed, so a bare number
+names several pages. The qualified label names the document too ("2-3": document 2, its printed
+page 3); a lookup by a bare number that fits several pages is an error listing them, never a
+silent choice.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from reader.errors import UsageError
 from reader.structure.model import DocumentInfo
 
 
-def unique_labels(labels: list[str], documents: list[DocumentInfo]) -> list[str]:
+def qualified_labels(labels: list[str], documents: list[DocumentInfo]) -> list[str]:
     """``labels`` with every repeated one qualified by its document's number (1-based, in order);
     pages outside any document, or still repeated, get their position as well ("3 (#12)")."""
     counts = Counter(labels)
@@ -29,23 +30,24 @@ def unique_labels(labels: list[str], documents: list[DocumentInfo]) -> list[str]
     return [f"{label} (#{p + 1})" if again[label] > 1 else label for p, label in enumerate(out)]
 
 
-def pages_for_label(labels: list[str], label: str) -> list[int]:
-    """Pages that ``label`` names: the page labelled exactly so, else every page whose label is
-    ``label`` qualified by a document ("2-3" for "3")."""
+def pages_for_label(labels: list[str], label: str, documents: list[DocumentInfo] | None = None) -> list[int]:
+    """Pages that ``label`` names: a printed label, or a qualified one ("2-3")."""
     wanted = label.strip()
     exact = [p for p, value in enumerate(labels) if value == wanted]
     if exact:
         return exact
-    return [p for p, value in enumerate(labels)
-            if value.endswith(f"-{wanted}") or value.split(" (#", 1)[0].endswith(f"-{wanted}")]
+    qualified = qualified_labels(labels, documents or [])
+    return [p for p, value in enumerate(qualified) if value == wanted]
 
 
-def page_for_label(labels: list[str], label: str) -> int:
-    """The one page ``label`` names; a UsageError when it names none or several (listing them)."""
-    pages = pages_for_label(labels, label)
+def page_for_label(labels: list[str], label: str, documents: list[DocumentInfo] | None = None) -> int:
+    """The one page ``label`` names; a UsageError when it names none or several (listing them by
+    their qualified labels, which can be given instead)."""
+    pages = pages_for_label(labels, label, documents)
     if not pages:
         raise UsageError(f"没有页码标签“{label}” (no page labelled {label!r})")
     if len(pages) > 1:
-        listed = "，".join(f"{labels[p]} (#{p + 1})" for p in pages[:12])
+        qualified = qualified_labels(labels, documents or [])
+        listed = "，".join(f"{qualified[p]} (#{p + 1})" for p in pages[:12])
         raise UsageError(f"页码标签“{label}”对应多页，请指明 (label {label!r} names several pages): {listed}")
     return pages[0]

@@ -10,7 +10,7 @@ import pytest
 from reader.document import Document
 from reader.errors import UsageError
 from reader.structure import analyze
-from reader.structure.labels import page_for_label
+from reader.structure.labels import page_for_label, qualified_labels
 
 TITLES = ["关于做好年度统计工作的通知", "关于加强安全生产管理的意见", "关于开展质量提升行动的通知"]
 SENTENCE = "为进一步规范管理工作，提高工作质量和效率，结合实际情况，经研究决定有关事项如下。"
@@ -48,13 +48,15 @@ def test_the_compilations_own_page_numbers_are_the_labels(tmp_path: Path) -> Non
 
 
 def test_restarted_numbers_name_their_document_and_a_bare_number_is_never_guessed(tmp_path: Path) -> None:
-    labels = _labels(_compilation(tmp_path / "r.pdf", own_numbers=False))
-    assert len(set(labels)) == len(labels)
-    assert labels[:4] == ["1-1", "1-2", "1-3", "2-1"]
-    assert page_for_label(labels, "2-3") == 5
+    with Document.open(_compilation(tmp_path / "r.pdf", own_numbers=False)) as doc:
+        comp = analyze(doc)
+    assert comp.page_labels == ["1", "2", "3"] * 3  # what is printed
+    qualified = qualified_labels(comp.page_labels, comp.documents)
+    assert len(set(qualified)) == len(qualified) and qualified[:4] == ["1-1", "1-2", "1-3", "2-1"]
+    assert page_for_label(comp.page_labels, "2-3", comp.documents) == 5
     with pytest.raises(UsageError) as error:
-        page_for_label(labels, "3")
-    assert "1-3" in str(error.value) and "2-3" in str(error.value) and "3-3" in str(error.value)
+        page_for_label(comp.page_labels, "3", comp.documents)
+    assert all(name in str(error.value) for name in ("1-3 (#3)", "2-3 (#6)", "3-3 (#9)"))
 
 
 def test_a_binding_line_in_the_margin_is_not_body_text(tmp_path: Path) -> None:
