@@ -72,6 +72,8 @@ def mark_furniture(pages: list[list[Line]], heights: list[float], body_size: flo
                 where = occurrences[(edge, normalise(line.text))]
                 small = line.size < body_size * 0.95
                 repeated = len(where) >= common or (len(where) >= 2 and small)
+                if repeated and not small and _one_short_run(where, text_pages):
+                    repeated = False  # a table's title or header row repeated over the pages it spans
                 if repeated and _same_height(line, pages, where):
                     line.furniture = True
                 elif is_page_number(line.text):
@@ -104,6 +106,13 @@ def _mark_in_running_slots(edges: list[tuple[list[Line], list[Line]]], common: i
                 else:
                     break
     return count
+
+
+def _one_short_run(pages: set[int], text_pages: int) -> bool:
+    """Pages that form one run of consecutive pages covering less than half of the file: where a
+    table that breaks over pages repeats its title, not where a running header stands."""
+    ordered = sorted(pages)
+    return ordered[-1] - ordered[0] + 1 == len(ordered) and len(ordered) < 0.5 * text_pages
 
 
 def _same_height(line: Line, pages: list[list[Line]], where: set[int]) -> bool:

@@ -76,3 +76,25 @@ def test_a_binding_line_in_the_margin_is_not_body_text(tmp_path: Path) -> None:
     text = "".join(comp.text.split())
     assert not any(ch in text for ch in "装订密封") and "答题" not in text
     assert text.startswith(TITLES[0]) and SENTENCE[:20] in text
+
+
+def test_a_table_title_repeated_on_consecutive_pages_is_not_a_running_header(tmp_path: Path) -> None:
+    """A long table repeats its title atop each page it spans; the text keeps it, while the running
+    header on every page goes."""
+    doc = pymupdf.open()
+    for number in range(8):
+        page = doc.new_page(width=595, height=842)
+        page.insert_text((420, 40), "某某协会内部资料", fontname="china-s", fontsize=9)
+        y = 90.0
+        if 2 <= number <= 4:
+            page.insert_text((200, y), "表1 重点项目统计表（续）", fontname="china-s", fontsize=16)
+            y += 40
+        for row in range(12):
+            page.insert_text((79, y + row * 28), SENTENCE[: 27 - (row % 5)], fontname="china-s", fontsize=16)
+        page.insert_text((290, 810), f"— {number + 1} —", fontname="china-s", fontsize=10)
+    doc.save(tmp_path / "t.pdf")
+    with Document.open(tmp_path / "t.pdf") as opened:
+        comp = analyze(opened)
+    assert ["表1重点项目统计表（续）" in "".join(comp.page_text(p).split()) for p in range(8)] == \
+        [False, False, True, True, True, False, False, False]
+    assert "某某协会内部资料" not in comp.text
