@@ -57,10 +57,10 @@ def norm(text: str | None) -> str:
     return "".join(ch for ch in folded if not ch.isspace() and not unicodedata.category(ch).startswith(("P", "S")))
 
 
-def truth_files() -> list[tuple[Path, dict]]:
+def truth_files(extra: list[Path] | None = None) -> list[tuple[Path, dict]]:
     """(pdf path, truth entry) for every PDF with a truth, shared set first."""
     out: list[tuple[Path, dict]] = []
-    for folder in REAL_DIRS:
+    for folder in [*REAL_DIRS, *(extra or [])]:
         if not folder.is_dir():
             continue
         for expected in sorted(folder.rglob("expected.json")):
@@ -248,7 +248,7 @@ def score_sample() -> dict:
             "sample_doc_numbers_expected": numbers}
 
 
-def evaluate(verbose: bool = True) -> dict:
+def evaluate(verbose: bool = True, extra: list[Path] | None = None) -> dict:
     """Score every real PDF with a truth; returns totals (and per-file rows under ``files``)."""
     from reader.document import Document
     from reader.index.indexing import LibraryIndexer
@@ -256,7 +256,7 @@ def evaluate(verbose: bool = True) -> dict:
     from reader.library import Library
     from reader.structure import load_structure
 
-    files = truth_files()
+    files = truth_files(extra)
     started = time.perf_counter()
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     for (pdf, entry), score in zip(files, scores := [FileScore(pdf.name) for pdf, _ in files]):
@@ -350,8 +350,10 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="accepted for run.py compatibility")
     parser.add_argument("--quiet", action="store_true", help="print only the totals")
+    parser.add_argument("--dir", action="append", type=Path, default=[],
+                        help="another folder holding expected.json files (same schema) and their PDFs")
     options = parser.parse_args()
-    result = evaluate(verbose=not options.quiet)
+    result = evaluate(verbose=not options.quiet, extra=options.dir)
     if options.quiet:
         result.pop("files", None)
         print(json.dumps(result, ensure_ascii=False))
