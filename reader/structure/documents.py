@@ -69,7 +69,7 @@ def _is_title(p: Paragraph, body_size: float, larger_only: bool = True) -> bool:
     if len(_squash(p.text)) < 4 or len(p.text) > 120 or _LEADER_LINE.search(p.text) \
             or _TOC_HEAD.match(_squash(p.text)) or is_doc_number(p):
         return False
-    symmetric = abs((p.first.x0 + p.first.x1) / 2 - p.page_width / 2) < 2 * p.size
+    symmetric = abs((p.first.x0 + p.first.x1) / 2 - p.page_width / 2) < 2 * p.size and "，" not in p.text
     if p.size >= body_size + 0.9:
         return ((p.centred or symmetric or p.bold >= 0.6) and match_heading(p.text) is None
                 and not p.text.rstrip().endswith(("。", "；")))  # a sentence set large is no title
@@ -97,6 +97,38 @@ def _law_title(paragraphs: list[Paragraph], index: int) -> bool:
             and match_heading(text) is None)
 
 
+_NUMBERED = re.compile(r"^(?:第\s*[一二三四五六七八九十百千零〇\d]+\s*[编章节条]|[一二三四五六七八九十百]+、"
+                       r"|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,2}[.．、\s])")
+
+
+# In a bookmark, "1. …" numbers the documents of a compilation; these mark a document's own parts.
+_CLAUSE_MARK = re.compile(r"^(?:第\s*[一二三四五六七八九十百千零〇\d]+\s*[编章节条]|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)])")
+
+
+def _never_title(paragraphs: list[Paragraph], index: int) -> bool:
+    """Parts of a document that are never a document's title: a 题注, a 文号, an attachment label,
+    a numbered heading (第一章 总则, 第三节, 二、…, （一）…, 1 …)."""
+    p = paragraphs[index]
+    text = _squash(p.text)
+    return (is_law_note(note_text(paragraphs, index)) or is_doc_number(p) or text.startswith("附件")
+            or bool(_NUMBERED.match(p.text.strip())))
+
+
+def _same_title_page(paragraphs: list[Paragraph], before: int, index: int) -> bool:
+    """``paragraphs[index]`` repeats the title at ``before`` with no text of substance between: a
+    book's cover, its inner title page and its first page each print the same title."""
+    title, first = _squash(paragraphs[index].text), paragraphs[before]
+    seen, end = "", before
+    while end < index and paragraphs[end].page == first.page and title.startswith(seen + _squash(paragraphs[end].text)):
+        seen += _squash(paragraphs[end].text)  # the cover may set the title over several lines
+        end += 1
+    if seen != title:
+        return False
+    between = paragraphs[end:index]
+    return all(len(_squash(p.text)) < 30 or is_law_note(note_text(paragraphs, end + k))
+               for k, p in enumerate(between))
+
+
 def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int,
                   toc: list[str]) -> tuple[list[int], list[int]]:
     """Paragraphs that open a document, and titles of attached texts (the name quoted in the title
@@ -107,6 +139,8 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
     for index, p in enumerate(paragraphs):
         if p.page < first_page:
             continue
+        if _never_title(paragraphs, index):
+            continue
         if _is_title(p, body_size, larger_only) or _law_title(paragraphs, index):
             current = paragraphs[starts[-1]] if starts else None
             if _attached_title(p, current):
@@ -114,6 +148,8 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
                 continue
             if starts and starts[-1] == index - 1 and paragraphs[index - 1].size == p.size:
                 continue  # a title set in two paragraphs (different alignment): keep the first
+            if starts and _same_title_page(paragraphs, starts[-1], index):
+                continue  # a cover or inner title page repeating the title belongs to the document
             starts.append(index)
     # 目录 entries whose title is typeset like body text: find them by their text. Titles in one
     # compilation often share a long opening (工信部等四部门联合印发《…), so compare 24 characters.
@@ -146,12 +182,15 @@ def _bookmark_starts(paragraphs: list[Paragraph], toc: list[list]) -> list[tuple
     bookmark only numbers or shortens it."""
     out: list[tuple[int, str]] = []
     top = 1
-    if sum(1 for e in toc if e[0] == 1) == 1 and sum(1 for e in toc if e[0] == 2) >= 2:
-        top = 2  # one root bookmark (the compilation itself) holding the documents
+    second = [str(e[1]) for e in toc if e[0] == 2]
+    if sum(1 for e in toc if e[0] == 1) == 1 and len(second) >= 2 \
+            and sum(1 for t in second if _CLAUSE_MARK.match(t.strip())) < 0.5 * len(second):
+        top = 2  # one root bookmark (the compilation itself) holding the documents, not its chapters
     for entry in toc:
         level, title, page = entry[0], str(entry[1]).strip(), int(entry[2]) - 1
-        if level != top or page < 0 or _TOC_HEAD.match(_squash(title)) or _squash(title) in ("封面", "目次"):
-            continue
+        if level != top or page < 0 or _TOC_HEAD.match(_squash(title)) or _squash(title) in ("封面", "目次") \
+                or _CLAUSE_MARK.match(title):
+            continue  # a chapter or numbered section is part of a document, never one
         stem = bookmark_stem(title)
         key = stem[:10]
         chosen = None
@@ -219,6 +258,9 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
         doc.attachments = [build.attachment(a, mine[j + 1].index if j + 1 < len(mine) else stop)
                            for j, a in enumerate(mine)]
         documents.append(doc)
+    if documents and documents[0].start_page > 0 and documents[0].start_offset == 0:
+        # Only pages without any text (a cover printed as a picture) come before: they are its cover.
+        documents[0].start_page, documents[0].start_label = 0, comp.page_labels[0]
     return documents
 
 

@@ -27,9 +27,9 @@ _DIGITS = re.compile(r"\d+")
 
 
 def normalise(text: str) -> str:
-    """Text key under which running lines repeat: no whitespace, numbers folded."""
+    """Text key under which running lines repeat: no whitespace or stray punctuation, numbers folded."""
     key = _DIGITS.sub("#", "".join(text.split()))
-    return key
+    return "".join(ch for ch in key if ch.isalnum() or ch in "#—-–") or key
 
 
 def is_page_number(text: str) -> bool:
@@ -63,7 +63,14 @@ def mark_furniture(pages: list[list[Line]], heights: list[float], body_size: flo
             for line in group:
                 key = normalise(line.text)
                 occurrences[(edge, key)].add(index)
-    text_pages = sum(1 for lines in pages if lines)
+    # Documents inserted whole keep their own page size: a running line is counted among the pages
+    # of its own size (a short book bound into an A4 compilation has headers on all of its pages).
+    size_of = [round(height) for height in heights]
+    per_size: dict[int, int] = defaultdict(int)
+    for index, lines in enumerate(pages):
+        if lines:
+            per_size[size_of[index]] += 1
+    text_pages = sum(per_size.values())
     common = max(2, round(0.25 * text_pages))
     count = 0
     for index, (top, bottom) in enumerate(edges):
@@ -71,8 +78,11 @@ def mark_furniture(pages: list[list[Line]], heights: list[float], body_size: flo
             for line in group:  # outermost first: stop at the first body line
                 where = occurrences[(edge, normalise(line.text))]
                 small = line.size < body_size * 0.95
-                repeated = len(where) >= common or (len(where) >= 2 and small)
-                if repeated and not small and _one_short_run(where, text_pages):
+                own = per_size[size_of[index]]
+                near = max(2, round(0.25 * own))
+                same_size = sum(1 for page in where if size_of[page] == size_of[index])
+                repeated = len(where) >= common or (len(where) >= 2 and small) or (own < text_pages and same_size >= near)
+                if repeated and not small and _one_short_run(where, own if own < text_pages else text_pages):
                     repeated = False  # a table's title or header row repeated over the pages it spans
                 if repeated and _same_height(line, pages, where):
                     line.furniture = True

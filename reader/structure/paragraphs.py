@@ -31,6 +31,7 @@ class Layout:
     left: float
     right: float
     body_size: float
+    gap: float = 0.0  # usual space between two body lines of a paragraph (0: unknown)
 
 
 def _mode(values: list[tuple[float, int]], default: float) -> float:
@@ -50,7 +51,9 @@ def body_size_of(pages: list[list[Line]]) -> float:
 
 
 def layouts(pages: list[list[Line]], widths: list[float], body_size: float) -> list[Layout]:
-    """A layout per page: shared by all pages of the same width, refined when a page has enough lines."""
+    """A layout per page: shared by all pages of the same width, refined when a page has enough lines
+    of its own that disagree (a document inserted whole into a compilation keeps its own margins and
+    body size, so it reads the same as on its own)."""
     by_width: dict[int, list[Line]] = {}
     for index, lines in enumerate(pages):
         by_width.setdefault(round(widths[index]), []).extend(
@@ -59,8 +62,38 @@ def layouts(pages: list[list[Line]], widths: list[float], body_size: float) -> l
     for width, body in by_width.items():
         left = _mode([(l.x0, len(l.chars)) for l in body], 0.0)
         right = _mode([(l.x1, len(l.chars)) for l in body if abs(l.x0 - left) < 2], float(width))
-        shared[width] = Layout(left, right, body_size)
-    return [shared[round(widths[i])] for i in range(len(pages))]
+        shared[width] = Layout(left, right, body_size, _usual_gap(body))
+    return [_own_layout(pages[i], shared[round(widths[i])]) for i in range(len(pages))]
+
+
+_OWN_LINES = 8  # lines of one size a page needs before its own margins are trusted
+
+
+def _own_layout(lines: list[Line], shared: Layout) -> Layout:
+    """The page's own body geometry when it clearly differs from the shared one, else the shared one."""
+    text = [l for l in lines if not l.furniture and len(l.chars) >= 4]
+    if len(text) < _OWN_LINES:
+        return shared
+    size = _mode([(l.size, len(l.chars)) for l in text], shared.body_size)
+    body = [l for l in text if abs(l.size - size) <= 1.0]
+    if len(body) < _OWN_LINES:
+        return shared
+    left = _mode([(l.x0, len(l.chars)) for l in body], shared.left)
+    right = _mode([(l.x1, len(l.chars)) for l in body if abs(l.x0 - left) < 2], shared.right)
+    if abs(size - shared.body_size) <= 0.6 and abs(left - shared.left) <= size and abs(right - shared.right) <= size:
+        return shared
+    exact = sorted((l.size for l in body), key=lambda v: abs(v - size))[0]
+    return Layout(left, right, exact, _usual_gap(body))
+
+
+def _usual_gap(body: list[Line]) -> float:
+    """Most common space between consecutive body lines on one page: the leading a blank line is
+    measured against (some documents are set double-spaced)."""
+    gaps: list[tuple[float, int]] = []
+    for a, b in zip(body, body[1:]):
+        if a.page == b.page and 0 <= b.y0 - a.y1 < 3 * a.size:
+            gaps.append((b.y0 - a.y1, 1))
+    return _mode(gaps, 0.0) if len(gaps) >= 4 else 0.0
 
 
 def _is_centred(line: Line, layout: Layout, width: float) -> bool:
@@ -118,7 +151,7 @@ def starts_paragraph(prev: Line | None, line: Line, layout: Layout, width: float
         return True  # after a centred or right-aligned line (signature, date), text restarts at the margin
     if prev.x1 < layout.right - 2.5 * prev.size and not _cut_mid_sentence(prev, line, layout):
         return True  # the previous line stopped short
-    if prev.page == line.page and line.y0 - prev.y1 > 0.9 * size:
+    if prev.page == line.page and line.y0 - prev.y1 > max(0.9 * size, layout.gap + 0.6 * size):
         return True  # a blank line
     if HEADING_START.match(line.text) and prev.text[-1:] in _TERMINAL:
         return True
