@@ -300,6 +300,8 @@ class _Builder:
         if title is None:
             untitled = head is not None and head.title_index is None
             title = head.mark_text if untitled else title_para.text.replace("\n", "")
+            if not untitled:
+                title += self._title_rest(title_index)
         skip = {index, title_index}
         if head is not None:  # the 版头's lines; an order's own text and date stay for the metadata
             order = head.mark_text.endswith("令")
@@ -312,6 +314,21 @@ class _Builder:
         if kind:
             meta.kind = kind
         return self._record(title, meta, index, stop, max(skip | {title_index}) + 1, main_stop)
+
+    def _title_rest(self, index: int) -> str:
+        """The rest of a title set with wide leading, which left its last line a paragraph of its own
+        ("关于印发《…》" over "的通知"): the same size, centred, shorter, right below, no full stop."""
+        title = self.paragraphs[index]
+        if index + 1 >= len(self.paragraphs):
+            return ""
+        nxt = self.paragraphs[index + 1]
+        text = nxt.text.strip()
+        below = nxt.page == title.page and nxt.first.y0 - title.lines[-1].line.y1 < 2.5 * title.size
+        if (below and abs(nxt.size - title.size) < 0.5 and nxt.centred and nxt.x1 - nxt.x0 < title.x1 - title.x0
+                and len(_squash(text)) <= 20 and not text.endswith(("。", "；", "：", ":"))
+                and match_heading(text) is None and not is_doc_number(nxt) and nxt.size >= self.body_size + 0.9):
+            return text
+        return ""
 
     def attachment(self, start: AttachmentStart, stop: int) -> DocumentInfo:
         title = start.title or (start.label or "附件")

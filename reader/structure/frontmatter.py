@@ -15,6 +15,7 @@ TOC_HEAD = re.compile(r"^(?:目录|目次|contents)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[。；！？;!?]")
 COVER_MAX_CHARS = 300  # a cover names a title, an edition, an issuer and a date; a page of text says more
 COVER_MAX_LINE = 40
+COVER_MAX_LINES = 8  # a list of chapters is short lines too, but many of them
 
 
 def _squash(text: str) -> str:
@@ -30,7 +31,7 @@ def is_contents(lines: list[str]) -> bool:
 def is_cover(lines: list[str]) -> bool:
     """A cover: a few short lines and not one sentence (nor a 目录 heading)."""
     squashed = [_squash(line) for line in lines]
-    return (0 < sum(map(len, squashed)) <= COVER_MAX_CHARS and all(len(line) <= COVER_MAX_LINE for line in squashed)
+    return (len(squashed) <= COVER_MAX_LINES and 0 < sum(map(len, squashed)) <= COVER_MAX_CHARS and all(len(line) <= COVER_MAX_LINE for line in squashed)
             and not any(_SENTENCE_END.search(line) for line in squashed)
             and not any(TOC_HEAD.match(line) for line in squashed))
 
