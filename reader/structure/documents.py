@@ -63,12 +63,26 @@ def toc_titles(paragraphs: list[Paragraph]) -> list[str]:
     return titles
 
 
+def _cells(p: Paragraph) -> bool:
+    """A row of table cells or a form line (wide gaps between characters, check boxes): no title."""
+    if "□" in p.text or "£" in p.text:
+        return True
+    for item in p.lines:
+        rects = [r for ch, r in zip(item.line.chars, item.line.rects) if ch.strip()]
+        if any(b[0] - a[2] > 2.5 * item.line.size for a, b in zip(rects, rects[1:])):
+            return True
+    return False
+
+
 def _is_title(p: Paragraph, body_size: float, larger_only: bool = True) -> bool:
     """A title block: set larger than the body (or, in compilations whose titles are body-sized,
     bold and centred), not a clause heading, not a 目录 line."""
     if len(_squash(p.text)) < 4 or len(p.text) > 120 or _LEADER_LINE.search(p.text) \
             or _TOC_HEAD.match(_squash(p.text)) or is_doc_number(p):
         return False
+    if _cells(p):
+        return False
+    body_size = p.body_size or body_size  # the page's own: documents bound together keep their sizes
     symmetric = abs((p.first.x0 + p.first.x1) / 2 - p.page_width / 2) < 2 * p.size and "，" not in p.text
     if p.size >= body_size + 0.9:
         return ((p.centred or symmetric or p.bold >= 0.6) and match_heading(p.text) is None

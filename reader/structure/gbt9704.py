@@ -31,7 +31,8 @@ ORDER_NUMBER = re.compile(r"^[（(]?\s*第\s*([\d一二三四五六七八九十�
 _ORDER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,20}令$")  # 中华人民共和国国务院令, 中华人民共和国主席令
 _ISSUER_MARK = re.compile(r"^(.{2,60}?)\s*文件$")
 LAW_NOTE = re.compile(r"^[（(]?\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年[^）)。]{0,80}?(?:通过|公布|修正|修订|发布|施行|批准)")
-ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?\s*(.*)$")
+ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*([0-9０-９]{1,2}(?:\s*[-－—–]\s*[0-9０-９]{1,2})?|[一二三四五六七八九十]{1,3})?"
+                              r"\s*[:：]?\s*(.*)$")
 _ORGAN = re.compile(r"(?:部|委|局|厅|院|会|府|署|办|室|中心|大学|学院|学校|公司|集团|委员会|办公厅|人民政府)$")
 RECORD_LINE = re.compile(r"^(?:抄送|印发|抄报|分送)[:：]?")  # 版记
 
@@ -117,15 +118,17 @@ def is_law_note(p: Paragraph | str) -> bool:
 
 def attachment_label(p: Paragraph, first_on_page: bool) -> tuple[str, str] | None:
     """("附件1", title or "") when ``p`` opens an attachment: 附件 at the top of a page, at the left
-    margin, alone or followed by the title. The 附件说明 inside the text (附件：1.《…》) is not one."""
-    if not first_on_page or p.centred or len(squash(p.text)) > 60 or "\n" in p.text.strip():
+    margin, alone or followed by the title (a label and title on one line may be centred). The 附件说明 inside the text (附件：1.《…》) is not one."""
+    if not first_on_page or len(squash(p.text)) > 60 or "\n" in p.text.strip():
         return None
     match = ATTACHMENT_LABEL.match(p.text.strip())
     if not match:
         return None
     rest = match.group(2).strip()
+    if p.centred and not rest:
+        return None  # a bare 附件 stands at the left margin; centred, only with its title after it
     if not rest and re.search(r"[:：]\s*$", p.text):
         return None  # "附件：" over a list of attachments: the 附件说明 of the text
     if rest.startswith(("《", "1.", "1．", "1、")) or rest.endswith(("。", "；")):
         return None
-    return "附件" + (match.group(1) or ""), rest
+    return "附件" + squash(match.group(1) or ""), rest

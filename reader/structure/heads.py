@@ -134,6 +134,19 @@ def labelled_attachments(paragraphs: list[Paragraph], body_size: float, first_pa
     return out
 
 
+def _label_number(label: str) -> int | None:
+    match = re.match(r"^附件(\d+)", label)
+    return int(match.group(1)) if match else None
+
+
+def _number_skipped(zone: AttachmentStart, attachments: list[AttachmentStart], index: int) -> bool:
+    """The next labelled attachment after ``index`` is numbered more than one past ``zone``."""
+    current = _label_number(zone.label)
+    following = next((a for a in attachments if a.index > index), None)
+    after = _label_number(following.label) if following else None
+    return current is not None and after is not None and after > current + 1
+
+
 def sort_starts(paragraphs: list[Paragraph], body_size: float, heads: list[Head], titles: list[int],
                 attachments: list[AttachmentStart]) -> tuple[list[int], list[AttachmentStart]]:
     """Decide which plain title starts open documents, given the 版头s and attachment labels.
@@ -168,6 +181,12 @@ def sort_starts(paragraphs: list[Paragraph], body_size: float, heads: list[Head]
             zone = None
         elif (_first_on_page(paragraphs, index) and p.size >= zone_size - 0.5 and index + 1 < len(paragraphs)
               and _prose(paragraphs[index + 1])):
-            zone = AttachmentStart(index, "", p.text.replace("\n", ""), index, index + 1)
-            extra.append(zone)
+            # A title in the attachments' size at the top of a page, with text under it: the attachment
+            # whose label is missing when the numbering skips one here (附件1 … 附件3), else a new document.
+            if _number_skipped(zone, attachments, index):
+                zone = AttachmentStart(index, "", p.text.replace("\n", ""), index, index + 1)
+                extra.append(zone)
+            else:
+                kept.append(index)
+                zone = None
     return kept, sorted(attachments + extra, key=lambda a: a.index)
