@@ -114,6 +114,18 @@ def _prose(p: Paragraph) -> bool:
     return len(squash(p.text)) >= 30 and not _FORM_FIELD.search(p.text.strip())
 
 
+def _title_goes_on(line: Paragraph, nxt: Paragraph) -> bool:
+    """``nxt`` carries on the title in ``line``: same page and size, right below, short, no stop."""
+    text = nxt.text.strip()
+    return (nxt.page == line.page and abs(nxt.size - line.size) < 0.5 and len(squash(text)) <= 40
+            and nxt.first.y0 - line.lines[-1].line.y1 < 1.5 * line.size and not text.endswith(_TERMINAL)
+            and match_heading(text) is None and not _FORM_FIELD.search(text) and not _cells_like(text))
+
+
+def _cells_like(text: str) -> bool:
+    return "□" in text or bool(re.search(r"\S\s{3,}\S", text))
+
+
 def labelled_attachments(paragraphs: list[Paragraph], body_size: float, first_page: int) -> list[AttachmentStart]:
     out: list[AttachmentStart] = []
     for index, p in enumerate(paragraphs):
@@ -124,7 +136,11 @@ def labelled_attachments(paragraphs: list[Paragraph], body_size: float, first_pa
             continue
         label, rest = found
         if rest:
-            out.append(AttachmentStart(index, label, rest, None, index + 1))
+            body_from = index + 1
+            while body_from < len(paragraphs) and _title_goes_on(paragraphs[body_from - 1], paragraphs[body_from]):
+                rest += squash(paragraphs[body_from].text)  # a long title wraps under its label line
+                body_from += 1
+            out.append(AttachmentStart(index, label, rest, None, body_from))
             continue
         nxt = index + 1
         if nxt < len(paragraphs) and paragraphs[nxt].page == p.page and _title_like(paragraphs[nxt], body_size - 2):
