@@ -272,9 +272,11 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
         doc.attachments = [build.attachment(a, mine[j + 1].index if j + 1 < len(mine) else stop)
                            for j, a in enumerate(mine)]
         documents.append(doc)
-    if documents and documents[0].start_page > 0 and documents[0].start_offset == 0:
-        # Only pages without any text (a cover printed as a picture) come before: they are its cover.
-        documents[0].start_page, documents[0].start_label = 0, comp.page_labels[0]
+    first = documents[0] if documents else None
+    if first is not None and first.start_page > 0 and all(
+            _squash(comp.page_text(page)) in ("", _squash(first.title)) for page in range(first.start_page)):
+        # Only its own covers come before (a picture, or its title alone): they are part of it.
+        first.start_page, first.start_label, first.start_offset = 0, comp.page_labels[0], 0
     return documents
 
 

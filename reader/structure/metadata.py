@@ -20,6 +20,7 @@ _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2
 _DATE = r"(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 DATE_LINE = re.compile(r"^[（(]?" + _DATE + r"[）)]?$")
 DATE_IN_NOTE = re.compile(r"^[（(]?\s*" + _DATE + r"[^）)]{0,60}(?:通过|发布|公布|印发|修订|修正)")
+_NUMBER_IN_NOTE = re.compile(r"[\u4e00-\u9fff]{1,16}[〔［\[]\d{4}[〕］\]]\d{1,5}号")
 _ADOPTED_BY = re.compile(r"日([^第日]{0,12})第[^届]{1,5}届(.{2,24}?(?:常务委员会|代表大会|委员会))第")
 _BODY_SUFFIX = re.compile(r"(?:部|委|局|厅|院|会|行|署|办|室|府|中心|协会|集团|公司|银行|总局|委员会|办公厅|小组)$")
 
@@ -130,6 +131,14 @@ def describe(title: str, paragraphs: list[Paragraph], body_size: float) -> Metad
                 if body and not meta.issuers:
                     meta.issuers = [body.group(1) + body.group(2)]
                 break
+    note = note_text(paragraphs, 1) if len(paragraphs) > 1 else ""
+    if note.startswith(("（", "(")):  # a 题注 of date and 文号 only: "（2010年8月30日 校办编号〔2010〕278号）"
+        dated = re.match(r"^[（(]" + _DATE, note)
+        number = _NUMBER_IN_NOTE.search(note, dated.end() if dated else 0)
+        if meta.doc_number is None and number:
+            meta.doc_number = number.group(0)
+        if meta.date is None and dated:
+            meta.date = parse_date(dated)
     if not meta.issuers:
         meta.issuers = _issuers_from_title(title)
     return meta

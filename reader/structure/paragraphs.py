@@ -71,7 +71,7 @@ _OWN_LINES = 8  # lines of one size a page needs before its own margins are trus
 
 def _own_layout(lines: list[Line], shared: Layout) -> Layout:
     """The page's own body geometry when it clearly differs from the shared one, else the shared one."""
-    text = [l for l in lines if not l.furniture and len(l.chars) >= 4]
+    text = [l for l in lines if not l.furniture and len(l.chars) >= 10 and not _has_cells(l)]
     if len(text) < _OWN_LINES:
         return shared
     size = _mode([(l.size, len(l.chars)) for l in text], shared.body_size)
@@ -84,6 +84,12 @@ def _own_layout(lines: list[Line], shared: Layout) -> Layout:
         return shared
     exact = sorted((l.size for l in body), key=lambda v: abs(v - size))[0]
     return Layout(left, right, exact, _usual_gap(body))
+
+
+def _has_cells(line: Line) -> bool:
+    """A row of table cells: characters far apart within the row."""
+    rects = [r for ch, r in zip(line.chars, line.rects) if ch.strip()]
+    return any(b[0] - a[2] > 2.5 * line.size for a, b in zip(rects, rects[1:]))
 
 
 def _usual_gap(body: list[Line]) -> float:
