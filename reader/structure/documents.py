@@ -86,7 +86,7 @@ def _is_title(p: Paragraph, body_size: float, larger_only: bool = True) -> bool:
     symmetric = abs((p.first.x0 + p.first.x1) / 2 - p.page_width / 2) < 2 * p.size and "，" not in p.text
     if p.size >= body_size + 0.9:
         return ((p.centred or symmetric or p.bold >= 0.6) and match_heading(p.text) is None
-                and not p.text.rstrip().endswith(("。", "；")))  # a sentence set large is no title
+                and not p.text.rstrip().endswith(("。", "；", "：", ":")))  # a sentence set large is no title
     if larger_only:
         return False
     return (p.bold >= 0.6 and p.centred and len(_squash(p.text)) >= 6 and match_heading(p.text) is None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.structure.headings import match_heading
 from reader.structure.lines import Line
@@ -32,6 +32,12 @@ class Layout:
     right: float
     body_size: float
     gap: float = 0.0  # usual space between two body lines of a paragraph (0: unknown)
+    gaps: tuple[tuple[float, float], ...] = ()  # (font size, usual space) of the page's own runs of lines
+
+    def gap_for(self, size: float) -> float:
+        """The usual space between lines of this size on the page, else the layout's."""
+        near = [gap for each, gap in self.gaps if abs(each - size) <= 0.6]
+        return near[0] if near else self.gap
 
 
 def _mode(values: list[tuple[float, int]], default: float) -> float:
@@ -63,7 +69,18 @@ def layouts(pages: list[list[Line]], widths: list[float], body_size: float) -> l
         left = _mode([(l.x0, len(l.chars)) for l in body], 0.0)
         right = _mode([(l.x1, len(l.chars)) for l in body if abs(l.x0 - left) < 2], float(width))
         shared[width] = Layout(left, right, body_size, _usual_gap(body))
-    return [_own_layout(pages[i], shared[round(widths[i])]) for i in range(len(pages))]
+    out = []
+    for index, lines in enumerate(pages):
+        layout = _own_layout(lines, shared[round(widths[index])])
+        text = sorted((l for l in lines if not l.furniture and not _has_cells(l)), key=lambda l: l.y0)
+        gaps = []
+        for size in sorted({round(l.size, 1) for l in text}):
+            same = [l for l in text if abs(l.size - size) <= 0.3]
+            gap = _usual_gap(same, least=2)  # the page's own leading for this size, where it shows
+            if gap:
+                gaps.append((size, gap))
+        out.append(replace(layout, gaps=tuple(gaps)) if gaps else layout)
+    return out
 
 
 _OWN_LINES = 8  # lines of one size a page needs before its own margins are trusted
@@ -72,8 +89,8 @@ _OWN_LINES = 8  # lines of one size a page needs before its own margins are trus
 def _own_layout(lines: list[Line], shared: Layout) -> Layout:
     """The page's own body geometry when it clearly differs from the shared one, else the shared one."""
     text = [l for l in lines if not l.furniture and len(l.chars) >= 10 and not _has_cells(l)]
-    if len(text) < _OWN_LINES:
-        return shared
+    if len(text) < _OWN_LINES or sum(1 for l in text if abs(l.size - shared.body_size) <= 1.0) >= 3:
+        return shared  # too little of its own, or the shared body text is on the page (tables aside)
     size = _mode([(l.size, len(l.chars)) for l in text], shared.body_size)
     body = [l for l in text if abs(l.size - size) <= 1.0]
     if len(body) < _OWN_LINES:
@@ -92,14 +109,14 @@ def _has_cells(line: Line) -> bool:
     return any(b[0] - a[2] > 2.5 * line.size for a, b in zip(rects, rects[1:]))
 
 
-def _usual_gap(body: list[Line]) -> float:
+def _usual_gap(body: list[Line], least: int = 4) -> float:
     """Most common space between consecutive body lines on one page: the leading a blank line is
     measured against (some documents are set double-spaced)."""
     gaps: list[tuple[float, int]] = []
     for a, b in zip(body, body[1:]):
         if a.page == b.page and 0 <= b.y0 - a.y1 < 3 * a.size:
             gaps.append((b.y0 - a.y1, 1))
-    return _mode(gaps, 0.0) if len(gaps) >= 4 else 0.0
+    return _mode(gaps, 0.0) if len(gaps) >= least else 0.0
 
 
 def _is_centred(line: Line, layout: Layout, width: float) -> bool:
@@ -157,7 +174,7 @@ def starts_paragraph(prev: Line | None, line: Line, layout: Layout, width: float
         return True  # after a centred or right-aligned line (signature, date), text restarts at the margin
     if prev.x1 < layout.right - 2.5 * prev.size and not _cut_mid_sentence(prev, line, layout):
         return True  # the previous line stopped short
-    if prev.page == line.page and line.y0 - prev.y1 > max(0.9 * size, layout.gap + 0.6 * size):
+    if prev.page == line.page and line.y0 - prev.y1 > max(0.9 * size, layout.gap_for(line.size) + 0.6 * size):
         return True  # a blank line
     if HEADING_START.match(line.text) and prev.text[-1:] in _TERMINAL:
         return True
