@@ -80,17 +80,16 @@ def _is_title(p: Paragraph, body_size: float, larger_only: bool = True) -> bool:
     if len(_squash(p.text)) < 4 or len(p.text) > 120 or _LEADER_LINE.search(p.text) \
             or _TOC_HEAD.match(_squash(p.text)) or is_doc_number(p):
         return False
-    if _cells(p):
-        return False
     body_size = p.body_size or body_size  # the page's own: documents bound together keep their sizes
     symmetric = abs((p.first.x0 + p.first.x1) / 2 - p.page_width / 2) < 2 * p.size and "，" not in p.text
     if p.size >= body_size + 0.9:
         return ((p.centred or symmetric or p.bold >= 0.6) and match_heading(p.text) is None
-                and not p.text.rstrip().endswith(("。", "；", "：", ":")))  # a sentence set large is no title
+                and not p.text.rstrip().endswith(("。", "；", "：", ":"))  # a sentence set large is no title
+                and not _cells(p))
     if larger_only:
         return False
     return (p.bold >= 0.6 and p.centred and len(_squash(p.text)) >= 6 and match_heading(p.text) is None
-            and not p.text.rstrip().endswith(("。", "；", "：")))
+            and not p.text.rstrip().endswith(("。", "；", "：")) and not _cells(p))
 
 
 def _attached_title(p: Paragraph, current: Paragraph | None) -> bool:
