@@ -81,8 +81,10 @@ def mark_furniture(pages: list[list[Line]], heights: list[float], body_size: flo
                 own = per_size[size_of[index]]
                 near = max(2, round(0.25 * own))
                 same_size = sum(1 for page in where if size_of[page] == size_of[index])
-                repeated = len(where) >= common or (len(where) >= 2 and small) or (own < text_pages and same_size >= near)
-                if repeated and not small and _one_short_run(where, own if own < text_pages else text_pages):
+                apart = _set_apart(line, pages[index])
+                repeated = (len(where) >= common or (len(where) >= 2 and small) or (own < text_pages and same_size >= near)
+                            or (len(where) >= 3 and _one_short_run(where, 2 * len(where) + 1) and apart))  # one document's
+                if repeated and not small and _one_short_run(where, own if own < text_pages else text_pages) and not apart:
                     repeated = False  # a table's title or header row repeated over the pages it spans
                 if repeated and _same_height(line, pages, where):
                     line.furniture = True
@@ -116,6 +118,14 @@ def _mark_in_running_slots(edges: list[tuple[list[Line], list[Line]]], common: i
                 else:
                     break
     return count
+
+
+def _set_apart(line: Line, lines: list[Line]) -> bool:
+    """Nothing within one and a half line heights below (or above, at the foot) ``line``: a running line stands
+    apart from the text, while a repeated table title sits right on its table."""
+    gaps = [other.y0 - line.y1 if other.y0 >= line.y1 else line.y0 - other.y1
+            for other in lines if other is not line and not other.furniture]
+    return min(gaps, default=1e9) >= 1.5 * line.height
 
 
 def _one_short_run(pages: set[int], text_pages: int) -> bool:
