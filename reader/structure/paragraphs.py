@@ -89,17 +89,19 @@ _OWN_LINES = 8  # lines of one size a page needs before its own margins are trus
 def _own_layout(lines: list[Line], shared: Layout) -> Layout:
     """The page's own body geometry when it clearly differs from the shared one, else the shared one."""
     text = [l for l in lines if not l.furniture and len(l.chars) >= 10 and not _has_cells(l)]
-    if len(text) < _OWN_LINES or sum(1 for l in text if abs(l.size - shared.body_size) <= 1.0) >= 3:
+    if len(text) < 3 or sum(1 for l in text if abs(l.size - shared.body_size) <= 1.0) >= 3:
         return shared  # too little of its own, or the shared body text is on the page (tables aside)
     size = _mode([(l.size, len(l.chars)) for l in text], shared.body_size)
     body = [l for l in text if abs(l.size - size) <= 1.0]
-    if len(body) < _OWN_LINES:
+    if len(body) < 3:
         return shared
+    exact = sorted((l.size for l in body), key=lambda v: abs(v - size))[0]
+    if len(body) < _OWN_LINES:  # a short page set in another size: its size, the shared margins
+        return shared if abs(exact - shared.body_size) <= 1.0 else replace(shared, body_size=exact)
     left = _mode([(l.x0, len(l.chars)) for l in body], shared.left)
     right = _mode([(l.x1, len(l.chars)) for l in body if abs(l.x0 - left) < 2], shared.right)
     if abs(size - shared.body_size) <= 0.6 and abs(left - shared.left) <= size and abs(right - shared.right) <= size:
         return shared
-    exact = sorted((l.size for l in body), key=lambda v: abs(v - size))[0]
     return Layout(left, right, exact, _usual_gap(body))
 
 

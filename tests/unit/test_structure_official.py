@@ -68,3 +68,18 @@ def _walk(clauses):
     for clause in clauses:
         yield clause
         yield from _walk(clause.children)
+
+
+def test_a_law_reads_the_same_bound_among_documents_set_in_smaller_type(tmp_path: Path) -> None:
+    """A compilation whose other documents are set in a smaller body size: the law keeps its own
+    body size and line spacing, so its lines join into articles and none of them becomes a title."""
+    small = [[("关于做好年度统计工作的通知", 18, "centre")] +
+             [("为进一步规范管理工作，提高工作质量和效率，结合实际情况，经研究决定有关事项如下，请遵照执行。" * 2, 10.5, "indent")] * 12
+             for _ in range(3)]
+    small[1][0] = small[2][0] = ("为进一步规范管理工作，提高工作质量和效率。", 10.5, "indent")
+    (law,) = _documents(tmp_path, LAW_PAGES, "law.pdf")
+    bound = _documents(tmp_path, [*small, *LAW_PAGES], "bound.pdf")
+    assert [(_squash(d.title), d.start_page) for d in bound] == [("关于做好年度统计工作的通知", 0), ("中华人民共和国某某法", 3)]
+    facts = [(_squash(d.title), d.date, d.issuers, [c.label for c in _walk(d.clauses) if c.kind == "article"])
+             for d in (law, bound[1])]
+    assert facts[0] == facts[1]
