@@ -229,11 +229,12 @@ def _bookmark_starts(paragraphs: list[Paragraph], toc: list[list]) -> list[tuple
 
 def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[Layout],
                    widths: list[float], body_size: float, toc: list[list],
-                   frames: dict | None = None, fallback_title: str = "") -> list[DocumentInfo]:
+                   frames: dict | None = None, fallback_title: str = "",
+                   tables: dict | None = None) -> list[DocumentInfo]:
     paragraphs = build_paragraphs(comp.text, placed, layouts, widths)
     if not paragraphs:
         return []
-    build = _Builder(comp, paragraphs, body_size, frames)
+    build = _Builder(comp, paragraphs, body_size, frames, tables)
     bookmarks = _bookmark_starts(paragraphs, toc) if toc else []
     if bookmarks:
         return [build.document(index, _stop(bookmarks, k, len(paragraphs)), title=title)
@@ -286,8 +287,10 @@ def _stop(starts: list, k: int, default: int) -> int:
 class _Builder:
     """Turns paragraph ranges into DocumentInfo records (range, metadata, clause tree)."""
 
-    def __init__(self, comp: Compilation, paragraphs: list[Paragraph], body_size: float, frames: dict | None):
+    def __init__(self, comp: Compilation, paragraphs: list[Paragraph], body_size: float, frames: dict | None,
+                 tables: dict | None = None):
         self.comp, self.paragraphs, self.body_size, self.frames = comp, paragraphs, body_size, frames
+        self.tables = tables
 
     def _end_offset(self, stop: int) -> int:
         return self.paragraphs[stop].start if stop < len(self.paragraphs) else len(self.comp.text)
@@ -301,7 +304,7 @@ class _Builder:
             start_page=first.page, end_page=end_page, start_label=comp.page_labels[first.page],
             start_offset=first.start, end_offset=end_offset, end_label=comp.page_labels[end_page])
         body = self.paragraphs[clauses_from:clauses_to]
-        doc.clauses = find_clauses(comp, body, self._end_offset(clauses_to), self.frames)
+        doc.clauses = find_clauses(comp, body, self._end_offset(clauses_to), self.frames, self.tables)
         return doc
 
     def document(self, index: int, stop: int, title: str | None = None, head: Head | None = None,
