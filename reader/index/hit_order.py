@@ -116,3 +116,16 @@ class HitSequence:
         if target < 0:
             return Step(count - 1, True)
         return Step(target, False)
+
+
+def separate_snippet_spans(spans: Sequence[tuple[int, int]], window: int = 60) -> list[list[tuple[int, int]]]:
+    """Group a page's hit spans into snippets: a hit farther than ``window`` characters from the
+    first hit of the current group starts a new snippet, so a page with hits in three paragraphs
+    shows three snippets, and hits close together share one."""
+    groups: list[list[tuple[int, int]]] = []
+    for span in sorted(spans):
+        if groups and span[0] - groups[-1][0][0] <= window:
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    return groups
