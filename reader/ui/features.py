@@ -17,6 +17,7 @@ FEATURE_MODULES = (
     "reader.ui.search_panel",
     "reader.ui.annotation_controller",
     "reader.ui.review_panel",
+    "reader.ui.suggestion_panel",
     "reader.ui.export_dialog",
 )
 
