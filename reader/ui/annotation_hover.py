@@ -67,15 +67,16 @@ class HoverCard(QFrame):
             themes.append(f"<span style='background:{html.escape(color)}'>&nbsp;&nbsp;&nbsp;</span> {html.escape(shown)}")
         where = " ".join(filter(None, [ann.document, ann.doc_number]))
         clause = "".join(ann.clause_path)
+        no_note, no_theme = self.tr("（无批注）"), self.tr("（无主题）")
+        page = self.tr("第 %1 页").replace("%1", ann.page_label or str(ann.page_index + 1))
         note = (f"<div style='margin-top:4px'>{html.escape(ann.note).replace(chr(10), '<br>')}</div>" if ann.note
-                else f"<div style='color:gray; margin-top:4px'>{html.escape(self.tr('（无批注）'))}</div>")
+                else f"<div style='color:gray; margin-top:4px'>{html.escape(no_note)}</div>")
         date = (ann.modified or ann.created or "")[:10]
         self.label.setText(
-            "<div>" + ("&nbsp; ".join(themes) or html.escape(self.tr("（无主题）"))) + "</div>" + note
+            "<div>" + ("&nbsp; ".join(themes) or html.escape(no_theme)) + "</div>" + note
             + f"<div style='color:#555; margin-top:4px'>{html.escape(where)}"
             + (f" · {html.escape(clause)}" if clause else "") + "</div>"
-            + f"<div style='color:#777'>{html.escape(self.tr('第 %1 页').replace('%1', ann.page_label or str(ann.page_index + 1)))}"
-            + f" · {html.escape(date)}</div>")
+            + f"<div style='color:#777'>{html.escape(page)} · {html.escape(date)}</div>")
         self.adjustSize()
         parent = self.parentWidget()
         x = max(0, min(at.x() + 12, parent.width() - self.width()))

@@ -24,10 +24,6 @@ CURRENT_COLOR = QColor(255, 90, 0)
 LAYER = "search"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SearchNavigation", text)
-
-
 class SearchNavigation:
     """The hits of one result set: their sequence, the current one, and what the view shows."""
 
@@ -149,12 +145,14 @@ class SearchNavigation:
     # ------------------------------------------------------------------ words
     def count_text(self) -> str:
         """"第 3 / 共 15 处，4 页" (or "共 15 处，4 页" before the first step)."""
-        total = tr("共 %1 处，%2 页").replace("%1", str(self.sequence.occurrences)).replace(
-            "%2", str(self.sequence.page_count))
+        occurrences, pages = str(self.sequence.occurrences), str(self.sequence.page_count)
         if self.current is None:
-            return total
-        return tr("第 %1 / ").replace("%1", str(self.current + 1)) + total
+            return QCoreApplication.translate("SearchNavigation", "共 %1 处，%2 页").replace("%1", occurrences).replace("%2", pages)
+        return (QCoreApplication.translate("SearchNavigation", "第 %1 / 共 %2 处，%3 页")
+                .replace("%1", str(self.current + 1)).replace("%2", occurrences).replace("%3", pages))
 
     @staticmethod
     def wrap_text(forward: bool) -> str:
-        return tr("已到最后一处，从第一处继续") if forward else tr("已到第一处，从最后一处继续")
+        if forward:
+            return QCoreApplication.translate("SearchNavigation", "已到最后一处，从第一处继续")
+        return QCoreApplication.translate("SearchNavigation", "已到第一处，从最后一处继续")

@@ -136,9 +136,10 @@ class SuggestionPanel(QWidget):
         excerpt = html.escape(s.excerpt)
         for keyword in s.keywords:
             excerpt = excerpt.replace(html.escape(keyword), f"<b>{html.escape(keyword)}</b>")
+        page = self.tr("第 %1 页").replace("%1", s.page_label)
         item = QTreeWidgetItem(self.list, [f"{s.page_label} {where} {s.excerpt}"])
-        item.setData(0, HTML_ROLE, f"<span style='color:#555'>{html.escape(self.tr('第 %1 页').replace('%1', s.page_label))}"
-                                   f" · {html.escape(where)}</span>{heading}<br>{excerpt}"
+        item.setData(0, HTML_ROLE, f"<span style='color:#555'>{html.escape(page)} · {html.escape(where)}</span>"
+                                   f"{heading}<br>{excerpt}"
                                    f"<br><span style='color:gray'>{html.escape('、'.join(s.keywords))}</span>")
         item.setData(0, SUGGESTION_ROLE, s)
 
