@@ -21,18 +21,20 @@ if TYPE_CHECKING:
     from reader.annotations import Annotation
     from reader.ui.annotation_controller import AnnotationController
 
-MARKER_GAP_PT = 7.0  # the note marker sits this far right of the highlight's first line
+MARKER_GAP_PT = 7.0  # at least this far right of the highlight's first line
+MARKER_MARGIN_PT = 30.0  # from the page's right edge: in the margin, where it hides no text
 
 
-def marker_position(ann: "Annotation") -> tuple[int, float, float] | None:
-    """(page, x, y) in points of the note marker of ``ann``: just right of its first line's end."""
+def marker_position(ann: "Annotation", page_width: float = 0.0) -> tuple[int, float, float] | None:
+    """(page, x, y) in points of the note marker of ``ann``: in the right margin beside its first line
+    (or just right of the line's end when the text runs into the margin)."""
     rects = ann.rects.get(ann.page_index) or next(iter(ann.rects.values()), None)
     if not rects:
         return None
     page = ann.page_index if ann.rects.get(ann.page_index) else next(iter(ann.rects))
     first = min(rects, key=lambda r: (r[1], r[0]))
     line = [r for r in rects if abs(r[1] - first[1]) < 1.0]
-    return page, max(r[2] for r in line) + MARKER_GAP_PT, (first[1] + first[3]) / 2
+    return page, max(max(r[2] for r in line) + MARKER_GAP_PT, page_width - MARKER_MARGIN_PT), (first[1] + first[3]) / 2
 
 
 class HoverCard(QFrame):
@@ -160,6 +162,11 @@ class AnnotationHover(QObject):
         controller.annotationsChanged.connect(self.update_markers)
 
     # ------------------------------------------------------------------ geometry
+    def marker_of(self, ann: "Annotation") -> tuple[int, float, float] | None:
+        sizes = self.view.layout_.sizes
+        page = ann.page_index if ann.rects.get(ann.page_index) else next(iter(ann.rects), ann.page_index)
+        return marker_position(ann, sizes[page][0] if 0 <= page < len(sizes) else 0.0)
+
     def _to_viewport(self, page: int, x: float, y: float) -> QPoint:
         view = self.view
         px, py, _w, _h = view.layout_.page_rect(page, view.viewport().width())
@@ -181,7 +188,7 @@ class AnnotationHover(QObject):
         for ann in self.controller.current.values():
             if not ann.note:
                 continue
-            spot = marker_position(ann)
+            spot = self.marker_of(ann)
             if spot is None:
                 continue
             centre = self._to_viewport(*spot)
@@ -192,7 +199,7 @@ class AnnotationHover(QObject):
     def update_markers(self) -> None:
         markers: dict[int, list] = {}
         for ann in self.controller.current.values():
-            spot = marker_position(ann) if ann.note else None
+            spot = self.marker_of(ann) if ann.note else None
             if spot is not None:
                 color = QColor(ann.color)
                 markers.setdefault(spot[0], []).append((spot[1], spot[2], color))
@@ -203,7 +210,7 @@ class AnnotationHover(QObject):
     # ------------------------------------------------------------------ actions
     def open_editor(self, ann: "Annotation") -> None:
         self.card.hide()
-        spot = marker_position(ann)
+        spot = self.marker_of(ann)
         if spot is None:
             return
         page, x, y = spot

@@ -132,7 +132,7 @@ class SuggestionPanel(QWidget):
 
     def _add_row(self, s: Suggestion) -> None:
         where = " ".join(filter(None, [s.doc_number or s.document[:30], "".join(s.clause_path)]))
-        heading = f" {html.escape(s.heading[:40])}" if s.heading else ""
+        heading = f" {html.escape(s.heading)}" if s.heading and len(s.heading) <= 20 else ""  # a real heading, not a sentence
         excerpt = html.escape(s.excerpt)
         for keyword in s.keywords:
             excerpt = excerpt.replace(html.escape(keyword), f"<b>{html.escape(keyword)}</b>")
@@ -201,7 +201,7 @@ def install(window: "MainWindow") -> None:
     window.suggestion_panel = panel
     dock = window.add_panel(panel, QCoreApplication.translate("SuggestionPanel", "主题建议"), "suggestionDock", "right")
     window.suggestion_dock = dock
-    dock.hide()  # out of the way until asked for
+    dock.hide()  # out of the way until asked for; a tab of the right column (window_layout.RIGHT_DOCKS)
     panel.refresh_themes()
     controller.annotationsChanged.connect(panel.refresh_themes)
 
