@@ -203,7 +203,8 @@ def install(window: "MainWindow") -> None:
     window.suggestion_dock = dock
     dock.hide()  # out of the way until asked for; a tab of the right column (window_layout.RIGHT_DOCKS)
     panel.refresh_themes()
-    controller.annotationsChanged.connect(panel.refresh_themes)
+    # new or renamed themes reach the chooser when the panel is in view (not on every highlight)
+    controller.annotationsChanged.connect(lambda: panel.refresh_themes() if dock.isVisible() else None)
 
     def show() -> None:
         panel.refresh_themes()
