@@ -162,3 +162,15 @@ def suggest_clauses(comp: "Compilation", theme: "Theme", *, annotations: Iterabl
             excerpt=" ".join(text[excerpt_from:min(end, excerpt_from + EXCERPT_CHARS)].split()),
             key=key, match_spans=sorted((s, e) for _k, s, e in found)))
     return out
+
+
+def themes_matching(text: str, themes: Iterable["Theme"]) -> list["Theme"]:
+    """Themes whose keywords occur in ``text`` (matched as above), most keyword hits first, ties
+    in the store's order: what the theme picker ticks for a new highlight."""
+    folded = fold(text)
+    scored = []
+    for order, theme in enumerate(themes):
+        hits = sum(len(keyword_positions(folded, k)) for k in theme.keywords if k)
+        if hits:
+            scored.append((-hits, order, theme))
+    return [theme for *_key, theme in sorted(scored, key=lambda s: (s[0], s[1]))]

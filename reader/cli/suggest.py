@@ -10,13 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.annotations.service import open_store
 from reader.annotations.suggestion_memory import RejectedSuggestions
 from reader.annotations.suggestions import Suggestion, suggest_clauses
 from reader.cli import emit
 from reader.document import Document
 from reader.errors import ReaderError
 from reader.library import Library
+from reader.workspace import Workspace
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -31,9 +31,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     cmd.set_defaults(func=run_suggest)
 
 
-def _compilations(library: Library, pdf: str | None, password: str | None) -> list:
-    from reader.structure import load_structure
-
+def _compilations(workspace: Workspace, pdf: str | None, password: str | None) -> list:
+    library = workspace.library
     paths = [pdf] if pdf else [str(p) for p in (library.resolve(f.content_hash) for f in library.files()) if p]
     out = []
     for path in paths:
@@ -41,7 +40,9 @@ def _compilations(library: Library, pdf: str | None, password: str | None) -> li
             with Document.open(path, password=password if pdf else None) as doc:
                 if pdf:
                     library.add(path, document=doc)
-                out.append(load_structure(doc, library.structure_cache_dir))
+                comp = workspace.compilation(doc)
+                if comp is not None:
+                    out.append(comp)
         except ReaderError as exc:
             if pdf:
                 raise
@@ -50,12 +51,13 @@ def _compilations(library: Library, pdf: str | None, password: str | None) -> li
 
 
 def run_suggest(args: argparse.Namespace) -> int:
-    library = Library(args.library)
-    with open_store(library) as store:
+    workspace = Workspace(Library(args.library), backup=False)  # reads only
+    with workspace:
+        store = workspace.annotations
         theme = store.require_theme(args.theme)
-        rejected = RejectedSuggestions(library.root).keys()
+        rejected = RejectedSuggestions(workspace.library.root).keys()
         found: list[Suggestion] = []
-        for comp in _compilations(library, args.pdf, args.password):
+        for comp in _compilations(workspace, args.pdf, args.password):
             found.extend(suggest_clauses(comp, theme, annotations=store.list(content_hash=comp.content_hash),
                                          rejected=rejected))
     if not theme.keywords:

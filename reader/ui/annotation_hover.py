@@ -8,7 +8,7 @@ rectangles; saving goes through the controller (one undoable command).
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -242,14 +242,10 @@ class AnnotationHover(QObject):
         return False
 
 
-def install_hover(controller: "AnnotationController") -> AnnotationHover:
-    return AnnotationHover(controller)
-
-
 def edit_in_place(controller: "AnnotationController", ann: "Annotation") -> bool:
     """Open the in-place editor for ``ann`` if it is on the open compilation; False otherwise."""
-    hover: Any = getattr(controller, "hover", None)
-    if hover is None or ann.id not in controller.current:
+    hover = controller.hover
+    if ann.id not in controller.current:
         return False
     controller.jump_to(ann)
     hover.open_editor(controller.current[ann.id])

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtGui import QColor
 
+from reader.index.highlight import hit_rects, rects_by_page
 from reader.index.hit_order import HitSequence, Step, compilation_ranks
 
 if TYPE_CHECKING:
@@ -75,8 +76,7 @@ class SearchNavigation:
         comp = self.open_compilation()
         if comp is None or comp.content_hash != content_hash or page + 1 >= len(comp.page_starts):
             return {}
-        start = comp.page_starts[page]
-        return comp.span_rects(start + span[0], start + span[1])
+        return rects_by_page(hit_rects(comp, page, [span]))  # the core's one hit geometry
 
     def light(self) -> None:
         """Every hit of the open compilation lit; the current one distinct."""

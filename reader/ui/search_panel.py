@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import html
 import re
-import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QLabel, QLineEdit,
                                QToolButton, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -26,9 +25,12 @@ from reader.ui.search_results_view import HTML_ROLE, HtmlDelegate, ResultTree
 from reader.ui.search_tasks import LatestOnly
 from reader.ui.operations import single_shot_timer
 from reader.ui.plaintext import plain_label, tooltip
+from reader.workspace import changes
 
 if TYPE_CHECKING:
-    from reader.index.search import HitDetails, PageHit, SearchResults
+    from reader.ui.search_indexing import SearchIndexing
+    from reader.index.search import HitDetails, PageHit, SearchFilters, SearchResults
+    from reader.workspace import PageIndex
     from reader.ui.main_window import MainWindow
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # (PageHit, HitDetails) on page rows
@@ -43,12 +45,10 @@ class SearchPanel(QWidget):
         super().__init__(window)
         self.setObjectName("searchPanel")
         self.window_ = window
-        self._searcher = None
-        self._warming: threading.Thread | None = None
-        self._searcher_lock = threading.Lock()
         self.results: SearchResults | None = None
         self._current: tuple[QTreeWidgetItem, int] | None = None  # page row, hit number on it
-        self.navigation = SearchNavigation(window, lambda content_hash: self.searcher().compilation(content_hash))
+        self.navigation = SearchNavigation(
+            window, lambda content_hash: window.workspace.compilation(content_hash) if window.workspace else None)
         self._list_note = ""  # "listing the first N pages" when the result was cut
         self._last_payload: tuple | None = None
         self._opening_hash: str | None = None  # set while a result opens its file
@@ -134,14 +134,9 @@ class SearchPanel(QWidget):
         return self.tr("输入关键词，回车或稍候即搜。Ctrl+F 搜本文档，Ctrl+Shift+F 搜整个资料库；F3 / Shift+F3 逐个查看。")
 
     # ----------------------------------------------------------------- searching
-    def searcher(self):
-        """The library searcher (created in the worker on first use: it touches the disk)."""
-        with self._searcher_lock:
-            if self._searcher is None:
-                from reader.index.search import LibrarySearcher
-
-                self._searcher = LibrarySearcher(self.window_.library)
-            return self._searcher
+    def searcher(self) -> "PageIndex":
+        """The library's page index, through the window's Workspace (opened on first use)."""
+        return self.window_.workspace.index
 
     def _default_order(self, *_args: object) -> None:
         """Reading order inside a document, relevance across the library (the user may switch)."""
@@ -171,13 +166,13 @@ class SearchPanel(QWidget):
         self.compilation_filter.setCurrentIndex(max(0, index))
         self.compilation_filter.blockSignals(False)
 
-    def _filters(self):
+    def _filters(self) -> "SearchFilters":
         from reader.index.search import SearchFilters
 
         filters = SearchFilters(document=self.document_filter.text().strip() or None,
                                 front_matter=self.front_matter.isChecked())
         if self.scope.currentData() == "document":
-            content_hash = getattr(self.window_, "content_hash", None)
+            content_hash = self.window_.content_hash
             filters.content_hashes = {content_hash} if content_hash else set()
         elif self.compilation_filter.currentData():
             filters.content_hashes = {self.compilation_filter.currentData()}
@@ -190,7 +185,7 @@ class SearchPanel(QWidget):
     def search_now(self) -> None:
         """Start a search for the box's text in the worker; the previous one is superseded."""
         text = self.box.text()
-        if self.window_.library is None:
+        if self.window_.workspace is None:
             self.summary.setText(self.tr("资料库不可用，无法搜索"))
             return
         if not text.strip():
@@ -204,16 +199,14 @@ class SearchPanel(QWidget):
             return
         filters = self._filters()
         annotated = self.annotated_only.isChecked()
-        library = self.window_.library
+        workspace = self.window_.workspace
         self.summary.setText(self.tr("正在搜索…"))
         self.empty_hint.hide()
         self.tree.show()
 
-        def work() -> tuple[Any, list]:
-            from reader.index.search import annotated_pages
-
+        def work() -> tuple[SearchResults, list[HitDetails]]:
             if annotated:
-                filters.pages = annotated_pages(library)
+                filters.pages = workspace.annotated_pages()
             searcher = self.searcher()
             results = searcher.search(text, filters, limit=DISPLAY_LIMIT)
             return results, [searcher.details(hit, results.parsed, with_rects=False) for hit in results.hits]
@@ -291,12 +284,8 @@ class SearchPanel(QWidget):
         return [snippet_parts(text, group, len(page_text)) for group in separate_snippet_spans(details.spans)[:4]]
 
     def _document_indexed(self) -> bool:
-        content_hash = getattr(self.window_, "content_hash", None)
-        if not content_hash:
-            return False
-        from reader.index.schema import PageStore
-
-        return PageStore(self.window_.library.index_dir).is_indexed(content_hash)
+        content_hash = self.window_.content_hash
+        return bool(content_hash) and self.searcher().is_indexed(content_hash)
 
     # ------------------------------------------------------------------ results
     def page_rows(self) -> list[QTreeWidgetItem]:
@@ -326,7 +315,7 @@ class SearchPanel(QWidget):
 
     def _open_compilation_of(self, hit: PageHit) -> bool:
         window = self.window_
-        if getattr(window, "content_hash", None) == hit.content_hash:
+        if window.content_hash == hit.content_hash:
             return True
         if hit.missing or not hit.pdf:
             window.status(self.tr("文件缺失，无法打开：%1").replace("%1", hit.pdf or hit.compilation))
@@ -364,22 +353,13 @@ class SearchPanel(QWidget):
             self.window_.status(message)
             self.summary.setText(self.summary.text() + " · " + message)
 
-    def warm_up(self) -> None:
-        """Open the index and load jieba (~1 s) in the background before the first search needs them."""
-        if self._warming is not None or self.window_.library is None:
-            return
-
-        def work() -> None:
-            from reader.index.analyzer import jieba_module
-
-            self.searcher()
-            jieba_module()
-
-        self._warming = threading.Thread(target=work, name="search-warm-up", daemon=True)
-        self._warming.start()
+    def on_workspace_changed(self, kinds: frozenset[str]) -> None:
+        """The index (or, for the annotated-only filter, the annotations) changed elsewhere: search again."""
+        relevant = {changes.INDEX} | ({changes.ANNOTATIONS} if self.annotated_only.isChecked() else set())
+        if kinds & relevant and self.box.text().strip():
+            self.debounce.start()
 
     def focus_search(self, scope: str) -> None:
-        self.warm_up()
         self.scope.setCurrentIndex(max(0, self.scope.findData(scope)))
         dock = self.parentWidget()
         if dock is not None:
@@ -389,13 +369,12 @@ class SearchPanel(QWidget):
         self.box.selectAll()
 
 
-def install(window: MainWindow) -> None:
+def install(window: MainWindow) -> tuple[SearchPanel, QDockWidget, SearchIndexing]:
     """Dock the search panel on the right; shortcuts, the index action and background indexing."""
     from reader.ui.search_indexing import SearchIndexing
 
     panel = SearchPanel(window)
-    window.search_panel = panel
-    window.search_dock = window.add_panel(panel, QCoreApplication.translate("SearchPanel", "全文搜索"), "searchDock", "right")
+    dock = window.add_panel(panel, QCoreApplication.translate("SearchPanel", "全文搜索"), "searchDock", "right")
     edit = window.menu("edit")
     for text, keys, handler, name in (
         (QCoreApplication.translate("SearchPanel", "在本文档中搜索"), QKeySequence("Ctrl+F"), lambda: panel.focus_search("document"), "actionFindInDocument"),
@@ -408,6 +387,9 @@ def install(window: MainWindow) -> None:
         action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         action.triggered.connect(handler)
         edit.addAction(action)
-    window.search_indexing = SearchIndexing(window, panel)
+    indexing = SearchIndexing(window, panel)
     window.documentClosed.connect(lambda: window.view.clear_overlay("search"))
     window.compilationReady.connect(lambda _comp: panel.navigation.light())  # hits of a file opened from the list
+    if window.watcher is not None:
+        window.watcher.changed.connect(panel.on_workspace_changed)
+    return panel, dock, indexing

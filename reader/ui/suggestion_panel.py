@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton, QTreeWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from reader.annotations.suggestion_memory import RejectedSuggestions
@@ -193,14 +193,9 @@ class SuggestionPanel(QWidget):
         self.window_.view.select_span(start, end)
 
 
-def install(window: "MainWindow") -> None:
-    controller = getattr(window, "annotation_controller", None)
-    if controller is None:
-        return
+def install(window: "MainWindow", controller: "AnnotationController") -> tuple[SuggestionPanel, QDockWidget]:
     panel = SuggestionPanel(window, controller)
-    window.suggestion_panel = panel
     dock = window.add_panel(panel, QCoreApplication.translate("SuggestionPanel", "主题建议"), "suggestionDock", "right")
-    window.suggestion_dock = dock
     dock.hide()  # out of the way until asked for; a tab of the right column (window_layout.RIGHT_DOCKS)
     panel.refresh_themes()
     # new or renamed themes reach the chooser when the panel is in view (not on every highlight)
@@ -217,3 +212,4 @@ def install(window: "MainWindow") -> None:
     action.triggered.connect(show)
     window.menu("tools").addAction(action)
     window.documentClosed.connect(lambda: (panel.list.clear(), setattr(panel, "suggestions", [])))
+    return panel, dock

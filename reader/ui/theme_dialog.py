@@ -11,12 +11,13 @@ from PySide6.QtWidgets import (QColorDialog, QDialog, QDialogButtonBox, QHBoxLay
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from reader.annotations import Theme
-from reader.annotations.themes import name_key, suggest_themes
+from reader.annotations.suggestions import themes_matching
+from reader.annotations.themes import name_key
 from reader.errors import ReaderError
 from reader.ui.plaintext import ask_yes_no, plain_label, warn
 
 if TYPE_CHECKING:
-    from reader.annotations import AnnotationStore
+    from reader.workspace import AnnotationRepository
 
 
 def swatch(color: str, size: int = 14) -> QIcon:
@@ -38,14 +39,14 @@ class ThemePicker(QDialog):
     Enter accepts (ticking the only row left by the filter if none is ticked yet).
     """
 
-    def __init__(self, store: "AnnotationStore", selected: list[str], english: bool = False,
+    def __init__(self, store: "AnnotationRepository", selected: list[str], english: bool = False,
                  parent: QWidget | None = None, title: str | None = None, text: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("选择主题"))
         self.setObjectName("themePicker")
         self.store, self.english = store, english
         themes = store.themes()
-        self.suggested = [t.name for t in suggest_themes(text, themes)] if text and not selected else []
+        self.suggested = [t.name for t in themes_matching(text, themes)] if text and not selected else []
         self._order = list(selected) or list(self.suggested)
         layout = QVBoxLayout(self)
         hint = self.tr("可多选；高亮颜色取第一个主题的颜色。")
@@ -137,7 +138,7 @@ class ThemePicker(QDialog):
 class ThemeManager(QDialog):
     """Edit the library's themes. Changes are stored at once (each is one transaction)."""
 
-    def __init__(self, store: "AnnotationStore", english: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, store: "AnnotationRepository", english: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("主题管理"))
         self.store, self.english = store, english

@@ -119,3 +119,12 @@ def test_cli_suggest_json_and_errors(capsys, tmp_path, pdf_path) -> None:
     code = main(["suggest", "--theme", "不存在的主题", str(pdf_path), "--library", lib])
     out, err = capsys.readouterr()
     assert code == 2 and err.startswith("错误 (error):") and "Traceback" not in err
+
+
+def test_themes_matching_ranks_by_keyword_hits() -> None:
+    from reader.annotations.suggestions import themes_matching
+
+    ai = Theme("人工智能", "AI", "#5c6bc0", ["AI", "大模型"])
+    green = Theme("绿色低碳", "", "#66bb6a", ["低碳", "绿色"])
+    found = themes_matching("推动制氢、储氢和清洁低碳氢，MAIN 系统", [ai, green, HYDROGEN])
+    assert [t.name for t in found] == ["氢能", "绿色低碳"]  # two hydrogen keywords, one green; AI not inside MAIN
