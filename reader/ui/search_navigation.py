@@ -1,4 +1,4 @@
-"""Lighting and walking the search hits in the page view (presentation over reader.index.hit_order).
+"""Lighting and walking the search hits in the page view (presentation over reader.hit_order).
 
 Every hit of the open compilation is lit on every page as soon as results arrive, the current
 one in a stronger colour; F3 / Shift+F3 step in reading order from where the reader is (the
@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtGui import QColor
 
-from reader.index.highlight import hit_rects, rects_by_page
-from reader.index.hit_order import HitSequence, Step, compilation_ranks
+from reader.hit_order import HitSequence, Step, compilation_ranks
 
 if TYPE_CHECKING:
     from reader.index.search import HitDetails, PageHit
@@ -76,6 +75,8 @@ class SearchNavigation:
         comp = self.open_compilation()
         if comp is None or comp.content_hash != content_hash or page + 1 >= len(comp.page_starts):
             return {}
+        from reader.index.highlight import hit_rects, rects_by_page  # not before the first paint
+
         return rects_by_page(hit_rects(comp, page, [span]))  # the core's one hit geometry
 
     def light(self) -> None:

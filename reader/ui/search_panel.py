@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWid
                                QToolButton, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
-from reader.index.hit_order import READING, RELEVANCE, order_hits, separate_snippet_spans
+from reader.hit_order import READING, RELEVANCE, order_hits, separate_snippet_spans
 from reader.ui.search_navigation import CURRENT_COLOR, HIT_COLOR, SearchNavigation  # noqa: F401 (re-exported)
 from reader.ui.search_results_view import HTML_ROLE, HtmlDelegate, ResultTree
 from reader.ui.search_tasks import LatestOnly

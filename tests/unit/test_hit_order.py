@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.index.hit_order import READING, RELEVANCE, HitSequence, compilation_ranks, order_hits
+from reader.hit_order import READING, RELEVANCE, HitSequence, compilation_ranks, order_hits
 from reader.index.search import PageHit
 
 
