@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "reader.cli.search",
     "reader.cli.annotations",
     "reader.cli.export",
+    "reader.cli.suggest",
 )
 
 EXIT_OK = 0

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from reader.ui.review_panel import ReviewPanel
     from reader.ui.search_indexing import SearchIndexing
     from reader.ui.search_panel import SearchPanel
+    from reader.ui.suggestion_panel import SuggestionPanel
 
 SAVE_DELAY_MS = 800  # reading position written this long after the last move (survives a crash)
 _AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
     annotation_controller: AnnotationController
     review_panel: ReviewPanel
     review_dock: QDockWidget
+    suggestion_panel: SuggestionPanel
+    suggestion_dock: QDockWidget
     export_action: QAction
     restore_action: QAction
     export_dialog: ExportDialog | None = None  # the one open export dialog, if any
@@ -138,6 +141,7 @@ class MainWindow(QMainWindow):
         self.search_indexing = features.indexing
         self.annotation_controller = features.annotations
         self.review_panel, self.review_dock = features.review, features.review_dock
+        self.suggestion_panel, self.suggestion_dock = features.suggestions, features.suggestions_dock
         self.export_action = features.export_action
         self.restore_action = features.restore_action
 

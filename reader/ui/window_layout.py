@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget
 DEFAULT_SIZE = QSize(1280, 720)
 LEFT_WIDTH, RIGHT_WIDTH = 240, 330
 LEFT_DOCKS = ("outlineDock", "thumbnailsDock")
-RIGHT_DOCKS = ("searchDock", "reviewDock")
+RIGHT_DOCKS = ("searchDock", "reviewDock", "suggestionDock")
 
 
 def default_size(window: QMainWindow) -> QSize:
