@@ -1,0 +1,71 @@
+"""What a team row holds, and how it maps to the local store's objects.
+
+An annotation travels as its full record (``Annotation.to_record``) minus ``pdf`` (a path on one
+laptop) plus ``visibility``; a theme as ``Theme.to_json``. Two records are the same edit when they
+agree on everything but ``modified``. A compilation travels by content hash with its title, page
+labels and documents (title, 文号, issuers, date, kind, pages), its page text (clean and folded
+as the local index folds it) and optionally the PDF bytes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from reader.annotations.model import Annotation, Theme
+from reader.index.normalize import fold
+from reader.team.state import VISIBILITY_TEAM
+
+if TYPE_CHECKING:
+    from reader.structure import Compilation
+
+LOCAL_ONLY = ("pdf",)
+
+
+def annotation_record(ann: Annotation, visibility: str = VISIBILITY_TEAM) -> dict[str, Any]:
+    record = ann.to_record()
+    for key in LOCAL_ONLY:
+        record.pop(key, None)
+    record["visibility"] = visibility
+    return record
+
+
+def content(record: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The record without edit bookkeeping: what decides whether two versions differ."""
+    if record is None:
+        return None
+    return {k: v for k, v in record.items() if k != "modified"}
+
+
+def same(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    return content(a) == content(b)
+
+
+def to_annotation(record: dict[str, Any], pdf: str = "") -> Annotation:
+    data = {k: v for k, v in record.items() if k != "visibility"}
+    data["pdf"] = pdf
+    return Annotation.from_record(data)
+
+
+def theme_record(theme: Theme) -> dict[str, Any]:
+    return theme.to_json()
+
+
+def to_theme(record: dict[str, Any]) -> Theme:
+    return Theme(record["name"], record.get("name_en", ""), record.get("color") or "#ffd54f",
+                 list(record.get("keywords") or []))
+
+
+def compilation_rows(comp: "Compilation", title: str) -> tuple[dict[str, Any], list[tuple]]:
+    """The compilation row and its page rows ``(hash, page, label, text, folded)`` for the team tables."""
+    documents = [{"title": d.title, "doc_number": d.doc_number or "", "issuers": list(d.issuers),
+                  "date": d.date or "", "kind": d.kind, "start_page": d.start_page, "end_page": d.end_page}
+                 for d in comp.documents]
+    labels = list(comp.page_labels)
+    row = {"content_hash": comp.content_hash, "title": title, "page_count": comp.page_count,
+           "page_labels": labels, "documents": documents}
+    pages = []
+    for page in range(comp.page_count):
+        text = comp.page_text(page)
+        pages.append((comp.content_hash, page, labels[page] if page < len(labels) else str(page + 1), text,
+                      fold(text)))
+    return row, pages
