@@ -26,6 +26,7 @@ from psycopg.types.json import Jsonb
 
 from reader.annotations.model import Annotation, Theme
 from reader.annotations.store import AnnotationStore
+from reader.errors import UsageError
 from reader.team import schema
 from reader.team.connection import TeamError, connect, redact, resolve_url, url_user
 from reader.team.merge import merge
@@ -183,37 +184,45 @@ class TeamSync:
             rows = conn.execute("SELECT id, author, visibility, record, version FROM annotations WHERE version > %s",
                                 (last,)).fetchall()
             tombs = conn.execute("SELECT id, version FROM tombstones WHERE version > %s", (last,)).fetchall()
-        theme_deletions = self._apply_themes(themes, report)
+        self._apply_themes(themes, report)
         self._apply_annotations(rows, tombs, local, seen, report)
-        for name in theme_deletions:
-            if self.store.theme(name) is not None:
-                self.store.delete_theme(name)
         return seen
 
-    def _apply_themes(self, rows: list[tuple], report: SyncReport) -> list[str]:
-        """Apply pulled themes (a local change not yet pushed is kept and wins); returns names to delete last."""
+    def _apply_themes(self, rows: list[tuple], report: SyncReport) -> None:
+        """Apply pulled themes; a theme changed here since the last sync is kept (it goes up next).
+
+        Deletions first: a rename arrives as the old name deleted and the new one added, and the
+        new one may carry the old one's English name. Annotations are re-put with their pulled
+        themes afterwards, so untagging by a deletion loses nothing the team still has.
+        """
         shadows = self.state.shadow_themes()
         local = {t.name: theme_record(t) for t in self.store.themes()}
         new_shadows: dict[str, dict | None] = {}
-        deletions = []
+        changes = []
         for name, record, deleted in rows:
             report.themes_pulled += 1
             mine, base = local.get(name), shadows.get(name)
             new_shadows[name] = None if deleted else record
             if mine is not None and base is not None and mine != base:
-                continue  # changed here since the last sync: ours goes up next
+                continue
+            changes.append((name, record, deleted, mine))
+        for name, _record, deleted, mine in changes:
+            if deleted and mine is not None and self.store.theme(name) is not None:
+                self.store.delete_theme(name)
+        for name, record, deleted, mine in changes:
+            theme = to_theme(record)
             if deleted:
-                if mine is not None:
-                    deletions.append(name)
-            elif mine is None:
+                continue
+            if mine is None:
                 if self.store.theme(name) is None:
-                    self.store.add_theme(to_theme(record))
+                    try:
+                        self.store.add_theme(theme)
+                    except UsageError:  # its English name is still another local theme's
+                        self.store.add_theme(Theme(theme.name, "", theme.color, theme.keywords))
             elif mine != record:
-                theme = to_theme(record)
                 self.store.update_theme(name, name_en=theme.name_en, color=theme.color, keywords=theme.keywords)
         with self.state.tx() as db:
             self.state.put_shadow_themes(db, new_shadows)
-        return deletions
 
     def _apply_annotations(self, rows: list[tuple], tombs: list[tuple], local: dict[str, dict], seen: int,
                            report: SyncReport) -> None:
