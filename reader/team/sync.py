@@ -337,6 +337,8 @@ class TeamSync:
                     [(i, version) for i in deleted + withdrawn])
             if between:
                 between("pushing")
+        if between:
+            between("pushed")
         sharing = self.state.sharing()
         with self.state.tx() as db:
             self.state.put_shadows(db, [(i, r, version) for i, r in changed.items()])
