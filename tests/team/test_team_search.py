@@ -44,7 +44,7 @@ def test_team_search_matches_local_index_and_shows_authors(team_db, team_tag, tm
 
     def authors(url: str) -> list[str]:
         hits = TeamIndex(url).search("提升产业链供应链韧性").hits
-        return next(h for h in hits if h.page_index == 1 and h.content_hash == hits[0].content_hash).authors
+        return next(h for h in hits if h.page_index == 1 and h.content_hash == first_hash).authors
 
     assert authors(li.url) == sorted([zhang.name, li.name])
     assert authors(zhang.url) == [zhang.name]  # 李四's private annotation on that page stays hidden
