@@ -1,7 +1,8 @@
 """What a team row holds, and how it maps to the local store's objects.
 
 An annotation travels as its full record (``Annotation.to_record``) minus ``pdf`` (a path on one
-laptop) plus ``visibility``; a theme as ``Theme.to_json``. Two records are the same edit when they
+laptop) and, when it has themes, ``color`` (derived from its first theme, so a recolour is one theme
+change, not one per annotation), plus ``visibility``; a theme as ``Theme.to_json``. Two records are the same edit when they
 agree on everything but ``modified``. A compilation travels by content hash with its title, page
 labels and documents (title, 文号, issuers, date, kind, pages), its page text (clean and folded
 as the local index folds it) and optionally the PDF bytes.
@@ -25,6 +26,8 @@ def annotation_record(ann: Annotation, visibility: str = VISIBILITY_TEAM) -> dic
     record = ann.to_record()
     for key in LOCAL_ONLY:
         record.pop(key, None)
+    if ann.themes:  # the store shows a tagged annotation in its first theme's colour: not the annotation's own
+        record.pop("color", None)
     record["visibility"] = visibility
     return record
 

@@ -4,7 +4,8 @@ Same matching as the local index: the query is parsed and folded by ``reader.ind
 pages are matched on their folded text (``reader.index.normalize.fold``), so both find exactly the
 same pages. A pg_trgm GIN index on ``pages.folded`` narrows candidates for ``LIKE '%term%'``
 (terms of three or more characters; shorter ones scan), and PostgreSQL rechecks every candidate
-against the text itself, so trigrams never decide recall; occurrences are counted exactly here.
+against the text itself, so trigrams never decide recall; occurrences are counted in SQL and only
+the shown hits' text is fetched.
 Hits carry compilation, document, 文号, a snippet and who annotated that page (row-level security
 applies: a colleague's private annotation is not counted).
 
@@ -112,28 +113,36 @@ class TeamIndex:
         if content_hashes is not None:
             where.append("p.content_hash = ANY(%s)")
             params.append(list(content_hashes))
-        query = (
-            "SELECT p.content_hash, p.page_index, p.label, p.text, p.folded, c.title, c.documents, "
-            "  COALESCE((SELECT n.text FROM pages n WHERE n.content_hash = p.content_hash "
-            "            AND n.page_index = p.page_index + 1), ''), "
-            "  ARRAY(SELECT DISTINCT COALESCE(m.display_name, a.author) FROM annotations a "
-            "        LEFT JOIN members m ON m.role = a.author "
-            "        WHERE a.content_hash = p.content_hash AND a.page_index = p.page_index ORDER BY 1) "
-            "FROM pages p JOIN compilations c USING (content_hash) WHERE " + " AND ".join(where))
+        # Occurrences counted in the database (non-overlapping, as str.count), so only the shown
+        # hits' text travels; LIKE on the folded text is the exact check (trigrams only propose).
+        occurrences = " + ".join("(length(p.folded) - length(replace(p.folded, %s, ''))) / length(%s)"
+                                 for _ in parsed.include)
+        ranked = (f"SELECT p.content_hash, p.page_index, {occurrences} AS occ, count(*) OVER () AS total "
+                  f"FROM pages p WHERE {' AND '.join(where)} "
+                  "ORDER BY occ DESC, p.content_hash, p.page_index" + (" LIMIT %s" if limit else ""))
+        ranked_params = [x for t in parsed.include for x in (t, t)] + params + ([limit] if limit else [])
         with connect(self.url) as conn:
-            rows = conn.execute(query, params).fetchall()
+            top = conn.execute(ranked, ranked_params).fetchall()
+            rows = conn.execute(
+                "SELECT p.content_hash, p.page_index, p.label, p.text, c.title, c.documents, "
+                "  COALESCE((SELECT n.text FROM pages n WHERE n.content_hash = p.content_hash "
+                "            AND n.page_index = p.page_index + 1), ''), "
+                "  ARRAY(SELECT DISTINCT COALESCE(m.display_name, a.author) FROM annotations a "
+                "        LEFT JOIN members m ON m.role = a.author "
+                "        WHERE a.content_hash = p.content_hash AND a.page_index = p.page_index ORDER BY 1) "
+                "FROM unnest(%s::text[], %s::int[]) AS want(content_hash, page_index) "
+                "JOIN pages p USING (content_hash, page_index) JOIN compilations c USING (content_hash)",
+                ([r[0] for r in top], [r[1] for r in top])).fetchall() if top else []
+        found = {(r[0], r[1]): r for r in rows}
         hits = []
-        for content_hash, page, label, page_text, folded, title, documents, next_text, authors in rows:
-            if not all(term in folded for term in parsed.include):  # exact verification, as the local index
-                continue
+        for content_hash, page, occ, _total in top:
+            _h, _p, label, page_text, title, documents, next_text, authors = found[(content_hash, page)]
             doc = _document_for_page(documents, page)
             hits.append(TeamHit(content_hash, page, label, title, doc.get("title", ""), doc.get("doc_number", ""),
-                                doc.get("date", ""), sum(folded.count(t) for t in parsed.include), list(authors),
-                                page_text, next_text))
-        hits.sort(key=lambda h: (-h.occurrences, h.compilation, h.content_hash, h.page_index))
-        total = len(hits)
+                                doc.get("date", ""), int(occ), list(authors), page_text, next_text))
+        total = int(top[0][3]) if top else 0
         elapsed = (time.perf_counter() - started) * 1000
-        return TeamResults(text, parsed, hits[:limit] if limit else hits, total, None, elapsed)
+        return TeamResults(text, parsed, hits, total, None, elapsed)
 
     def details(self, hit: TeamHit, parsed: ParsedQuery) -> str:
         return details(hit, parsed)
