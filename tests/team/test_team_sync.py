@@ -104,3 +104,23 @@ def test_leave_keeps_local_work(team_db, team_tag, tmp_path, pdf) -> None:
     assert zhang.status()["state"] == "not_joined"
     code, _, err = zhang.try_run("team", "sync")
     assert code == 2 and "team join" in err
+
+
+def test_list_and_export_by_author(team_db, team_tag, tmp_path, pdf) -> None:
+    zhang, li = make_team(team_db, tmp_path, team_tag, ["张三", "李四"])
+    zhang.add(pdf, "各省、自治区", "--note", "张三的批注")
+    li.add(pdf, "提升产业链供应链韧性", "--note", "李四的批注", page=1)
+    zhang.sync(), li.sync()
+
+    def exported(who: str) -> tuple[int, str]:
+        out = tmp_path / f"{who}.md"
+        result = li.run("export", "--format", "md", "-o", str(out), "--author", who, "--json")
+        return result["annotations"], out.read_text(encoding="utf-8")
+
+    count, text = exported("mine")
+    assert count == 1 and "李四的批注" in text and "张三的批注" not in text
+    count, text = exported(zhang.name)
+    assert count == 1 and "张三的批注" in text and "李四的批注" not in text
+    assert exported("team")[0] == 2
+    notes = {a["note"] for a in li.run("annotations", "list", "--author", zhang.name, "--json")}
+    assert notes == {"张三的批注"}
