@@ -141,7 +141,7 @@ def _share_copies(admin_url: str, comp, copies: int) -> float:
 
     from reader.index.normalize import fold
     from reader.team.connection import connect
-    from reader.team.records import compilation_rows
+    from reader.team.records import character_pairs, compilation_rows
 
     row, pages = compilation_rows(comp, "政策汇编")
     started = time.perf_counter()
@@ -151,12 +151,14 @@ def _share_copies(admin_url: str, comp, copies: int) -> float:
             conn.execute("INSERT INTO compilations (content_hash, title, page_count, page_labels, documents) "
                          "VALUES (%s, %s, %s, %s, %s)", (content_hash, f"政策汇编 第 {number + 1} 辑", row["page_count"],
                                                          Jsonb(row["page_labels"]), Jsonb(row["documents"])))
-            with conn.cursor().copy("COPY pages (content_hash, page_index, label, text, folded) FROM STDIN") as copy:
-                for _hash, page, label, text, folded in pages:
+            with conn.cursor().copy("COPY pages (content_hash, page_index, label, text, folded, grams) "
+                                    "FROM STDIN") as copy:
+                for _hash, page, label, text, folded, grams in pages:
                     if page == 1:
                         text = text + f"\n基准副本编号 {number} 测试文字"
                         folded = fold(text)
-                    copy.write_row((content_hash, page, label, text, folded))
+                        grams = character_pairs(folded)
+                    copy.write_row((content_hash, page, label, text, folded, grams))
         conn.execute("ANALYZE pages")
     return time.perf_counter() - started
 
@@ -200,7 +202,8 @@ def run(args) -> dict:
         cluster.start()
         with Document.open(SAMPLE) as doc:
             comp = load_structure(doc, work / "structure")
-        figures.update(_sync_figures(cluster.create_database("team_sync"), comp, work, members, per_member))
+        if not getattr(args, "search_only", False):
+            figures.update(_sync_figures(cluster.create_database("team_sync"), comp, work, members, per_member))
 
         search_url = cluster.create_database("team_search")
         from reader.team.admin import init_team
@@ -244,4 +247,5 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--local-copies", type=int, default=0)
+    parser.add_argument("--search-only", action="store_true", help="skip the sync figures")
     print(json.dumps(run(parser.parse_args()), ensure_ascii=False))

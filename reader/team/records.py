@@ -58,8 +58,13 @@ def to_theme(record: dict[str, Any]) -> Theme:
                  list(record.get("keywords") or []))
 
 
+def character_pairs(folded: str) -> list[str]:
+    """The distinct two-character strings of ``folded`` (what a two-character query can match)."""
+    return sorted({folded[i:i + 2] for i in range(len(folded) - 1)})
+
+
 def compilation_rows(comp: "Compilation", title: str) -> tuple[dict[str, Any], list[tuple]]:
-    """The compilation row and its page rows ``(hash, page, label, text, folded)`` for the team tables."""
+    """The compilation row and its page rows ``(hash, page, label, text, folded, pairs)`` for the team tables."""
     documents = [{"title": d.title, "doc_number": d.doc_number or "", "issuers": list(d.issuers),
                   "date": d.date or "", "kind": d.kind, "start_page": d.start_page, "end_page": d.end_page}
                  for d in comp.documents]
@@ -69,6 +74,7 @@ def compilation_rows(comp: "Compilation", title: str) -> tuple[dict[str, Any], l
     pages = []
     for page in range(comp.page_count):
         text = comp.page_text(page)
+        folded = fold(text)
         pages.append((comp.content_hash, page, labels[page] if page < len(labels) else str(page + 1), text,
-                      fold(text)))
+                      folded, character_pairs(folded)))
     return row, pages

@@ -14,7 +14,9 @@ Sharing model, enforced by PostgreSQL itself:
   by a trigger, so nobody can write in another's name;
 - ``tombstones`` records deletions (and a team annotation turned private) with their version;
 - ``pages`` holds each shared compilation's page text, folded as the local index folds it, with a
-  pg_trgm GIN index for team search.
+  pg_trgm GIN index for terms of three or more characters and a GIN index on the page's character
+  pairs (``grams``) for two-character terms, which trigrams cannot narrow (Chinese words are often
+  two characters: 数据, 氢能).
 """
 
 from __future__ import annotations
@@ -51,8 +53,10 @@ MIGRATIONS: list[list[str]] = [
                label text NOT NULL DEFAULT '',
                text text NOT NULL,
                folded text NOT NULL,
+               grams text[] NOT NULL DEFAULT '{{}}',
                PRIMARY KEY (content_hash, page_index))""",
         "CREATE INDEX pages_folded_trgm ON pages USING gin (folded gin_trgm_ops)",
+        "CREATE INDEX pages_grams ON pages USING gin (grams)",
         """CREATE TABLE themes (
                name text PRIMARY KEY,
                record jsonb NOT NULL,

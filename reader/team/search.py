@@ -3,7 +3,8 @@
 Same matching as the local index: the query is parsed and folded by ``reader.index.query`` and
 pages are matched on their folded text (``reader.index.normalize.fold``), so both find exactly the
 same pages. A pg_trgm GIN index on ``pages.folded`` narrows candidates for ``LIKE '%term%'``
-(terms of three or more characters; shorter ones scan), and PostgreSQL rechecks every candidate
+(terms of three or more characters), a GIN index of each page's character pairs those of two
+characters (one-character queries scan), and PostgreSQL rechecks every candidate
 against the text itself, so trigrams never decide recall; occurrences are counted in SQL and only
 the shown hits' text is fetched.
 Hits carry compilation, document, 文号, a snippet and who annotated that page (row-level security
@@ -110,6 +111,10 @@ class TeamIndex:
             return TeamResults(text, parsed, [], 0, parsed.message)
         where = ["p.folded LIKE %s" for _ in parsed.include] + ["p.folded NOT LIKE %s" for _ in parsed.exclude]
         params: list[Any] = [_like(t) for t in parsed.include] + [_like(t) for t in parsed.exclude]
+        pairs = [t for t in parsed.include if len(t) == 2]
+        if pairs:  # two-character terms: the pairs index narrows where trigrams cannot
+            where.append("p.grams @> %s::text[]")
+            params.append(pairs)
         if content_hashes is not None:
             where.append("p.content_hash = ANY(%s)")
             params.append(list(content_hashes))
@@ -166,8 +171,8 @@ def share_compilation(conn: "psycopg.Connection", comp: "Compilation", title: st
              Jsonb(row["documents"]))).fetchone() is not None
         if inserted:
             with conn.cursor() as cur:
-                cur.executemany("INSERT INTO pages (content_hash, page_index, label, text, folded) "
-                                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING", pages)
+                cur.executemany("INSERT INTO pages (content_hash, page_index, label, text, folded, grams) "
+                                "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING", pages)
         if pdf is not None:
             conn.execute("UPDATE compilations SET pdf = %s WHERE content_hash = %s AND pdf IS NULL",
                          (Path(pdf).read_bytes(), row["content_hash"]))
