@@ -10,6 +10,7 @@ as the local index folds it) and optionally the PDF bytes.
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from reader.annotations.model import Annotation, Theme
@@ -22,10 +23,16 @@ if TYPE_CHECKING:
 LOCAL_ONLY = ("pdf",)
 
 
+_FIELDS = tuple(f.name for f in fields(Annotation) if f.name not in LOCAL_ONLY)
+
+
 def annotation_record(ann: Annotation, visibility: str = VISIBILITY_TEAM) -> dict[str, Any]:
-    record = ann.to_record()
-    for key in LOCAL_ONLY:
-        record.pop(key, None)
+    """``ann.to_record()`` for the team, built field by field: a sync diffs every local annotation,
+    and ``dataclasses.asdict``'s deep copies made that most of an incremental sync's time."""
+    record = {name: getattr(ann, name) for name in _FIELDS}
+    record["rects"] = {str(p): [list(r) for r in rs] for p, rs in ann.rects.items()}
+    record["themes"] = list(ann.themes)
+    record["clause_path"] = list(ann.clause_path)
     if ann.themes:  # the store shows a tagged annotation in its first theme's colour: not the annotation's own
         record.pop("color", None)
     record["visibility"] = visibility

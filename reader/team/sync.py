@@ -162,31 +162,34 @@ class TeamSync:
             for _ in range(MAX_ROUNDS):
                 report.rounds += 1
                 local = self._local_records()
-                seen = self._pull(conn, local, report)
+                seen, shadows = self._pull(conn, local, report)
                 if between:
                     between("pulled")
-                pushed = self._push(conn, local, seen, me, report, between)
+                pushed = self._push(conn, local, shadows, seen, me, report, between)
                 if pushed is not None:
                     report.version = pushed
                     return report
             raise TeamError("同行持续写入，同步未完成，请稍后再试 (colleagues kept writing; the sync did not finish, "
                             "try again shortly)")
 
-    def _pull(self, conn: "psycopg.Connection", local: dict[str, dict], report: SyncReport) -> int:
+    def _pull(self, conn: "psycopg.Connection", local: dict[str, dict],
+              report: SyncReport) -> tuple[int, dict[str, dict]]:
+        """Apply what colleagues pushed since the last pull; the version seen and the shadows after it."""
         last = self.state.last_version
+        shadows = self.state.shadows()
         with conn.transaction():
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             seen = int(conn.execute("SELECT version FROM library").fetchone()[0])
             if seen == last:
-                return seen
+                return seen, shadows
             themes = conn.execute("SELECT name, record, deleted FROM themes WHERE version > %s ORDER BY version",
                                   (last,)).fetchall()
             rows = conn.execute("SELECT id, author, visibility, record, version FROM annotations WHERE version > %s",
                                 (last,)).fetchall()
             tombs = conn.execute("SELECT id, version FROM tombstones WHERE version > %s", (last,)).fetchall()
         self._apply_themes(themes, report)
-        self._apply_annotations(rows, tombs, local, seen, report)
-        return seen
+        self._apply_annotations(rows, tombs, local, shadows, seen, report)
+        return seen, shadows
 
     def _apply_themes(self, rows: list[tuple], report: SyncReport) -> None:
         """Apply pulled themes; a theme changed here since the last sync is kept (it goes up next).
@@ -224,9 +227,9 @@ class TeamSync:
         with self.state.tx() as db:
             self.state.put_shadow_themes(db, new_shadows)
 
-    def _apply_annotations(self, rows: list[tuple], tombs: list[tuple], local: dict[str, dict], seen: int,
-                           report: SyncReport) -> None:
-        shadows = self.state.shadows()
+    def _apply_annotations(self, rows: list[tuple], tombs: list[tuple], local: dict[str, dict],
+                           shadows: dict[str, dict], seen: int, report: SyncReport) -> None:
+        """Merge pulled rows into the store; ``shadows`` is updated in place as the bookkeeping is."""
         latest: dict[str, tuple] = {}
         for ident, author, visibility, record, version in rows:
             record = dict(record, visibility=visibility)
@@ -293,11 +296,13 @@ class TeamSync:
                     self.state.add_conflict(db, ident, fld, m, t, kept)
                     report.conflicts += 1
             self.state.set_meta(db, last_version=seen)
+        shadows.update({i: r for i, r, _v in shadow_put})
+        for ident in shadow_drop:
+            shadows.pop(ident, None)
 
-    def _push(self, conn: "psycopg.Connection", local: dict[str, dict], seen: int, me: str, report: SyncReport,
-              between: Callable[[str], None] | None) -> int | None:
+    def _push(self, conn: "psycopg.Connection", local: dict[str, dict], shadows: dict[str, dict], seen: int,
+              me: str, report: SyncReport, between: Callable[[str], None] | None) -> int | None:
         """Send local changes conditional on ``seen``; the new version, or None when the server moved on."""
-        shadows = self.state.shadows()
         changed = {i: r for i, r in local.items() if not same(r, shadows.get(i))}
         deleted = [i for i in shadows if i not in local]
         withdrawn = [i for i, r in changed.items() if r["visibility"] == VISIBILITY_PRIVATE

@@ -37,3 +37,16 @@ def test_same_field_changed_differently_later_wins_other_is_reported() -> None:
 def test_no_base_means_both_created_independently() -> None:
     result = merge(None, dict(BASE, note="甲"), dict(BASE, note="乙", modified="2027-01-01T00:00:00.000Z"))
     assert result.record["note"] == "乙" and [c[0] for c in result.conflicts] == ["note"]
+
+
+def test_team_record_is_the_stored_record_minus_local_fields() -> None:
+    from reader.annotations.model import Annotation
+    from reader.team.records import annotation_record
+
+    ann = Annotation("h" * 64, 2, "各省、自治区", {2: [(1.5, 2.0, 3.25, 4.0)], 3: [(0, 0, 1, 1)]}, pdf="/x.pdf",
+                     themes=["氢能"], clause_path=["一、", "（一）"], note="注", start_offset=5, end_offset=11)
+    expected = ann.to_record()
+    del expected["pdf"], expected["color"]  # a tagged annotation shows its theme's colour
+    assert annotation_record(ann, "private") == dict(expected, visibility="private")
+    plain = ann.copy(themes=[], color="#123456")
+    assert annotation_record(plain)["color"] == "#123456"
