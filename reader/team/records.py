@@ -14,7 +14,6 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from reader.annotations.model import Annotation, Theme
-from reader.index.normalize import fold
 from reader.team.state import VISIBILITY_TEAM
 
 if TYPE_CHECKING:
@@ -72,6 +71,7 @@ def character_pairs(folded: str) -> list[str]:
 
 def compilation_rows(comp: "Compilation", title: str) -> tuple[dict[str, Any], list[tuple]]:
     """The compilation row and its page rows ``(hash, page, label, text, folded, pairs)`` for the team tables."""
+    from reader.index.normalize import fold  # only when sharing: the window's status check stays light
     documents = [{"title": d.title, "doc_number": d.doc_number or "", "issuers": list(d.issuers),
                   "date": d.date or "", "kind": d.kind, "start_page": d.start_page, "end_page": d.end_page}
                  for d in comp.documents]

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
 SYNC_INTERVAL_MS = 5 * 60 * 1000
+FIRST_LOOK_MS = 1500
 
 
 class TeamStatus(QObject):
@@ -45,7 +46,7 @@ class TeamStatus(QObject):
         self.timer = QTimer(self, interval=SYNC_INTERVAL_MS)
         self.timer.timeout.connect(lambda: self.sync_now(quiet=True))
         self.timer.start()
-        self.refresh()
+        QTimer.singleShot(FIRST_LOOK_MS, self.refresh)  # after the first page is on screen
 
     # ------------------------------------------------------------------ state
     def refresh(self) -> None:
