@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 
 from reader.annotations import Theme
-from reader.annotations.service import open_store
 from reader.cli import emit
 from reader.errors import UsageError
 from reader.library import Library
+from reader.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -35,8 +35,10 @@ def run_edit(args: argparse.Namespace) -> int:
 
     if args.note is None and args.theme is None and args.visibility is None:
         raise UsageError("请给出 --note、--theme、--private 或 --team (give --note, --theme, --private or --team)")
-    library = Library(args.library)
-    with open_store(library) as store:
+    workspace = Workspace(Library(args.library))
+    library = workspace.library
+    with workspace:
+        store = workspace.annotations
         ident = store.resolve_id(args.id)
         changes: dict = {}
         if args.note is not None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 
-from reader.annotations.service import open_store
 from reader.cli import emit
 from reader.library import Library
+from reader.workspace import Workspace
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -59,8 +59,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def _sync(args: argparse.Namespace):
     from reader.team.sync import TeamSync
 
-    library = Library(args.library)
-    return library, TeamSync(library, open_store(library))
+    workspace = Workspace(Library(args.library))
+    return workspace, TeamSync(workspace.library, workspace.annotations)
 
 
 def _remembered(library: Library, key: str) -> str | None:
@@ -99,16 +99,16 @@ def run_add_member(args: argparse.Namespace) -> int:
 def run_join(args: argparse.Namespace) -> int:
     from reader.team.connection import resolve_url
 
-    library, sync = _sync(args)
-    with sync.store:
+    workspace, sync = _sync(args)
+    with workspace:
         result = sync.join(resolve_url(args.url), args.name)
     return emit(args, result, f"已加入团队库 (joined) {result['url']} 成员 (member) {result['name']}；"
                               "运行 team sync 同步 (run team sync)")
 
 
 def run_status(args: argparse.Namespace) -> int:
-    library, sync = _sync(args)
-    with sync.store:
+    workspace, sync = _sync(args)
+    with workspace:
         result = sync.status(check_server=not args.offline)
 
     def text() -> str:
@@ -133,10 +133,10 @@ def run_status(args: argparse.Namespace) -> int:
 def run_sync(args: argparse.Namespace) -> int:
     from reader.team.sharing import library_sharer
 
-    library, sync = _sync(args)
+    workspace, sync = _sync(args)
     notes: list[str] = []
-    with sync.store:
-        report = sync.sync(share=library_sharer(library, sync.state, with_pdf=args.with_pdf, notes=notes))
+    with workspace:
+        report = sync.sync(share=library_sharer(workspace.library, sync.state, with_pdf=args.with_pdf, notes=notes))
     report.notes.extend(notes)
     data = report.to_json()
     return emit(args, data, lambda: (f"已同步 (synced) 版本 (version) {report.version}: 收到 (pulled) {report.pulled}, "
@@ -147,8 +147,8 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def run_leave(args: argparse.Namespace) -> int:
-    library, sync = _sync(args)
-    with sync.store:
+    workspace, sync = _sync(args)
+    with workspace:
         result = sync.leave()
     return emit(args, result, "已退出团队库，本地批注保留 (left the team; local annotations stay)" if result["left"]
                 else "未加入团队库 (not joined)")

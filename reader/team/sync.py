@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any, Callable
 from psycopg.types.json import Jsonb
 
 from reader.annotations.model import Annotation, Theme
-from reader.annotations.store import AnnotationStore
 from reader.errors import UsageError
 from reader.team import schema
 from reader.team.connection import TeamError, connect, redact, resolve_url, url_user
@@ -35,6 +34,8 @@ from reader.team.state import VISIBILITY_PRIVATE, VISIBILITY_TEAM, TeamState
 
 if TYPE_CHECKING:
     import psycopg
+
+    from reader.workspace.protocols import AnnotationRepository
 
     from reader.library import Library
 
@@ -62,7 +63,7 @@ class SyncReport:
 class TeamSync:
     """Sync one library (its store, read and written only through public methods) with its team."""
 
-    def __init__(self, library: "Library", store: AnnotationStore, state: TeamState | None = None) -> None:
+    def __init__(self, library: "Library", store: "AnnotationRepository", state: TeamState | None = None) -> None:
         self.library = library
         self.store = store
         self.state = state or TeamState(library.root)

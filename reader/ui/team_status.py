@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
+    from reader.ui.annotation_controller import AnnotationController
     from reader.ui.main_window import MainWindow
 
 SYNC_INTERVAL_MS = 5 * 60 * 1000
@@ -27,9 +28,10 @@ FIRST_LOOK_MS = 1500
 class TeamStatus(QObject):
     """The status-bar label and the sync/settings actions of one window."""
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: "MainWindow", annotations: "AnnotationController") -> None:
         super().__init__(window)
         self.window = window
+        self.annotations = annotations
         self.syncing = False
         self.joined = False
         self.label = QLabel(objectName="teamSyncState")
@@ -51,7 +53,10 @@ class TeamStatus(QObject):
     # ------------------------------------------------------------------ state
     def refresh(self) -> None:
         """Show the local state (no server contact)."""
-        self.window.run_in_background(lambda: _status(self.window.library), self.show_state)
+        library = self.window.library
+        if library is None or library.read_only:  # no library, or one that cannot take a sync
+            return
+        self.window.run_in_background(lambda: _status(library), self.show_state)
 
     def show_state(self, status: dict[str, Any]) -> None:
         state = status.get("state")
@@ -98,9 +103,8 @@ class TeamStatus(QObject):
         self.syncing = False
         report, status = result
         self.show_state(status)
-        controller = getattr(self.window, "annotation_controller", None)
-        if report.get("pulled") and controller is not None and self.window.compilation is not None:
-            controller.reload()  # a colleague's new highlight appears without reopening
+        if report.get("pulled") and self.window.compilation is not None:
+            self.annotations.reload()  # a colleague's new highlight appears without reopening
 
     # ------------------------------------------------------------------ settings
     def open_settings(self) -> None:
@@ -125,6 +129,8 @@ class TeamStatus(QObject):
         if not url:
             return
         library = self.window.library
+        if library is None:
+            return
 
         def joined(_result: Any) -> None:
             self.window.status(self.tr("已加入团队库"))
@@ -136,31 +142,32 @@ class TeamStatus(QObject):
 
 
 def _status(library) -> dict[str, Any]:
-    from reader.annotations.service import open_store
     from reader.team.sync import TeamSync
+    from reader.workspace import Workspace
 
-    with open_store(library, backup=False) as store:
-        return TeamSync(library, store).status(check_server=False)
+    with Workspace(library, backup=False) as workspace:
+        return TeamSync(library, workspace.annotations).status(check_server=False)
 
 
 def _sync(library) -> tuple[dict[str, Any], dict[str, Any]]:
-    from reader.annotations.service import open_store
     from reader.team.sharing import library_sharer
     from reader.team.sync import TeamSync
+    from reader.workspace import Workspace
 
-    with open_store(library, backup=False) as store:
-        sync = TeamSync(library, store)
+    with Workspace(library, backup=False) as workspace:
+        sync = TeamSync(library, workspace.annotations)
         report = sync.sync(share=library_sharer(library, sync.state))
         return report.to_json(), sync.status(check_server=False)
 
 
 def _join(library, url: str, name: str) -> dict[str, Any]:
-    from reader.annotations.service import open_store
     from reader.team.sync import TeamSync
+    from reader.workspace import Workspace
 
-    with open_store(library, backup=False) as store:
-        return TeamSync(library, store).join(url, name or None)
+    with Workspace(library, backup=False) as workspace:
+        return TeamSync(library, workspace.annotations).join(url, name or None)
 
 
-def install(window: "MainWindow") -> None:
-    window.team_status = TeamStatus(window)
+def install(window: "MainWindow", annotations: "AnnotationController") -> TeamStatus:
+    """工具 ▸ 与团队库同步 / 团队库设置…, and the sync state in the status bar."""
+    return TeamStatus(window, annotations)
