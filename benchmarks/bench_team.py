@@ -186,7 +186,7 @@ def run(args) -> dict:
         return {"team_skipped": "PostgreSQL not installed"}
     quick = bool(getattr(args, "quick", False))
     members, per_member = (5, 200) if quick else (50, 2000)
-    copies = 20 if quick else 1000
+    copies = int(getattr(args, "copies", 0) or (20 if quick else 1000))
     local_copies = int(getattr(args, "local_copies", 0) or (5 if quick else 30))
     repeats = 1 if quick else 3
 
@@ -248,4 +248,5 @@ if __name__ == "__main__":
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--local-copies", type=int, default=0)
     parser.add_argument("--search-only", action="store_true", help="skip the sync figures")
+    parser.add_argument("--copies", type=int, default=0, help="team compilations for search (default 1000)")
     print(json.dumps(run(parser.parse_args()), ensure_ascii=False))
