@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "reader.cli.annotations",
     "reader.cli.export",
     "reader.cli.suggest",
+    "reader.cli.team",
 )
 
 EXIT_OK = 0

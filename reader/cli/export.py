@@ -40,6 +40,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD", help="文件日期起 (documents dated from)")
     parser.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD", help="文件日期止 (documents dated until)")
     parser.add_argument("--with-notes", action="store_true", help="只导出写了批注的条目 (only annotations with a note)")
+    parser.add_argument("--author", metavar="WHO", help="mine、team 或某位同事的批注 (mine, team, or one colleague's)")
     parser.add_argument("--force", action="store_true",
                         help="覆盖已存在的输出文件 (replace an existing output file)")
     parser.add_argument("--title", help="标题 (title)")
@@ -87,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
     )
     options.themes = list(args.theme)
     options.only_with_notes = args.with_notes
+    options.author = args.author
     if not (args.date_from or args.date_to):
         options.date_from = options.date_to = None  # a remembered range never narrows a CLI export silently
     options.compilations = _compilation_hashes(library, args.pdf)

@@ -89,6 +89,7 @@ class ExportOptions:
     date_from: str | None = None  # "YYYY-MM-DD", documents' dates
     date_to: str | None = None
     only_with_notes: bool = False
+    author: str | None = None  # "mine", "team" or one colleague (team library); None = everything
 
     def validate(self) -> None:
         from reader.errors import UsageError

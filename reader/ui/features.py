@@ -15,13 +15,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget
 
 from reader.ui import (annotation_controller, export_dialog, outline_panel, restore_dialog, review_panel,
-                       search_panel, suggestion_panel)
+                       search_panel, suggestion_panel, team_status)
 from reader.ui.annotation_controller import AnnotationController
 from reader.ui.outline_panel import OutlinePanel
 from reader.ui.review_panel import ReviewPanel
 from reader.ui.search_indexing import SearchIndexing
 from reader.ui.search_panel import SearchPanel
 from reader.ui.suggestion_panel import SuggestionPanel
+from reader.ui.team_status import TeamStatus
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -41,6 +42,7 @@ class Features:
     suggestions_dock: QDockWidget
     export_action: QAction
     restore_action: QAction
+    team: TeamStatus
 
 
 def install_features(window: "MainWindow") -> Features:
@@ -52,5 +54,6 @@ def install_features(window: "MainWindow") -> Features:
     suggestions, suggestions_dock = suggestion_panel.install(window, annotations)
     export_action = export_dialog.install(window)
     restore_action = restore_dialog.install(window)
+    team = team_status.install(window, annotations)
     return Features(outline, outline_dock, search, search_dock, indexing, annotations, review, review_dock,
-                    suggestions, suggestions_dock, export_action, restore_action)
+                    suggestions, suggestions_dock, export_action, restore_action, team)

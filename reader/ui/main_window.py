@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from reader.ui.search_indexing import SearchIndexing
     from reader.ui.search_panel import SearchPanel
     from reader.ui.suggestion_panel import SuggestionPanel
+    from reader.ui.team_status import TeamStatus
 
 SAVE_DELAY_MS = 800  # reading position written this long after the last move (survives a crash)
 _AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
     suggestion_dock: QDockWidget
     export_action: QAction
     restore_action: QAction
+    team_status: TeamStatus
     export_dialog: ExportDialog | None = None  # the one open export dialog, if any
 
     def __init__(self, language: str = "zh", settings: AppSettings | None = None,
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
         self.suggestion_panel, self.suggestion_dock = features.suggestions, features.suggestions_dock
         self.export_action = features.export_action
         self.restore_action = features.restore_action
+        self.team_status = features.team
 
     # ------------------------------------------------------------------ plug-in API
     @property
