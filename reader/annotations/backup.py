@@ -115,6 +115,18 @@ def newest_good_backup(store: StoreRef) -> BackupInfo | None:
     return next((i for i in infos if i.annotations), infos[0] if infos else None)
 
 
+def damage_advice(store: StoreRef) -> str:
+    """What a damaged store's message adds: the file was left untouched, and the newest good backup."""
+    folder, best = backup_dir(store), newest_good_backup(store)
+    if best is not None:
+        return (f"文件未被改动；最近的完好备份是 {best.path}（{best.annotations} 条批注，"
+                f"{best.taken:%Y-%m-%d %H:%M}，备份文件夹 {folder}），可用 `python -m reader annotations restore` "
+                f"恢复 (the file was left untouched; the newest good backup holds {best.annotations} annotations: "
+                f"restore it with `python -m reader annotations restore`)")
+    return (f"文件未被改动，备份文件夹 {folder} 中没有可用的备份 (the file was left untouched; "
+            f"no usable backup in that folder)")
+
+
 def _clean_stale_temps(folder: Path) -> None:
     """Remove our half-written backups left by a killed process (only our own recognisable names)."""
     for stale in folder.glob(f"*{_TEMP_SUFFIX}"):

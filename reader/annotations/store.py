@@ -117,15 +117,7 @@ class AnnotationStore(ThemeMethods):
 
     def _backup_advice(self) -> str:
         """Where the user's annotations are safe when this file is damaged (it is left untouched)."""
-        folder = backups.backup_dir(self.path)
-        best = backups.newest_good_backup(self.path)
-        if best is not None:
-            return (f"文件未被改动；最近的完好备份是 {best.path}（{best.annotations} 条批注，"
-                    f"{best.taken:%Y-%m-%d %H:%M}，备份文件夹 {folder}），可用 `python -m reader annotations restore` "
-                    f"恢复 (the file was left untouched; the newest good backup holds {best.annotations} annotations: "
-                    f"restore it with `python -m reader annotations restore`)")
-        return (f"文件未被改动，备份文件夹 {folder} 中没有可用的备份 (the file was left untouched; "
-                f"no usable backup in that folder)")
+        return backups.damage_advice(self.path)
 
     def backup_to(self, target: str | os.PathLike[str]) -> None:
         """Write a consistent snapshot of the committed state to ``target`` (SQLite's online backup).
