@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -33,6 +34,7 @@ _ANCHOR_FIELDS = (
     "doc_number", "clause_label", "status", "sort_key", "start_offset", "end_offset", "text_length",
 )
 _EDITABLE = set(_ANCHOR_FIELDS) | {"note", "color", "rects", "clause_path", "themes"}
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _COLUMNS = (
     "id", "content_hash", "pdf", "page_index", "page_label", "rects", "quote", "prefix", "suffix", "note",
     "color", "document", "doc_number", "clause_label", "clause_path", "status", "created", "modified",
@@ -201,8 +203,9 @@ class AnnotationStore(ThemeMethods):
         row["clause_path"] = json.dumps(row["clause_path"], ensure_ascii=False)
         row["color"] = normalize_color(row["color"], DEFAULT_COLOR)
         verb = "INSERT OR REPLACE" if replace else "INSERT"
-        db.execute(f"{verb} INTO annotations({','.join(_COLUMNS)}) VALUES ({','.join('?' * len(_COLUMNS))})",
-                   [row[c] for c in _COLUMNS])
+        # a lone surrogate (a PDF glyph mapped to U+D800) cannot be stored as UTF-8: keep the rest
+        values = [_LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for v in (row[c] for c in _COLUMNS)]
+        db.execute(f"{verb} INTO annotations({','.join(_COLUMNS)}) VALUES ({','.join('?' * len(_COLUMNS))})", values)
         self._link(db, ann.id, ann.themes)
 
     def _link(self, db: sqlite3.Connection, annotation_id: str, names: Iterable[str]) -> None:

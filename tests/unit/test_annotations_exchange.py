@@ -83,3 +83,10 @@ def test_backup_module_does_not_import_the_store_at_run_time() -> None:
     assert "reader.annotations.store" not in modules
     source = (REPO / "reader" / "annotations" / "backup.py").read_text(encoding="utf-8")
     assert "._db" not in source  # the snapshot goes through AnnotationStore.backup_to
+
+
+def test_text_with_a_lone_surrogate_is_stored_with_a_replacement_character(tmp_path: Path) -> None:
+    """PDF text can map a glyph to U+D800; the annotation is kept, that one character replaced."""
+    with AnnotationStore(tmp_path / "t.sqlite3") as store:
+        stored = store.add(Annotation("h" * 64, 0, "引\ud800文", {0: [(1, 2, 3, 4)]}, clause_path=["一\udc00、"]))
+        assert stored.quote == "引\ufffd文" and stored.clause_path == ["一\ufffd、"]
