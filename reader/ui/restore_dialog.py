@@ -145,7 +145,11 @@ def _restore_from_menu(window: "MainWindow") -> None:
 
 
 def install(window: "MainWindow") -> None:
-    """工具 ▸ 从备份恢复批注…"""
+    """工具 ▸ 从备份恢复批注…; and, for a library that cannot be written, a lasting note saying so."""
+    library = getattr(window, "library", None)
+    if library is not None and getattr(library, "read_only", False):
+        window.status(QCoreApplication.translate(
+            "RestoreDialog", "资料库为只读：可以阅读、搜索和导出，不能添加或修改批注"), 0)
     action = window.menu("tools").addAction(QCoreApplication.translate("RestoreDialog", "从备份恢复批注…"))
     action.setObjectName("actionRestoreAnnotations")
     action.triggered.connect(lambda: _restore_from_menu(window))
