@@ -87,6 +87,12 @@ class AnnotationController(AnnotationLibraryTools, QObject):
                 self._store = AnnotationStore.unavailable(exc)
         return self._store
 
+    def close_store(self) -> None:
+        """Close the store (its on-close backup keeps this session's changes); it reopens when next needed."""
+        if self._store is not None:
+            store, self._store = self._store, None
+            store.close()
+
     @property
     def compilation(self) -> Any:
         return self.window.compilation

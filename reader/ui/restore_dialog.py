@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QMessageBox,
                                QVBoxLayout, QWidget)
 
@@ -100,9 +100,8 @@ def _validate(candidate: Path) -> None:
 def restore_backup(window: "MainWindow", store_path: Path, backup: Path) -> dict | None:
     """Close the app's store, put ``backup`` in place, reload; errors are shown, not raised."""
     controller = getattr(window, "annotation_controller", None)
-    if controller is not None and controller._store is not None:  # noqa: SLF001 — the one owner of the connection
-        controller._store.close()  # noqa: SLF001
-        controller._store = None  # noqa: SLF001
+    if controller is not None:
+        controller.close_store()
     try:
         result = backups.restore(store_path, backup, validate=_validate)
     except ReaderError as exc:
@@ -144,6 +143,17 @@ def _restore_from_menu(window: "MainWindow") -> None:
     offer_restore(window)
 
 
+class _CloseStoreOnClose(QObject):
+    """When the window closes, close the annotation store: its on-close backup then holds the session's work."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Close:
+            controller = getattr(watched, "annotation_controller", None)
+            if controller is not None:
+                controller.close_store()
+        return False
+
+
 def install(window: "MainWindow") -> None:
     """工具 ▸ 从备份恢复批注…; and, for a library that cannot be written, a lasting note saying so."""
     library = getattr(window, "library", None)
@@ -154,3 +164,5 @@ def install(window: "MainWindow") -> None:
     action.setObjectName("actionRestoreAnnotations")
     action.triggered.connect(lambda: _restore_from_menu(window))
     window.restore_action = action
+    window.close_store_filter = _CloseStoreOnClose(window)
+    window.installEventFilter(window.close_store_filter)

@@ -65,3 +65,16 @@ def test_read_only_library_says_so_in_the_window(make_window, tmp_path) -> None:
         assert "只读" in win.statusBar().currentMessage()
     finally:
         subprocess.run([tool, "-R", "-i", str(library.root)], capture_output=True)
+
+
+def test_closing_the_window_leaves_a_backup_of_the_session(make_window, open_analysed, pdf, qtbot, tmp_path) -> None:
+    from reader.annotations.backup import backup_infos
+
+    win = make_window()
+    comp = open_analysed(win, Path(shutil.copy(pdf, tmp_path / "c.pdf")))
+    controller = win.annotation_controller
+    qtbot.waitUntil(lambda: controller.loaded_hash == comp.content_hash, timeout=15000)
+    controller.store.add(Annotation(comp.content_hash, 0, "本次会话的引文", {0: [(10, 20, 90, 30)]}))
+    win.close()
+    newest = backup_infos(win.library.annotations_db)[0]
+    assert newest.recent and newest.annotations == 1
