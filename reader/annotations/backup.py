@@ -29,6 +29,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Union
 
+from reader.annotations.exchange import (  # re-exported: callers know the JSON exchange from this module
+    EXPORT_FORMAT,
+    EXPORT_VERSION,
+    export_data,
+    export_json,
+    import_data,
+    import_json,
+)
 from reader.errors import StorageError, UsageError
 from reader.sqlite_store import PRIVATE_FILE_MODE
 
@@ -251,15 +259,6 @@ def restore(store_path: str | os.PathLike, backup: Path,
     return {"restored": str(backup), "store": str(store_path), "annotations": counts[0], "themes": counts[1],
             "kept_aside": str(aside) if aside.exists() else None}
 
-
-from reader.annotations.exchange import (  # noqa: E402  (re-exported for existing callers)
-    EXPORT_FORMAT,
-    EXPORT_VERSION,
-    export_data,
-    export_json,
-    import_data,
-    import_json,
-)
 
 __all__ = [
     "BACKUPS_KEPT", "BACKUP_EVERY_CHANGES", "BackupInfo", "EXPORT_FORMAT", "EXPORT_VERSION", "backup_dir",
