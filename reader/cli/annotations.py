@@ -232,9 +232,12 @@ def run_migrate(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from reader.export.outputs import check_output
+
     library = Library(args.library)
     if library.read_only:
         sys.stderr.write(Library.READ_ONLY_NOTICE + "\n")
+    check_output(library, Path(args.file), overwrite=True)  # never onto the store or another library file
     with open_store(library) as store:
         count = exchange.export_json(store, Path(args.file))
     return emit(args, {"file": str(Path(args.file).resolve()), "annotations": count},
