@@ -39,6 +39,10 @@ class CorruptPdfError(DocumentError):
     code = "corrupt"
 
 
+class PageTooCostlyError(CorruptPdfError):
+    """A page whose content would cost far more than any real page to extract or render (reader.guard)."""
+
+
 class EmptyPdfError(DocumentError):
     code = "empty"
 
@@ -51,12 +55,6 @@ class PasswordRequiredError(DocumentError):
     def __init__(self, message: str, *, path: str | None = None, wrong_password: bool = False) -> None:
         super().__init__(message, path=path)
         self.wrong_password = wrong_password
-
-
-class NoTextLayerError(DocumentError):
-    """The PDF has pages but no extractable text (scanned images)."""
-
-    code = "no_text"
 
 
 class StorageError(ReaderError):

@@ -13,6 +13,11 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
+from reader.document import MUPDF_ERRORS, mupdf_detail
+from reader.errors import CorruptPdfError
+from reader.textclean import REPLACEMENT, clean_char
+from reader.guard import page_cost
+
 Rect = tuple[float, float, float, float]
 
 _FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_MEDIABOX_CLIP
@@ -78,6 +83,23 @@ def _unified(c: str) -> str:
     return folded if len(folded) == 1 else c
 
 
+def _append(chars: list[str], rects: list[Rect], sizes: list[float], bolds: list[bool], text: str,
+            rect: Rect, size: float, bold: bool) -> None:
+    """Add one cleaned glyph: a ligature's letters share its box in equal slices, and a run of
+    unreadable glyphs (U+FFFD) stays one mark whose box grows over the whole run."""
+    if text == REPLACEMENT and chars and chars[-1] == REPLACEMENT:
+        last = rects[-1]
+        rects[-1] = (min(last[0], rect[0]), min(last[1], rect[1]), max(last[2], rect[2]), max(last[3], rect[3]))
+        return
+    x0, y0, x1, y1 = rect
+    step = (x1 - x0) / len(text)
+    for index, letter in enumerate(text):
+        chars.append(letter)
+        rects.append((x0 + index * step, y0, x0 + (index + 1) * step, y1))
+        sizes.append(size)
+        bolds.append(bold)
+
+
 def _pieces(page: pymupdf.Page) -> list[_Piece]:
     raw = page.get_text("rawdict", flags=_FLAGS)
     pieces: list[_Piece] = []
@@ -105,11 +127,11 @@ def _pieces(page: pymupdf.Page) -> list[_Piece]:
                         c = _unified(c)
                     elif c in "\u2010\u2011":
                         c = "-"  # fonts map the hyphen glyph back to HYPHEN / NON-BREAKING HYPHEN: read "-"
-                    x0, y0, x1, y1 = ch["bbox"]
-                    chars.append(c)
-                    rects.append((x0, y0, x1, y1))
-                    sizes.append(size)
-                    bolds.append(bold)
+                    else:
+                        c = clean_char(c)  # surrogates, controls, private use, ligatures (reader.textclean)
+                        if not c or c in "\r\n":
+                            continue  # dropped together with its box
+                    _append(chars, rects, sizes, bolds, c, tuple(ch["bbox"]), size, bold)
             if not any(c.strip() for c in chars):
                 continue
             y0, y1 = line["bbox"][1], line["bbox"][3]
@@ -172,14 +194,27 @@ def page_lines(page: pymupdf.Page, page_index: int) -> list[Line]:
 def extract_lines(pdf: pymupdf.Document, lock=None) -> list[list[Line]]:
     """Rows of every page. ``lock`` (MUPDF_LOCK) is taken per page, so a renderer waiting for
     MuPDF waits for one page's extraction, not the whole analysis. A page MuPDF cannot read
-    counts as a page without text rather than failing the whole compilation."""
+    counts as a page without text rather than failing the whole compilation; when no page at all
+    can be read, the file is damaged (not a scan without text) and a CorruptPdfError says so."""
     import contextlib
 
     out = []
+    damage: Exception | None = None
+    failures = 0
     for index in range(pdf.page_count):
         with lock if lock is not None else contextlib.nullcontext():
             try:
-                out.append(page_lines(pdf.load_page(index), index))
-            except (RuntimeError, ValueError):  # MuPDF reports a damaged page this way
+                cost = page_cost(pdf, index)
+            except MUPDF_ERRORS:
+                cost = None
+            if cost is not None and cost.too_costly_for_text:  # a bomb: left out, like a page without text
                 out.append([])
+                continue
+            try:
+                out.append(page_lines(pdf.load_page(index), index))
+            except MUPDF_ERRORS as exc:  # a damaged page (FzErrorFormat for a cycle in the page tree, …)
+                out.append([])
+                damage, failures = damage or exc, failures + 1
+    if out and failures == len(out):
+        raise CorruptPdfError(f"PDF 的页面都已损坏，无法读取 (no page of this PDF can be read){mupdf_detail(damage)}")
     return out

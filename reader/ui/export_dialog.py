@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QD
                                QListWidget, QListWidgetItem, QMessageBox, QProgressBar, QPushButton,
                                QRadioButton, QVBoxLayout)
 
-from reader.annotations import AnnotationStore
 from reader.errors import ReaderError, StorageError
-from reader.export import ExportCancelled, ExportOptions, run_export
+from reader.export import ExportCancelled, ExportOptions
 from reader.export.outputs import OutputExistsError
 from reader.export.templates import load_template, options_from_template, save_template
 from reader.ui.theme_dialog import swatch
+from reader.ui.plaintext import plain_message_box, tooltip
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -124,11 +124,11 @@ class ExportDialog(QDialog):
         for entry in self.window_.library.files(include_changed=False):
             item = QListWidgetItem(entry.title, self.compilation_list)
             item.setData(Qt.ItemDataRole.UserRole, entry.content_hash)
-            item.setToolTip(entry.path)
+            item.setToolTip(tooltip(entry.path))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         layout.addWidget(self.compilation_list)
-        current = getattr(self.window_, "content_hash", None)
+        current = self.window_.content_hash
         self.scope_current.setEnabled(bool(current))
         (self.scope_current if current else self.scope_library).setChecked(True)
         self.scope_chosen.toggled.connect(self.compilation_list.setEnabled)
@@ -141,10 +141,8 @@ class ExportDialog(QDialog):
         layout.addWidget(QLabel(self.tr("主题（全不选 = 全部主题）："), box))
         self.theme_list = QListWidget(box, objectName="exportThemes")
         self.theme_list.setMinimumHeight(140)
-        with AnnotationStore(self.window_.library.annotations_db,
-                             read_only=getattr(self.window_.library, "read_only", False)) as store:
-            themes = store.themes()
-        english = getattr(self.window_, "language", "zh") == "en"
+        themes = self.window_.workspace.annotations.themes()
+        english = self.window_.language == "en"
         for theme in themes:
             item = QListWidgetItem(swatch(theme.color), theme.display_name(english), self.theme_list)
             item.setData(Qt.ItemDataRole.UserRole, theme.name)
@@ -251,9 +249,11 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
 
+        workspace = self.window_.workspace
+
         def work(progress):
-            replace = {"overwrite": True} if overwrite else {}  # run_export's default refuses an existing file
-            return run_export(library, options, output, progress=progress, cancelled=self._cancel.is_set, **replace)
+            return workspace.export(options, output, progress=progress, cancelled=self._cancel.is_set,
+                                    overwrite=overwrite)
 
         self._label = self.tr("正在导出摘要…")
         self.window_.run_in_background(work, self._finished, self._failed, progress_label=self._label)
@@ -282,6 +282,7 @@ class ExportDialog(QDialog):
             result.annotations, result.documents, "\n".join(str(p) for p in result.outputs))
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("导出完成"), text,
                           QMessageBox.StandardButton.Close, self.window_)
+        plain_message_box(box)
         open_folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
         folder = result.outputs[0].parent if result.outputs else result.output
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
@@ -328,7 +329,7 @@ def open_export_dialog(window: "MainWindow") -> ExportDialog | None:
     return dialog
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "MainWindow") -> QAction:
     """文件 ▸ 导出摘要… (Ctrl+E)."""
     action = QAction(QCoreApplication.translate("ExportDialog", "导出摘要…"), window, objectName="actionExportSummary")
     action.setShortcut(QKeySequence("Ctrl+E"))
@@ -340,4 +341,4 @@ def install(window: "MainWindow") -> None:
         menu.insertSeparator(quit_action)
     else:
         menu.addAction(action)
-    window.export_action = action
+    return action

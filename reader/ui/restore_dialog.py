@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QMessageBox,
                                QVBoxLayout, QWidget)
 
 from reader.annotations import backup as backups
-from reader.annotations.store import AnnotationStore
+from reader.annotations.service import validate_store_file
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
@@ -94,14 +95,14 @@ class RestoreDialog(QDialog):
 
 
 def _validate(candidate: Path) -> None:
-    AnnotationStore(candidate, seed_defaults=False, read_only=True).close()
+    validate_store_file(candidate)
 
 
 def restore_backup(window: "MainWindow", store_path: Path, backup: Path) -> dict | None:
     """Close the app's store, put ``backup`` in place, reload; errors are shown, not raised."""
-    controller = getattr(window, "annotation_controller", None)
-    if controller is not None:
-        controller.close_store()
+    controller = getattr(window, "annotation_controller", None)  # unset in a window built without features
+    if controller is not None:  # the app's connection must be closed while the file is replaced
+        controller.reopen_store()
     try:
         result = backups.restore(store_path, backup, validate=_validate)
     except ReaderError as exc:
@@ -150,11 +151,11 @@ class _CloseStoreOnClose(QObject):
         if event.type() == QEvent.Type.Close:
             controller = getattr(watched, "annotation_controller", None)
             if controller is not None:
-                controller.close_store()
+                controller.reopen_store()  # closes it now; the next use (if any) opens it again
         return False
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "MainWindow") -> QAction:
     """工具 ▸ 从备份恢复批注…; and, for a library that cannot be written, a lasting note saying so."""
     library = getattr(window, "library", None)
     if library is not None and getattr(library, "read_only", False):
@@ -163,6 +164,6 @@ def install(window: "MainWindow") -> None:
     action = window.menu("tools").addAction(QCoreApplication.translate("RestoreDialog", "从备份恢复批注…"))
     action.setObjectName("actionRestoreAnnotations")
     action.triggered.connect(lambda: _restore_from_menu(window))
-    window.restore_action = action
     window.close_store_filter = _CloseStoreOnClose(window)
     window.installEventFilter(window.close_store_filter)
+    return action

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QColorDialog, QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel,
-                               QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
+                               QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from reader.annotations import Theme
 from reader.errors import ReaderError
+from reader.ui.plaintext import ask_yes_no, warn
 
 if TYPE_CHECKING:
-    from reader.annotations import AnnotationStore
+    from reader.workspace import AnnotationRepository
 
 
 def swatch(color: str, size: int = 14) -> QIcon:
@@ -30,7 +31,7 @@ def theme_label(theme: Theme, english: bool) -> str:
 class ThemePicker(QDialog):
     """A checkable list of themes; ``chosen()`` gives the names in the order they were ticked."""
 
-    def __init__(self, store: "AnnotationStore", selected: list[str], english: bool = False,
+    def __init__(self, store: "AnnotationRepository", selected: list[str], english: bool = False,
                  parent: QWidget | None = None, title: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("选择主题"))
@@ -87,7 +88,7 @@ class ThemePicker(QDialog):
 class ThemeManager(QDialog):
     """Edit the library's themes. Changes are stored at once (each is one transaction)."""
 
-    def __init__(self, store: "AnnotationStore", english: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, store: "AnnotationRepository", english: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("主题管理"))
         self.store, self.english = store, english
@@ -131,7 +132,7 @@ class ThemeManager(QDialog):
         try:
             action()
         except ReaderError as exc:
-            QMessageBox.warning(self, self.tr("主题"), exc.message)
+            warn(self, self.tr("主题"), exc.message)
         self.changed = True
         self.refresh()
 
@@ -193,6 +194,5 @@ class ThemeManager(QDialog):
         question = self.tr("删除主题“%1”？").replace("%1", name)
         if count:
             question += "\n" + self.tr("有 %1 条批注带有此主题：批注会保留，只去掉此主题。").replace("%1", str(count))
-        answer = QMessageBox.question(self, self.tr("删除主题"), question)
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask_yes_no(self, self.tr("删除主题"), question):
             self._run(lambda: self.store.delete_theme(name))
