@@ -245,9 +245,12 @@ def run_migrate(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from reader.export.outputs import check_output
+
     with _workspace(args) as workspace:
         if workspace.library.read_only:
             sys.stderr.write(Library.READ_ONLY_NOTICE + "\n")
+        check_output(workspace.library, Path(args.file), overwrite=True)  # never onto the store or a library file
         store = workspace.annotations
         count = exchange.export_json(store, Path(args.file))
     return emit(args, {"file": str(Path(args.file).resolve()), "annotations": count},
