@@ -56,6 +56,10 @@ class ExportDialog(QDialog):
                            ("pdf", self.tr("标注 PDF（高亮与批注写入副本）"))):
             self.format_box.addItem(label, key)
         form.addRow(self.tr("格式："), self.format_box)
+        self.pdf_note = QLabel(self.tr("副本会去掉原文件中的脚本、启动程序的链接和附件，以便安全地发给同事。"),
+                               self, objectName="exportPdfNote", wordWrap=True)
+        self.pdf_note.setStyleSheet("color: palette(mid);")
+        form.addRow("", self.pdf_note)
         self.group_box = QComboBox(self, objectName="exportGroup")
         self.group_box.addItem(self.tr("按主题（主题 → 文件 → 条目）"), "theme")
         self.group_box.addItem(self.tr("按文件（汇编 → 文件 → 条款顺序）"), "document")
@@ -208,6 +212,7 @@ class ExportDialog(QDialog):
     def _format_changed(self) -> None:
         fmt = self.format_box.currentData()
         self.group_box.setEnabled(fmt != "pdf")
+        self.pdf_note.setVisible(fmt == "pdf")
         for widget in (self.header_edit, self.footer_edit):
             widget.setEnabled(fmt != "pdf")
         for widget in (self.body_font, self.heading_font):
