@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from array import array
+from pathlib import Path
 
 from reader.document import MUPDF_LOCK, Document
 from reader.structure.builder import build_clean_text
 from reader.structure.documents import find_documents
 from reader.structure.furniture import box_frames, mark_figure_labels, mark_furniture, printed_labels
-from reader.structure.lines import extract_lines
+from reader.structure.lines import extract_lines_with_sources
 from reader.structure.paragraphs import body_size_of, layouts
 from reader.structure.textmap import Compilation, RectArray
 
 
-def analyze(doc: Document) -> Compilation:
-    """Analyse ``doc`` from scratch (no cache). Never raises for image-only PDFs."""
+def analyze(doc: Document, ocr_root: Path | None = None) -> Compilation:
+    """Analyse ``doc`` from scratch (no cache). Never raises for image-only PDFs.
+
+    With ``ocr_root`` (the library's OCR cache), pages without a usable text layer are read
+    from their cached OCR results, so scanned pages get structure, search and selection too.
+    """
     pdf = doc.pdf
-    pages = extract_lines(pdf, MUPDF_LOCK)
+    pages, _sources = extract_lines_with_sources(pdf, MUPDF_LOCK, doc.content_hash, ocr_root)
     with MUPDF_LOCK:
         sizes = [(pdf.load_page(i).rect.width, pdf.load_page(i).rect.height) for i in range(pdf.page_count)]
         toc = _safe_toc(pdf)
