@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "reader.cli.search",
     "reader.cli.annotations",
     "reader.cli.export",
+    "reader.cli.ocr",
 )
 
 EXIT_OK = 0

@@ -107,6 +107,9 @@ def _open(args: argparse.Namespace, pdf: str):
     library = Library(args.library)
     with Document.open(pdf, password=getattr(args, "password", None)) as doc:
         entry = library.add(pdf, document=doc)
+        from reader.cli.ocr import auto_ocr
+
+        auto_ocr(args, doc, library.structure_cache_dir)  # quotes on scanned pages need their OCR text
         comp = load_structure(doc, library.structure_cache_dir)
     store = open_store(library)
     for report in migrate_predecessors(library, store, comp, entry.path):

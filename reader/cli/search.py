@@ -17,6 +17,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     index.add_argument("pdfs", metavar="PDF", nargs="*",
                        help="PDF 文件或文件夹；不给则只完成上次未完成的索引 (files or folders; none = finish pending work)")
+    index.add_argument("--no-ocr", action="store_true",
+                       help="不识别扫描页 (do not OCR pages without text)")
     index.add_argument("--progress", action="store_true",
                        help="在标准错误输出逐行输出 JSON 进度 (JSON progress lines on stderr, for the app's worker)")
     index.set_defaults(func=run_index)
@@ -45,6 +47,10 @@ def run_index(args: argparse.Namespace) -> int:
 
     library = Library(args.library)
     indexer = LibraryIndexer(library)
+    if not args.no_ocr:
+        from reader.cli.ocr import auto_ocr
+
+        indexer.before_analysis = lambda doc, cache_dir: auto_ocr(args, doc, cache_dir)
 
     def progress(done: int, total: int, what: str) -> None:
         if args.progress:

@@ -58,6 +58,7 @@ class LibraryIndexer:
     """Indexes library files; usable from a worker thread (progress and cancel are callbacks)."""
 
     def __init__(self, library: Library) -> None:
+        self.before_analysis = None  # called with (document, structure cache dir) before a file is analysed
         self.library = library
         self.store = PageStore(library.index_dir)
 
@@ -216,6 +217,8 @@ class LibraryIndexer:
         with Document.open(path) as doc:
             if doc.content_hash != content_hash:
                 raise UsageError(f"文件已被修改，请重新添加 (file changed since it was added): {path}")
+            if self.before_analysis is not None:  # e.g. OCR of scanned pages (reader.cli.ocr.auto_ocr)
+                self.before_analysis(doc, self.library.structure_cache_dir)
             return load_structure(doc, self.library.structure_cache_dir)
 
 
