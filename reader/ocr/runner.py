@@ -60,7 +60,7 @@ def recognize_page(document: Document, index: int, engine: Engine) -> OcrPage:
         page = document.pdf.load_page(index)
         gray, scale = render_gray(page, engine.dpi)
         width, height = page.rect.width, page.rect.height
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     try:
         boxes = engine.recognize(gray)
     except MemoryError:
@@ -71,7 +71,8 @@ def recognize_page(document: Document, index: int, engine: Engine) -> OcrPage:
     lines = [OcrLine(box.text, box.score, box.chars,
                      [(r[0] / scale, r[1] / scale, r[2] / scale, r[3] / scale) for r in box.rects], box.scores)
              for box in boxes if box.chars]
-    return OcrPage(index, engine.key, width, height, lines, time.perf_counter() - started)
+    return OcrPage(index, engine.key, width, height, lines, time.perf_counter() - started,
+                   time.process_time() - cpu_started)
 
 
 def pages_needing_ocr(document: Document, pages: list[int] | None = None) -> list[int]:

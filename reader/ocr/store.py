@@ -36,12 +36,13 @@ class OcrPage:
     width: float
     height: float
     lines: list[OcrLine]
-    seconds: float = 0.0
+    seconds: float = 0.0  # wall time of recognition
+    cpu_seconds: float = 0.0  # CPU time of recognition, all threads (what an idle machine would take ÷ cores)
 
     def to_json(self) -> dict:
         return {
             "format": FORMAT, "page": self.page, "engine": self.engine, "width": self.width,
-            "height": self.height, "seconds": round(self.seconds, 3),
+            "height": self.height, "seconds": round(self.seconds, 3), "cpu_seconds": round(self.cpu_seconds, 3),
             "lines": [{"text": line.text, "score": round(line.score, 4), "chars": line.chars,
                        "rects": [[round(v, 2) for v in r] for r in line.rects],
                        "scores": [round(s, 3) for s in line.scores]} for line in self.lines],
@@ -52,7 +53,7 @@ class OcrPage:
         lines = [OcrLine(d["text"], float(d["score"]), list(d["chars"]), [tuple(r) for r in d["rects"]],
                          list(d.get("scores", []))) for d in data["lines"]]
         return cls(int(data["page"]), str(data["engine"]), float(data["width"]), float(data["height"]),
-                   lines, float(data.get("seconds", 0.0)))
+                   lines, float(data.get("seconds", 0.0)), float(data.get("cpu_seconds", 0.0)))
 
     @property
     def text(self) -> str:
