@@ -82,10 +82,12 @@ def pages_needing_ocr(document: Document, pages: list[int] | None = None) -> lis
     for index in wanted:
         with MUPDF_LOCK:
             try:
-                state = pdf_layer.layer_state(document.pdf.load_page(index))
+                page = document.pdf.load_page(index)
+                state = pdf_layer.layer_state(page)
+                blank = state == pdf_layer.EMPTY and not page.get_images()
             except (RuntimeError, ValueError):
                 continue  # a damaged page: nothing to render either
-        if state != pdf_layer.GOOD:
+        if state != pdf_layer.GOOD and not blank:  # a page with neither text nor image has nothing to read
             out.append(index)
     return out
 
