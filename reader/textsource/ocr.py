@@ -7,6 +7,7 @@ by the same rule as the text layer's; the font size is estimated from the charac
 
 from __future__ import annotations
 
+import re
 from statistics import median
 
 from reader.ocr.store import OcrPage
@@ -15,6 +16,23 @@ from reader.textsource.rows import rows_from_pieces
 
 # A glyph's ink box is a little smaller than its em square: Chinese glyphs fill ~92 % of it.
 _INK_TO_EM = 1 / 0.92
+
+
+# 文号 put the year in hexagonal brackets (GB/T 9704-2012 7.2.4: 〔2024〕15号); recognisers trained
+# on mixed text read either bracket as [ ] 【 】 ( ) （ ）. Only a bracketed four-digit year followed
+# by a number and 号 is changed, one character for one, so the boxes stay where they were.
+_DOC_NUMBER_YEAR = re.compile(r"[〔\[【(（]((?:19|20)\d\d)[〕\]】)）](?=\d{1,4}号)")
+
+
+def _fix_doc_number_brackets(chars: list[str]) -> list[str]:
+    text = "".join(chars)
+    if "号" not in text:
+        return chars
+    out = list(chars)
+    for match in _DOC_NUMBER_YEAR.finditer(text):
+        out[match.start()] = "〔"
+        out[match.end() - 1] = "〕"
+    return out
 
 
 def _height(rect) -> float:
@@ -57,5 +75,6 @@ def ocr_lines(result: OcrPage, page_index: int) -> list[Line]:
         rects = list(box.rects)
         y0 = min(r[1] for r in rects)
         y1 = max(r[3] for r in rects)
-        pieces.append(Piece(list(box.chars), rects, [size] * len(rects), [False] * len(rects), y0, y1, rects[0][0]))
+        chars = _fix_doc_number_brackets(list(box.chars)) if len("".join(box.chars)) == len(box.chars) else list(box.chars)
+        pieces.append(Piece(chars, rects, [size] * len(rects), [False] * len(rects), y0, y1, rects[0][0]))
     return rows_from_pieces(pieces, page_index)
