@@ -18,6 +18,7 @@ FEATURE_MODULES = (
     "reader.ui.annotation_controller",
     "reader.ui.review_panel",
     "reader.ui.export_dialog",
+    "reader.ui.ocr_feature",
 )
 
 
