@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from reader.ui.theme_dialog import swatch
+from reader.ui.plaintext import tooltip
 
 if TYPE_CHECKING:
     from reader.ui.annotation_controller import AnnotationController
@@ -44,7 +45,7 @@ class MiniToolbar(QFrame):
     def _button(self, text: str, tip: str, slot: Any) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
-        button.setToolTip(tip)
+        button.setToolTip(tooltip(tip))
         button.setAutoRaise(True)
         button.clicked.connect(slot)
         self.row.addWidget(button)

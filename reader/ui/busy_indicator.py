@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Callable, Hashable
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QToolButton, QWidget
+from reader.ui.plaintext import plain_label
 
 
 class BusyIndicator(QWidget):
@@ -16,7 +17,7 @@ class BusyIndicator(QWidget):
         super().__init__(parent)
         self.setObjectName("busyIndicator")
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
-        self.label = QLabel(self)
+        self.label = plain_label(QLabel(self))
         self.bar = QProgressBar(self)
         self.bar.setFixedWidth(120)
         self.bar.setMaximumHeight(14)

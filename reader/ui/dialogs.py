@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMe
                                QWidget)
 
 from reader.errors import ReaderError
+from reader.ui.plaintext import plain_label, plain_message_box
 
 
 
@@ -36,7 +37,7 @@ def error_dialog(parent: QWidget | None, exc: ReaderError) -> QMessageBox:
     box.setInformativeText(exc.message)
     box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 420px; }")  # paths wrap less
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    return box
+    return plain_message_box(box)
 
 
 def ask_password(parent: QWidget | None, file_name: str, wrong: bool) -> str | None:
@@ -56,7 +57,7 @@ class NoticeBar(QWidget):
         self.setObjectName("noticeBar")
         self.setStyleSheet("#noticeBar { background: #fff4ce; } QLabel { color: #5c4a00; }")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.label = QLabel(self)
+        self.label = plain_label(QLabel(self))
         self.label.setWordWrap(True)
         close = QToolButton(self)
         close.setText("×")

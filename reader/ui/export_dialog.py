@@ -23,6 +23,7 @@ from reader.errors import ReaderError, StorageError
 from reader.export import ExportCancelled, ExportOptions, run_export
 from reader.export.templates import load_template, options_from_template, save_template
 from reader.ui.theme_dialog import swatch
+from reader.ui.plaintext import plain_message_box, tooltip
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -123,7 +124,7 @@ class ExportDialog(QDialog):
         for entry in self.window_.library.files(include_changed=False):
             item = QListWidgetItem(entry.title, self.compilation_list)
             item.setData(Qt.ItemDataRole.UserRole, entry.content_hash)
-            item.setToolTip(entry.path)
+            item.setToolTip(tooltip(entry.path))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         layout.addWidget(self.compilation_list)
@@ -277,6 +278,7 @@ class ExportDialog(QDialog):
             result.annotations, result.documents, "\n".join(str(p) for p in result.outputs))
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("导出完成"), text,
                           QMessageBox.StandardButton.Close, self.window_)
+        plain_message_box(box)
         open_folder = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
         folder = result.outputs[0].parent if result.outputs else result.output
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))

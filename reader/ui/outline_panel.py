@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
+from reader.ui.plaintext import plain_label, tooltip
 
 if TYPE_CHECKING:
     from reader.structure import Clause, Compilation, DocumentInfo
@@ -59,7 +60,7 @@ class OutlinePanel(QWidget):
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        self.empty_hint = QLabel(self)
+        self.empty_hint = plain_label(QLabel(self))
         self.empty_hint.setObjectName("outlineHint")
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setStyleSheet("color: palette(mid); padding: 8px;")
@@ -94,7 +95,7 @@ class OutlinePanel(QWidget):
             text = doc.title + (f"\n{facts}" if facts else "")
             item = self._item(text, (d_index, ()), " ".join([doc.title, doc.doc_number or "", doc.date or "",
                                                               doc.kind, " ".join(doc.issuers)]))
-            item.setToolTip(self._document_tooltip(doc))
+            item.setToolTip(tooltip(self._document_tooltip(doc)))
             root.appendRow([item, self._page_item(comp, doc.start_page)])
             self._page_items.append((doc.start_offset, len(self._page_items), item))
             self._add_clauses(comp, item, d_index, (), doc.clauses)
@@ -112,7 +113,7 @@ class OutlinePanel(QWidget):
         for c_index, clause in enumerate(clauses):
             text = f"{clause.label} {clause.heading}".strip()
             item = self._item(text, (d_index, path + (c_index,)), f"{clause.label}{clause.heading}")
-            item.setToolTip(clause.text[:300])
+            item.setToolTip(tooltip(clause.text[:300]))
             parent.appendRow([item, self._page_item(comp, clause.start_page)])
             self._page_items.append((clause.start_offset, len(self._page_items), item))
             self._add_clauses(comp, item, d_index, path + (c_index,), clause.children)

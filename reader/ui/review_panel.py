@@ -19,6 +19,7 @@ from reader.annotations import Annotation
 from reader.annotations.textmatch import fold
 from reader.ui.theme_dialog import swatch
 from reader.ui.operations import single_shot_timer
+from reader.ui.plaintext import plain_label
 
 if TYPE_CHECKING:
     from reader.ui.annotation_controller import AnnotationController
@@ -168,7 +169,7 @@ class ReviewPanel(QWidget):
         self.filter_box = QLineEdit(self)
         self.filter_box.setPlaceholderText(self.tr("筛选：主题、文档、文字"))
         self.filter_box.setClearButtonEnabled(True)
-        self.counts = QLabel(self)
+        self.counts = plain_label(QLabel(self))
         self.counts.setWordWrap(True)
         self.model = ReviewModel(self)
         self.model.english = controller.english

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 from reader.ui.search_results_view import HTML_ROLE, HtmlDelegate, ResultTree
 from reader.ui.search_tasks import LatestOnly
 from reader.ui.operations import single_shot_timer
+from reader.ui.plaintext import plain_label, tooltip
 
 if TYPE_CHECKING:
     from reader.index.search import HitDetails, PageHit, SearchResults
@@ -84,7 +85,7 @@ class SearchPanel(QWidget):
         checks.addWidget(self.front_matter)
         grid.addLayout(checks)
 
-        self.summary = QLabel(self, objectName="searchSummary", wordWrap=True)
+        self.summary = plain_label(QLabel(self, objectName="searchSummary", wordWrap=True))
         self.empty_hint = QLabel(self.hint(), self, objectName="searchHint", wordWrap=True)
         self.empty_hint.setStyleSheet("color: palette(mid); padding: 8px;")
         self.tree = ResultTree(self, objectName="searchResults")
@@ -244,7 +245,7 @@ class SearchPanel(QWidget):
         item = QTreeWidgetItem(parent, [f"{label} {details.snippet_plain}"])
         item.setData(0, HTML_ROLE, f"<span style='color:#555'>{html.escape(label)}</span>{missing} {snippet}")
         item.setData(0, HIT_ROLE, (hit, details))
-        item.setToolTip(0, hit.pdf)
+        item.setToolTip(0, tooltip(hit.pdf))
 
     def _document_indexed(self) -> bool:
         content_hash = getattr(self.window_, "content_hash", None)

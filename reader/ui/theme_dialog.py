@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QColorDialog, QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel,
-                               QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
+                               QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from reader.annotations import Theme
 from reader.errors import ReaderError
+from reader.ui.plaintext import ask_yes_no, warn
 
 if TYPE_CHECKING:
     from reader.annotations import AnnotationStore
@@ -131,7 +132,7 @@ class ThemeManager(QDialog):
         try:
             action()
         except ReaderError as exc:
-            QMessageBox.warning(self, self.tr("主题"), exc.message)
+            warn(self, self.tr("主题"), exc.message)
         self.changed = True
         self.refresh()
 
@@ -193,6 +194,5 @@ class ThemeManager(QDialog):
         question = self.tr("删除主题“%1”？").replace("%1", name)
         if count:
             question += "\n" + self.tr("有 %1 条批注带有此主题：批注会保留，只去掉此主题。").replace("%1", str(count))
-        answer = QMessageBox.question(self, self.tr("删除主题"), question)
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask_yes_no(self, self.tr("删除主题"), question):
             self._run(lambda: self.store.delete_theme(name))

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMenu, QMessageBox, QToolBar
 
 from reader.ui import i18n
+from reader.ui.plaintext import tooltip
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -186,7 +187,7 @@ def _fill_recent(window: "MainWindow") -> None:
     files = window.settings.recent_files()
     for path in files:
         action = menu.addAction(Path(path).name, lambda p=path: window.open_pdf(p))
-        action.setToolTip(path)
+        action.setToolTip(tooltip(path))
         action.setEnabled(Path(path).exists())
     if files:
         menu.addSeparator()

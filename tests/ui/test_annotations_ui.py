@@ -153,7 +153,7 @@ def test_theme_manager_merge_and_delete_keep_annotations(window, monkeypatch):
     dialog.merge()
     assert controller.store.get(a.id).themes == ["新材料"] and controller.store.get(b.id).themes == ["氢能", "新材料"]
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text: asked.append(text) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or QMessageBox.StandardButton.Yes)
     select("新材料")
     dialog.delete()
     assert "2" in asked[0]  # the user is told how many annotations carry the theme
