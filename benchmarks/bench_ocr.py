@@ -116,15 +116,12 @@ def run(args) -> dict:
 
 def compare(pages: list[int]) -> None:
     """Every engine setting on the same scan, one line each (for docs/ocr.md)."""
-    settings = [
-        ("rapidocr", "rapidocr dpi150 det960", {"READER_OCR_DPI": "150", "READER_OCR_DET": "960"}),
-        ("rapidocr", "rapidocr dpi150 det736", {"READER_OCR_DPI": "150", "READER_OCR_DET": "736"}),
-        ("rapidocr", "rapidocr dpi150 det1280", {"READER_OCR_DPI": "150", "READER_OCR_DET": "1280"}),
-        ("rapidocr", "rapidocr dpi200 det960", {"READER_OCR_DPI": "200", "READER_OCR_DET": "960"}),
-        ("rapidocr", "rapidocr dpi150 det960 1 thread", {"READER_OCR_DPI": "150", "READER_OCR_DET": "960",
-                                                         "READER_OCR_THREADS": "1"}),
-        ("tesseract", "tesseract chi_sim dpi200 psm6", {}),
-    ]
+    def rapid(dpi: int, det: int, threads: int) -> tuple[str, str, dict]:
+        return ("rapidocr", f"rapidocr dpi{dpi} det{det} threads{threads}",
+                {"READER_OCR_DPI": str(dpi), "READER_OCR_DET": str(det), "READER_OCR_THREADS": str(threads)})
+
+    settings = [rapid(150, 960, 2), rapid(150, 736, 2), rapid(150, 1280, 2), rapid(200, 960, 2),
+                rapid(150, 960, 1), rapid(150, 736, 1), ("tesseract", "tesseract chi_sim dpi200 psm6", {})]
     with tempfile.TemporaryDirectory() as folder:
         workdir = Path(folder)
         scan = make_sample_scan(pages, workdir)

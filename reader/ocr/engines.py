@@ -79,7 +79,7 @@ class RapidOcrEngine:
 
     name = "rapidocr"
 
-    def __init__(self, dpi: int = 150, det_side: int = 960, threads: int = 2, batch: int = 1) -> None:
+    def __init__(self, dpi: int = 150, det_side: int = 736, threads: int = 1, batch: int = 1) -> None:
         try:
             from rapidocr_onnxruntime import RapidOCR
         except ImportError as exc:

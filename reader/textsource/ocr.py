@@ -18,10 +18,11 @@ from reader.textsource.rows import rows_from_pieces
 _INK_TO_EM = 1 / 0.92
 
 
-# 文号 put the year in hexagonal brackets (GB/T 9704-2012 7.2.4: 〔2024〕15号); recognisers trained
-# on mixed text read either bracket as [ ] 【 】 ( ) （ ）. Only a bracketed four-digit year followed
-# by a number and 号 is changed, one character for one, so the boxes stay where they were.
-_DOC_NUMBER_YEAR = re.compile(r"[〔\[【(（]((?:19|20)\d\d)[〕\]】)）](?=\d{1,4}号)")
+# 文号 put the year in hexagonal brackets (GB/T 9704-2012 7.2.4: 〔2024〕15号), and recognisers
+# trained on mixed text often read one of the pair as ] [ 】 【 ) ）. When one side reads 〔 or 〕,
+# the other is made to match; a year printed in square brackets on both sides ([2018]) is left
+# as printed. One character for one, so the boxes stay where they were.
+_DOC_NUMBER_YEAR = re.compile(r"([〔\[【(（])((?:19|20)\d\d)([〕\]】)）])(?=\s*\d{1,4}\s*号)")
 
 
 def _fix_doc_number_brackets(chars: list[str]) -> list[str]:
@@ -30,8 +31,9 @@ def _fix_doc_number_brackets(chars: list[str]) -> list[str]:
         return chars
     out = list(chars)
     for match in _DOC_NUMBER_YEAR.finditer(text):
-        out[match.start()] = "〔"
-        out[match.end() - 1] = "〕"
+        if match.group(1) == "〔" or match.group(3) == "〕":
+            out[match.start()] = "〔"
+            out[match.end() - 1] = "〕"
     return out
 
 
