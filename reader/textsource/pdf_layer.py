@@ -31,7 +31,7 @@ def _unified(c: str) -> str:
     return folded if len(folded) == 1 else c
 
 
-def _pieces(page: pymupdf.Page) -> list[Piece]:
+def pieces_of(page: pymupdf.Page) -> list[Piece]:
     raw = page.get_text("rawdict", flags=_FLAGS)
     pieces: list[Piece] = []
     for block in raw.get("blocks", ()):
@@ -70,9 +70,9 @@ def _pieces(page: pymupdf.Page) -> list[Piece]:
     return pieces
 
 
-def page_lines(page: pymupdf.Page, page_index: int) -> list[Line]:
+def page_lines(page: pymupdf.Page, page_index: int, pieces: list[Piece] | None = None) -> list[Line]:
     """Visual rows of one page from its text layer, top to bottom."""
-    return rows_from_pieces(_pieces(page), page_index)
+    return rows_from_pieces(pieces_of(page) if pieces is None else pieces, page_index)
 
 
 def _unreadable(c: str) -> bool:
@@ -80,20 +80,23 @@ def _unreadable(c: str) -> bool:
     return c == "\ufffd" or category in ("Co", "Cn", "Cc", "Cs")
 
 
-def layer_state(page: pymupdf.Page) -> str:
+def layer_state(page: pymupdf.Page, pieces: list[Piece] | None = None) -> str:
     """What the page's text layer is worth (GOOD, EMPTY, SCANNER or GARBAGE).
 
     A page-sized image under text that is never painted (render mode 3) is how scanners and
     OCR tools make a "searchable PDF"; typeset documents paint their text. More than a third
     of unreadable characters (U+FFFD, private use, unassigned) means the fonts carry no usable
-    ToUnicode map.
+    ToUnicode map. ``pieces`` (from :func:`pieces_of`) saves reading the text twice.
     """
-    text = page.get_text("text")
-    visible = [c for c in text if not c.isspace()]
+    if pieces is None:
+        pieces = pieces_of(page)
+    visible = [c for piece in pieces for c in piece.chars if not c.isspace()]
     if not visible:
         return EMPTY
     if sum(1 for c in visible if _unreadable(c)) > len(visible) / 3:
         return GARBAGE
+    if not page.get_images():  # cheap: the page's resources; most typeset pages stop here
+        return GOOD
     area = abs(page.rect)
     page_sized = any(area and abs(pymupdf.Rect(info["bbox"]) & page.rect) >= 0.8 * area
                      for info in page.get_image_info())

@@ -37,14 +37,15 @@ def page_lines_for(pdf, page_index: int, content_hash: str | None, store: OcrSto
                    ) -> tuple[list[Line], PageSource]:
     """Rows of one page and where they came from (the caller holds MUPDF_LOCK)."""
     page = pdf.load_page(page_index)
-    state = pdf_layer.layer_state(page)
+    pieces = pdf_layer.pieces_of(page)
+    state = pdf_layer.layer_state(page, pieces)
     if state != pdf_layer.GOOD and store is not None and content_hash:
         result = store.load(content_hash, page_index)
         if result is not None:
             return ocr_lines(result, page_index), PageSource(page_index, "ocr", state, result.engine)
     if state == pdf_layer.EMPTY:
         return [], PageSource(page_index, "none", state)
-    return pdf_layer.page_lines(page, page_index), PageSource(page_index, "text", state)
+    return pdf_layer.page_lines(page, page_index, pieces), PageSource(page_index, "text", state)
 
 
 def extract_pages(pdf, lock=None, content_hash: str | None = None, ocr_root: Path | None = None
