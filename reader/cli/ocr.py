@@ -108,12 +108,16 @@ def auto_ocr(args: argparse.Namespace, doc: Document, structure_cache_dir) -> No
         return
     from reader.ocr.auto import ensure_ocr
 
+    interactive = sys.stderr.isatty()  # a script reading stderr gets one line per failure, nothing else
+
     def notify(message: str) -> None:
-        sys.stderr.write(f"注意 (note): {message}\n")
+        if interactive or "未安装" in message:  # a missing engine is always said
+            sys.stderr.write(f"注意 (note): {message}\n")
 
     def progress(done: int, total: int, page: int) -> None:
-        if page >= 0 and not getattr(args, "json", False):
-            sys.stderr.write(f"OCR {done + 1}/{total} (page {page})\n")
+        if page >= 0 and interactive:
+            sys.stderr.write(f"\rOCR {done + 1}/{total} (page {page})" + ("\n" if done + 1 == total else ""))
+            sys.stderr.flush()
 
     try:
         ensure_ocr(doc, structure_cache_dir, notify=notify, progress=progress)

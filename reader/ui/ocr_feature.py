@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt, QThreadPool
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox
 
+from reader.document import MUPDF_LOCK
 from reader.ui.search_tasks import IndexJob
 
 if TYPE_CHECKING:
@@ -58,10 +59,16 @@ class OcrFeature(QObject):
         self.action.setEnabled(False)
         self.badge.hide()
 
-    def _on_compilation(self, _compilation: Any) -> None:
+    def _on_compilation(self, compilation: Any) -> None:
         window = self.window_
         if window.document is None or window.library is None:
             return
+        if compilation is not None and all(compilation.page_starts[p] < compilation.page_starts[p + 1]
+                                           for p in range(compilation.page_count)):
+            with MUPDF_LOCK:
+                first_page_has_images = bool(window.document.pdf[0].get_images())
+            if not first_page_has_images:
+                return  # text on every page and no scanned picture: a typeset file, nothing to offer
         path, password = str(window.document.path), getattr(window, "_password", None)
         cache_dir = window.library.structure_cache_dir
         window.run_in_background(lambda: _scan_state(path, password, cache_dir),
