@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from reader.document import MUPDF_LOCK
+from reader.errors import ReaderError
 from reader.ui.search_tasks import IndexJob
 
 if TYPE_CHECKING:
@@ -72,7 +73,13 @@ class OcrFeature(QObject):
         path, password = str(window.document.path), getattr(window, "_password", None)
         cache_dir = window.library.structure_cache_dir
         window.run_in_background(lambda: _scan_state(path, password, cache_dir),
-                                 lambda state: self._on_scan_state(path, *state))
+                                 lambda state: self._on_scan_state(path, *state),
+                                 on_error=self._scan_failed)
+
+    def _scan_failed(self, exc: BaseException) -> None:
+        """The file went away or became unreadable since it was opened: simply offer nothing."""
+        if not isinstance(exc, (ReaderError, OSError)):
+            raise exc
 
     def _on_scan_state(self, path: str, needed: list[int], done: set[int]) -> None:
         if self.window_.document is None or str(self.window_.document.path) != path:

@@ -105,3 +105,14 @@ def test_a_missing_engine_is_one_clear_line_and_text_still_works(tmp_path):
     run = _cli("text", str(typeset), "--json", "--library", str(tmp_path / "lib"), env=no_tesseract)
     assert run.returncode == 0
     assert ocr_pdfs.TITLE in "".join(page["text"] for page in json.loads(run.stdout)["pages"])
+
+
+def test_a_huge_scan_page_is_rendered_within_the_pixel_cap(tmp_path):
+    """A poster-sized 600-dpi scan is read at a bounded size: memory stays flat page by page."""
+    from reader.ocr.runner import MAX_PIXELS, render_gray
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=2384, height=3370)  # A0 in points
+    gray, scale = render_gray(page, 600)
+    assert gray.shape[0] * gray.shape[1] <= MAX_PIXELS * 1.01
+    assert gray.shape[1] == pytest.approx(2384 * scale, abs=2)
