@@ -4,6 +4,10 @@ An interrupted or failed write (an exception, Ctrl-C, a full disk) removes the t
 file and leaves whatever was under the final name untouched, so the user never finds half a
 file there. Environment failures (read-only folder, a file held open by Word on Windows,
 no space) become :class:`reader.errors.StorageError` with a bilingual message naming the path.
+
+Temporary files are named ``.<target name>.<pid>.<random>.reader-tmp``: recognisably ours, so a
+later write to the same folder removes those left by a killed process (its pid no longer runs, or
+the file is older than a day) and never touches anyone else's ``*.tmp``.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
@@ -21,7 +26,7 @@ from reader.errors import StorageError
 def _storage_error(target: Path, exc: OSError, *, replacing: bool = False) -> StorageError:
     shown = str(target)
     if exc.errno == errno.ENOSPC:
-        text = f"磁盘空间不足，无法写入 (no space left on device): {shown}"
+        text = f"磁盘已满 (disk full): 无法写入 (cannot write) {shown}"
     elif exc.errno == errno.ENOENT:
         text = f"文件夹不存在，无法写入 (folder does not exist): {target.parent}"
     elif isinstance(exc, IsADirectoryError) or target.is_dir():
@@ -69,8 +74,44 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+TEMP_SUFFIX = ".reader-tmp"
+STALE_AFTER_S = 24 * 3600
+
+
+def _pid_running(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def clean_stale_temps(folder: str | os.PathLike[str]) -> list[Path]:
+    """Remove our temporary files in ``folder`` whose writer is gone; returns what was removed."""
+    removed = []
+    try:
+        candidates = list(Path(folder).glob(f".*{TEMP_SUFFIX}"))
+    except OSError:
+        return removed
+    for temp in candidates:
+        parts = temp.name[:-len(TEMP_SUFFIX)].rsplit(".", 2)  # .<target>.<pid>.<random>
+        try:
+            pid = int(parts[-2]) if len(parts) == 3 else -1
+            stale = (pid != os.getpid() and not _pid_running(pid)) or time.time() - temp.stat().st_mtime > STALE_AFTER_S
+            if stale:
+                temp.unlink()
+                removed.append(temp)
+        except (OSError, ValueError):
+            continue
+    return removed
+
+
 @contextmanager
-def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
+def atomic_path(target: str | os.PathLike[str], file_mode: int | None = None) -> Iterator[Path]:
     """Yield a temporary path next to ``target``; on success it replaces ``target``.
 
     For libraries that save by file name (pymupdf, python-docx). The caller writes the whole
@@ -81,14 +122,16 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
         raise StorageError(
             f"目标是一个文件夹，请给出文件名 (the target is a folder; give a file name): {final}", path=str(final)
         )
+    clean_stale_temps(final.parent)
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent or ".")
+        fd, temp_name = tempfile.mkstemp(prefix=f".{final.name}.{os.getpid()}.", suffix=TEMP_SUFFIX,
+                                         dir=final.parent or ".")
     except OSError as exc:
         raise _storage_error(final, exc) from exc
     os.close(fd)
     temp = Path(temp_name)
     try:
-        os.chmod(temp, _file_mode(final))
+        os.chmod(temp, _file_mode(final) if file_mode is None else file_mode)
     except OSError:
         pass
     try:
@@ -112,10 +155,11 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
 
 
 @contextmanager
-def atomic_write(target: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
+def atomic_write(target: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8",
+                 file_mode: int | None = None) -> Iterator[IO]:
     """Open a temporary file for writing; on success it replaces ``target`` (text or ``"wb"``)."""
     binary = "b" in mode
-    with atomic_path(target) as temp:
+    with atomic_path(target, file_mode) as temp:
         try:
             handle = open(temp, mode, encoding=None if binary else encoding, newline=None if binary else "\n")
         except OSError as exc:
@@ -128,11 +172,7 @@ def atomic_write(target: str | os.PathLike[str], mode: str = "w", encoding: str 
                 raise _storage_error(Path(target), exc) from exc
 
 
-def write_text_atomic(target: str | os.PathLike[str], text: str) -> None:
-    with atomic_write(target, "w") as handle:
+def write_text_atomic(target: str | os.PathLike[str], text: str, file_mode: int | None = None) -> None:
+    """``file_mode`` None: what a plain ``open()`` would give (the user's umask), else exactly that mode."""
+    with atomic_write(target, "w", file_mode=file_mode) as handle:
         handle.write(text)
-
-
-def write_bytes_atomic(target: str | os.PathLike[str], data: bytes) -> None:
-    with atomic_write(target, "wb") as handle:
-        handle.write(data)

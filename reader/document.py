@@ -21,8 +21,11 @@ from reader.errors import (
     EmptyPdfError,
     FileMissingError,
     NotPdfError,
+    PageTooCostlyError,
     PasswordRequiredError,
 )
+from reader.guard import PageCost, page_cost
+from reader.textclean import clean_text
 
 MUPDF_LOCK = threading.RLock()
 """Held around every PyMuPDF call made through this module (and by anyone else touching pymupdf)."""
@@ -32,7 +35,10 @@ pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 
 _TEXT_PROBE_PAGES = 12
-_MUPDF_ERRORS = (RuntimeError, pymupdf.mupdf.FzErrorBase)  # how MuPDF reports damaged content
+MUPDF_ERRORS: tuple[type[Exception], ...] = (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase)
+"""How MuPDF reports damaged content. FzErrorFormat (a cycle in the page tree, …) is neither a
+RuntimeError nor a ValueError, so code that survives a damaged page catches this tuple."""
+_MUPDF_ERRORS = MUPDF_ERRORS
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,12 @@ class RenderedImage:
     owner: object = field(default=None, repr=False, compare=False)
 
 
-def _detail(exc: Exception) -> str:
+def mupdf_detail(exc: BaseException | None) -> str:
+    """MuPDF's own words for the damage (`` — MuPDF: …``), or "" when it says nothing useful."""
+    return _detail(exc) if exc is not None else ""
+
+
+def _detail(exc: BaseException) -> str:
     """MuPDF's own words for the damage, without its internal error code, for a bug report."""
     text = re.sub(r"^code=\d+:\s*", "", str(exc)).strip()
     if not text or text.startswith("Failed to open file"):  # says nothing the message does not
@@ -93,7 +104,7 @@ def _format_label(rule: dict, page_index: int) -> str:
         "A": _letters(number),
         "a": _letters(number).lower(),
     }.get(style, "")
-    return f"{rule.get('prefix', '')}{body}"
+    return f"{clean_text(str(rule.get('prefix') or ''))}{body}"
 
 
 def compute_page_labels(rules: list[dict], page_count: int) -> list[str]:
@@ -121,6 +132,8 @@ class Document:
         self._labels: list[str] | None = None
         self._hash: str | None = None
         self._has_text: bool | None = None
+        self._text_damage: str | None = None
+        self._costs: dict[int, PageCost | None] = {}
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -200,7 +213,7 @@ class Document:
         """The PDF's metadata title, else the file name without extension."""
         with MUPDF_LOCK:
             meta = self._pdf.metadata or {}
-        return (meta.get("title") or "").strip() or self.path.stem
+        return clean_text(meta.get("title") or "").strip() or self.path.stem
 
     @property
     def page_labels(self) -> list[str]:
@@ -278,25 +291,61 @@ class Document:
                     sizes.append(sizes[-1] if sizes else (595.0, 842.0))
         return sizes
 
+    def page_refusal(self, index: int, rendering: bool = False) -> str | None:
+        """Why page ``index`` is too costly to extract (or, with ``rendering``, to render) safely; else None.
+
+        Estimated once per page from its objects (see reader.guard); a hostile page (nested forms,
+        a gigapixel image) is then left out instead of freezing the reader or exhausting memory.
+        Text extraction does not decode images, so only rendering is refused for huge images.
+        """
+        if index not in self._costs:
+            with MUPDF_LOCK:
+                try:
+                    self._costs[index] = page_cost(self._pdf, index)
+                except _MUPDF_ERRORS:  # damaged objects: extraction reports the damage itself
+                    self._costs[index] = None
+        cost = self._costs[index]
+        if cost is None or not (cost.too_costly if rendering else cost.too_costly_for_text):
+            return None
+        return cost.reason(index)
+
     def page_text(self, index: int) -> str:
         """Raw extracted text of one page (furniture included); see ``reader.structure`` for clean text."""
+        if self.page_refusal(index):
+            return ""
         with MUPDF_LOCK:
-            return self._pdf[index].get_text()
+            return clean_text(self._pdf[index].get_text())
 
     @property
     def has_text_layer(self) -> bool:
         """Whether any of the first pages carries extractable text (scans do not)."""
         if self._has_text is None:
             self._has_text = False
+            damage: BaseException | None = None
             with MUPDF_LOCK:
                 for index in range(min(self.page_count, _TEXT_PROBE_PAGES)):
+                    if self.page_refusal(index):
+                        continue
                     try:
                         if self._pdf[index].get_text().strip():
                             self._has_text = True
                             break
-                    except _MUPDF_ERRORS:  # a damaged page: ask the next one
+                    except _MUPDF_ERRORS as exc:  # a damaged page: ask the next one
+                        damage = damage or exc
                         continue
+            refused = [self.page_refusal(i) for i in self._costs if self.page_refusal(i)]
+            if not self._has_text and refused:
+                self._text_damage = refused[0]
+            elif not self._has_text and damage is not None:
+                self._text_damage = (f"PDF 页面已损坏，无法读取文字 (the pages are damaged; no text can be read)"
+                                     f"{mupdf_detail(damage)}")
         return self._has_text
+
+    @property
+    def text_damage(self) -> str | None:
+        """Why no text was found when the reason is damage, not a scan (pages MuPDF cannot read)."""
+        self.has_text_layer
+        return self._text_damage
 
     # ---------------------------------------------------------------- rendering
     def render(
@@ -309,6 +358,9 @@ class Document:
 
         Callers fold the screen's device pixel ratio into ``zoom`` so HiDPI output stays crisp.
         """
+        refusal = self.page_refusal(index, rendering=True)
+        if refusal:
+            raise PageTooCostlyError(refusal, path=str(self.path))
         matrix = pymupdf.Matrix(zoom, zoom)
         with MUPDF_LOCK:
             try:

@@ -39,6 +39,10 @@ class CorruptPdfError(DocumentError):
     code = "corrupt"
 
 
+class PageTooCostlyError(CorruptPdfError):
+    """A page whose content would cost far more than any real page to extract or render (reader.guard)."""
+
+
 class EmptyPdfError(DocumentError):
     code = "empty"
 
@@ -53,16 +57,18 @@ class PasswordRequiredError(DocumentError):
         self.wrong_password = wrong_password
 
 
-class NoTextLayerError(DocumentError):
-    """The PDF has pages but no extractable text (scanned images)."""
-
-    code = "no_text"
-
-
 class StorageError(ReaderError):
     """The environment's fault while reading or writing user data (disk full, read-only, corrupt)."""
 
     code = "storage"
+
+
+class DamagedStoreError(StorageError):
+    """A database file is damaged (zero-length, not SQLite, failing its integrity check).
+
+    A subclass, not a new code: every place that shows a storage error still does; the ones that
+    can offer a way out (restore a backup) catch this one.
+    """
 
 
 class UsageError(ReaderError):

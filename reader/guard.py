@@ -39,7 +39,13 @@ class PageCost:
 
     @property
     def too_costly(self) -> bool:
+        """Too costly to render (content and images both count)."""
         return self.content_bytes > MAX_EXPANDED_CONTENT or self.image_pixels > MAX_IMAGE_PIXELS
+
+    @property
+    def too_costly_for_text(self) -> bool:
+        """Too costly to extract text from (text extraction does not decode images)."""
+        return self.content_bytes > MAX_EXPANDED_CONTENT
 
     def reason(self, page_index: int) -> str:
         if self.image_pixels > MAX_IMAGE_PIXELS:

@@ -8,6 +8,7 @@ Re-adding an unchanged file (same path, size and mtime) does no hashing at all.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import time
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from reader.document import Document, file_content_hash
 from reader.paths import library_dir
+from reader.errors import StorageError
 from reader.sqlite_store import MigrationStep, SQLiteFile
 
 # Numbered schema steps (PRAGMA user_version); append, never edit a released one.
@@ -58,16 +60,42 @@ class LibraryFile:
 class Library:
     """The library folder and its catalogue of files. Safe to use from several threads (one connection per call)."""
 
-    def __init__(self, root: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, root: str | os.PathLike[str] | None = None, read_only: bool | None = None) -> None:
+        """Open the library at ``root``; ``read_only`` None = decide from whether the folder can be written.
+
+        A read-only library (a write-protected disk, a colleague's shared folder) still searches,
+        lists and exports; anything that would record something raises a ``StorageError`` saying so.
+        """
         self.root = library_dir(root)
         self.db_path = self.root / "library.sqlite3"
         self.structure_cache_dir = self.root / "cache" / "structure"
         self.index_dir = self.root / "index"
         self.annotations_db = self.root / "annotations.sqlite3"
-        self.structure_cache_dir.mkdir(parents=True, exist_ok=True)
+        self.read_only = self._not_writable() if read_only is None else read_only
+        if not self.read_only:
+            try:
+                self.structure_cache_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+                    raise
+                self.read_only = True
         self._sqlite = SQLiteFile(self.db_path, ("资料库", "library database"), synchronous="FULL",
-                                  row_factory=sqlite3.Row)
+                                  row_factory=sqlite3.Row, read_only=self.read_only)
+        if self.read_only and not self.db_path.exists():
+            raise StorageError(f"资料库为只读且尚未建立 (the library folder is read-only and holds no library "
+                               f"yet): {self.root}", path=str(self.root))
         self._sqlite.migrate_file(MIGRATIONS)
+
+    def _not_writable(self) -> bool:
+        """True when the library exists but its folder or database cannot be written."""
+        if not self.root.is_dir():
+            return False
+        if not os.access(self.root, os.W_OK):
+            return True
+        return self.db_path.exists() and not os.access(self.db_path, os.W_OK)
+
+    READ_ONLY_NOTICE = ("资料库为只读：可以搜索、列出和导出，不能修改 (the library is read-only: search, list and "
+                        "export work; nothing can be changed)")
 
     def _connect(self, write: bool = False) -> AbstractContextManager[sqlite3.Connection]:
         """A connection of its own and one transaction, per call (any thread may call).
@@ -89,6 +117,8 @@ class Library:
         stat = file.stat()
         now = time.time()
         known = self.find_by_path(file)
+        if self.read_only:
+            return self._add_read_only(file, known, document)
         if known and known.size == stat.st_size and known.mtime == stat.st_mtime and known.status != "changed":
             with self._connect(write=True) as db:
                 db.execute("UPDATE files SET opened_at=?, status='ok' WHERE content_hash=?", (now, known.content_hash))
@@ -118,6 +148,23 @@ class Library:
                     (content_hash, str(file), title, pages, stat.st_size, stat.st_mtime, now, now),
                 )
         return self.get(content_hash)  # type: ignore[return-value]
+
+    def _add_read_only(self, file: Path, known: LibraryFile | None, document: Document | None) -> LibraryFile:
+        """What :meth:`add` would record, without recording it (the library cannot be written)."""
+        stat = file.stat()
+        if known and (known.size, known.mtime) == (stat.st_size, stat.st_mtime) and known.status != "changed":
+            return known
+        content_hash = document.content_hash if document else file_content_hash(file)
+        entry = self.get(content_hash)
+        if entry is not None:
+            return entry
+        if document is None:
+            with Document.open(file) as opened:
+                title, pages = opened.title, opened.page_count
+        else:
+            title, pages = document.title, document.page_count
+        return LibraryFile(content_hash, str(file), title, pages, stat.st_size, stat.st_mtime, time.time(),
+                           time.time(), "ok")
 
     def files(self, include_changed: bool = True) -> list[LibraryFile]:
         with self._connect() as db:
@@ -154,6 +201,24 @@ class Library:
             self._set_status(content_hash, "missing")
         return None
 
+    def current_path(self, content_hash: str) -> Path | None:
+        """Where this compilation is now: its own file, or the file that replaced it in place.
+
+        A file changed in place keeps its old entry (``status='changed'``, ``replaced_by`` the new
+        hash); following that chain finds the current edition, so an export of annotations made on
+        the old one still finds its source instead of saying it is gone.
+        """
+        seen: set[str] = set()
+        current: str | None = content_hash
+        while current and current not in seen:
+            seen.add(current)
+            path = self.resolve(current)
+            if path is not None:
+                return path
+            entry = self.get(current)
+            current = entry.replaced_by if entry else None
+        return None
+
     def check_files(self) -> list[LibraryFile]:
         """Re-check every entry on disk; returns the entries that are missing."""
         for entry in self.files():
@@ -161,5 +226,7 @@ class Library:
         return [e for e in self.files() if e.status == "missing"]
 
     def _set_status(self, content_hash: str, status: str) -> None:
+        if self.read_only:
+            return
         with self._connect(write=True) as db:
             db.execute("UPDATE files SET status=? WHERE content_hash=?", (status, content_hash))

@@ -17,19 +17,34 @@ judge (the annotation store turns a conflict into a ``UsageError``; elsewhere it
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, Sequence, Union
 
-from reader.errors import StorageError
+from reader.errors import DamagedStoreError, StorageError
 
 #: One schema step: SQL statements run in order, or a function doing the work on the connection.
 MigrationStep = Union[Sequence[str], Callable[[sqlite3.Connection], None]]
 
 _DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")  # with extended codes (SQLITE_CORRUPT_INDEX …)
 _PASS_THROUGH = (sqlite3.IntegrityError, sqlite3.ProgrammingError)
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+#: Databases, their journals and caches in the library folder are private to the user: they hold
+#: what the user reads and writes about (notes, searches), and nobody else on the machine needs them.
+PRIVATE_FILE_MODE = 0o600
+
+
+def _make_private(path: Path) -> None:
+    try:
+        os.chmod(path, PRIVATE_FILE_MODE)
+    except OSError:
+        pass  # a file system without modes (FAT, some network shares)
 
 
 class SQLiteFile:
@@ -45,7 +60,7 @@ class SQLiteFile:
 
     def __init__(self, path: str | os.PathLike[str], label: tuple[str, str], *, synchronous: str = "NORMAL",
                  foreign_keys: bool = False, row_factory: Callable | None = None, immediate: bool = False,
-                 advice: str | Callable[[], str] = "", timeout: float = 30.0) -> None:
+                 advice: str | Callable[[], str] = "", timeout: float = 30.0, read_only: bool = False) -> None:
         if synchronous.upper() not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
             raise ValueError(f"unknown synchronous level: {synchronous!r}")
         self.path = Path(path)
@@ -56,19 +71,31 @@ class SQLiteFile:
         self.immediate = immediate
         self.advice = advice
         self.timeout = timeout
+        self.read_only = read_only
 
     # ------------------------------------------------------------------ errors
     def error(self, exc: sqlite3.Error) -> StorageError:
         """The user-facing error for a failed SQLite call on this file."""
         zh, en = self.label
-        if (getattr(exc, "sqlite_errorname", None) or "").startswith(_DAMAGED):
-            text = f"{zh}文件已损坏，无法读取 ({en} is damaged or not a database file): {self.path}: {exc}"
-            advice = self.advice() if callable(self.advice) else self.advice
-            if advice:
-                text += f". {advice}"
+        name = getattr(exc, "sqlite_errorname", None) or ""
+        if name.startswith(_DAMAGED):
+            return self.damaged(str(exc))
+        if name.startswith("SQLITE_FULL") or getattr(exc, "errno", None) == errno.ENOSPC:
+            text = f"磁盘已满 (disk full): {zh}无法写入 (the {en} cannot be written): {self.path}"
+        elif name.startswith("SQLITE_READONLY"):
+            text = f"{zh}为只读，无法写入 (the {en} is read-only): {self.path}: {exc}"
         else:
             text = f"{zh}无法读写 ({en} cannot be read or written): {self.path}: {exc}"
         return StorageError(text, path=str(self.path))
+
+    def damaged(self, detail: str) -> DamagedStoreError:
+        """The error for a file that is not a sound database; it names where the backups are."""
+        zh, en = self.label
+        text = f"{zh}文件已损坏，无法读取 ({en} is damaged or not a database file): {self.path}: {detail}"
+        advice = self.advice() if callable(self.advice) else self.advice
+        if advice:
+            text += f". {advice}"
+        return DamagedStoreError(text, path=str(self.path))
 
     @contextmanager
     def guard(self) -> Iterator[None]:
@@ -83,13 +110,24 @@ class SQLiteFile:
     # ------------------------------------------------------------------ connections
     def open(self, *, check_same_thread: bool = True) -> sqlite3.Connection:
         """A new autocommit connection with this store's pragmas (the caller closes it)."""
+        created = not self.path.exists()
+        read_only = self.read_only or (not created and not self._writable())
         with self.guard():
-            db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None,
-                                 check_same_thread=check_same_thread)
+            if read_only:
+                db = sqlite3.connect(self._read_only_uri(), uri=True, timeout=self.timeout, isolation_level=None,
+                                     check_same_thread=check_same_thread)
+            else:
+                db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None,
+                                     check_same_thread=check_same_thread)
             try:
                 if self.row_factory is not None:
                     db.row_factory = self.row_factory
-                db.execute("PRAGMA journal_mode=WAL")  # fails here on a file that is not a database
+                if read_only:
+                    db.execute("PRAGMA schema_version")  # fails here on a file that is not a database
+                else:
+                    db.execute("PRAGMA journal_mode=WAL")  # fails here on a file that is not a database
+                    if created:
+                        _make_private(self.path)
                 db.execute(f"PRAGMA synchronous={self.synchronous}")
                 if self.foreign_keys:
                     db.execute("PRAGMA foreign_keys=ON")
@@ -97,6 +135,55 @@ class SQLiteFile:
                 db.close()
                 raise
             return db
+
+    def _writable(self) -> bool:
+        """Whether the file and its folder (where SQLite puts its -wal and -shm) can be written.
+
+        A library on a write-protected disk or in a folder the user may only read is then opened
+        read-only: searching and listing still work, a write fails with "read-only" instead of the
+        whole store failing to open.
+        """
+        return os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)
+
+    def _read_only_uri(self) -> str:
+        """``mode=ro``; plus ``immutable`` when nobody can write the folder (SQLite could not make its -shm there)."""
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        if not os.access(self.path.parent, os.W_OK):
+            uri += "&immutable=1"
+        return uri
+
+    def check_sound(self) -> None:
+        """Raise :class:`DamagedStoreError` unless the file is absent or starts like a SQLite database.
+
+        Zero-length and a foreign header count as damaged: SQLite itself would treat a zero-length
+        file as a new empty database and write into it. Call it *before* opening a connection: a
+        file descriptor of our own on a database that SQLite has open would, when closed, drop
+        SQLite's POSIX locks on it (another process could then checkpoint under our feet).
+        """
+        try:
+            size = self.path.stat().st_size
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise StorageError(f"{self.label[0]}无法读取 ({self.label[1]} cannot be read): {self.path}: {exc}",
+                               path=str(self.path)) from exc
+        if size == 0:
+            raise self.damaged("文件长度为 0 (the file is empty, 0 bytes)")
+        try:
+            with open(self.path, "rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+        except OSError as exc:
+            raise StorageError(f"{self.label[0]}无法读取 ({self.label[1]} cannot be read): {self.path}: {exc}",
+                               path=str(self.path)) from exc
+        if header != SQLITE_HEADER:
+            raise self.damaged("不是 SQLite 数据库 (not a SQLite database)")
+
+    def check_integrity(self, db: sqlite3.Connection) -> None:
+        """Raise :class:`DamagedStoreError` if ``PRAGMA quick_check`` finds damage (b-trees, pages)."""
+        with self.guard():
+            problems = [" ".join(str(row[0]).split()) for row in db.execute("PRAGMA quick_check").fetchall()]
+        if problems != ["ok"]:
+            raise self.damaged("完整性检查未通过 (integrity check failed): " + "; ".join(problems[:3]))
 
     @contextmanager
     def transaction(self, db: sqlite3.Connection, *, immediate: bool | None = None) -> Iterator[sqlite3.Connection]:

@@ -20,11 +20,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from reader.annotations import backup as backups
 from reader.annotations.model import DEFAULT_COLOR, Annotation, Theme, now_iso
 from reader.annotations.schema import MIGRATIONS
-from reader.annotations.themes import default_themes, match_theme, name_key, normalize_color
+from reader.annotations.theme_store import ThemeMethods
+from reader.annotations.themes import match_theme, name_key, normalize_color
 from reader.errors import StorageError, UsageError
-from reader.sqlite_store import SQLiteFile
+from reader.sqlite_store import PRIVATE_FILE_MODE, SQLiteFile
 
 _ANCHOR_FIELDS = (
     "content_hash", "pdf", "page_index", "page_label", "quote", "prefix", "suffix", "document",
@@ -38,45 +40,128 @@ _COLUMNS = (
 )
 
 
-class AnnotationStore:
+class AnnotationStore(ThemeMethods):
     """Annotations and themes of one library. Thread-safe (one connection behind a lock)."""
 
-    def __init__(self, path: str | os.PathLike[str], seed_defaults: bool = True) -> None:
+    def __init__(self, path: str | os.PathLike[str], seed_defaults: bool = True, *,
+                 backup_every: int | None = None, read_only: bool = False) -> None:
+        """Open (or create) the store at ``path``; a damaged file is refused, never replaced.
+
+        ``backup_every``: take a recent backup after this many changes and on close (the app and
+        the CLI pass it through :func:`reader.annotations.service.open_store`; tests and tools that
+        open a store directly leave it off). ``read_only``: open without writing anything (a
+        library on a read-only disk can still be listed and exported); writes then raise.
+        """
         self.path = Path(path)
+        self.read_only = read_only
+        self.problem: StorageError | None = None  # set on the stand-in for a damaged store
+        self.backup_every = backup_every
+        self._changes = 0  # committed changes since the last backup
         self._lock = threading.RLock()
         self._sqlite = SQLiteFile(
             self.path, ("批注数据库", "annotation store"), synchronous="FULL", foreign_keys=True,
-            row_factory=sqlite3.Row, immediate=True, advice=self._backup_advice,
+            row_factory=sqlite3.Row, immediate=True, advice=self._backup_advice, read_only=read_only,
         )
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StorageError(f"批注数据库无法打开 (annotation store cannot be opened): {self.path}: {exc}",
-                               path=str(self.path)) from exc
+        self._refuse_empty_file()
+        if not read_only:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StorageError(f"批注数据库无法打开 (annotation store cannot be opened): {self.path}: {exc}",
+                                   path=str(self.path)) from exc
+        elif not self.path.exists():
+            raise StorageError(f"资料库为只读，且还没有批注数据库 (the library is read-only and has no annotation "
+                               f"store yet): {self.path}", path=str(self.path))
+        existed = self.path.exists() and self.path.stat().st_size > 0  # an empty one was judged above
+        if existed:
+            self._sqlite.check_sound()  # before SQLite opens it (see check_sound on POSIX locks)
         self._db = self._sqlite.open(check_same_thread=False)
         try:
+            if existed:
+                self._sqlite.check_integrity(self._db)
             self._sqlite.migrate(self._db, MIGRATIONS)
-            if seed_defaults:
+            if seed_defaults and not read_only:
                 self._seed_themes()
+                self._changes = 0  # seeding is not the user's work
         except BaseException:
             self._db.close()
             raise
 
+    @classmethod
+    def unavailable(cls, problem: StorageError) -> "AnnotationStore":
+        """An empty stand-in (in memory) that refuses every change with ``problem``'s message.
+
+        What the app works with while the real store is damaged and the user has not restored a
+        backup yet: every panel can still ask for annotations and themes (there are none) without
+        an exception in a paint or resize handler, and nothing is ever written to the damaged file.
+        """
+        stand_in = cls(":memory:", seed_defaults=False)
+        stand_in.read_only = True
+        stand_in.problem = problem
+        return stand_in
+
     # ------------------------------------------------------------------ plumbing
+    def _refuse_empty_file(self) -> None:
+        """A zero-length store is damaged when there is anything it could have held (a backup, a journal).
+
+        With neither, it is a store whose creation was interrupted before its first commit: nothing
+        can be lost by starting it afresh, and refusing would leave a new user stuck.
+        """
+        try:
+            empty = self.path.stat().st_size == 0
+        except OSError:
+            return
+        wal = self.path.with_name(self.path.name + "-wal")
+        if empty and (backups.list_backups(self.path) or (wal.exists() and wal.stat().st_size > 0)):
+            self._sqlite.check_sound()  # raises the damaged-store error naming the backup
+
     def _backup_advice(self) -> str:
         """Where the user's annotations are safe when this file is damaged (it is left untouched)."""
-        from reader.annotations.backup import backup_dir, list_backups  # imports this module
+        folder = backups.backup_dir(self.path)
+        best = backups.newest_good_backup(self.path)
+        if best is not None:
+            return (f"文件未被改动；最近的完好备份是 {best.path}（{best.annotations} 条批注，"
+                    f"{best.taken:%Y-%m-%d %H:%M}，备份文件夹 {folder}），可用 `python -m reader annotations restore` "
+                    f"恢复 (the file was left untouched; the newest good backup holds {best.annotations} annotations: "
+                    f"restore it with `python -m reader annotations restore`)")
+        return (f"文件未被改动，备份文件夹 {folder} 中没有可用的备份 (the file was left untouched; "
+                f"no usable backup in that folder)")
 
-        folder, backups = backup_dir(self), list_backups(self)
-        if backups:
-            return (f"文件未被改动；最近的自动备份是 {backups[-1]}（备份文件夹 {folder}），把它复制为 "
-                    f"{self.path.name} 即可恢复 (the file was left untouched; the newest automatic backup is in "
-                    f"that folder: copy it over {self.path.name} to restore)")
-        return (f"文件未被改动，备份文件夹 {folder} 中还没有自动备份 (the file was left untouched; "
-                f"no automatic backup in that folder yet)")
+    def backup_to(self, target: str | os.PathLike[str]) -> None:
+        """Write a consistent snapshot of the committed state to ``target`` (SQLite's online backup).
+
+        The copy uses a rollback journal, not WAL, so it is one self-contained file that opens
+        read-only anywhere.
+        """
+        with self._lock, self._sqlite.guard():
+            dest = sqlite3.connect(target)
+            try:
+                self._db.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dest.close()
+        try:
+            os.chmod(target, PRIVATE_FILE_MODE)
+        except OSError:
+            pass
+
+    def _changed(self) -> None:
+        """Count a committed change; every ``backup_every`` changes, keep a recent backup."""
+        self._changes += 1
+        if self.backup_every and self._changes >= self.backup_every:
+            self._recent_backup()
+
+    def _recent_backup(self) -> None:
+        try:
+            backups.take_backup(self, recent=True)
+        except StorageError:
+            return  # a failed backup must not stop the user's work; the store itself is intact
+        self._changes = 0
 
     def close(self) -> None:
         with self._lock:
+            if self.backup_every and self._changes and not self.read_only:
+                self._recent_backup()
             self._db.close()
 
     def __enter__(self) -> "AnnotationStore":
@@ -88,107 +173,22 @@ class AnnotationStore:
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
         """One user action = one BEGIN IMMEDIATE transaction, committed (and fsynced) before returning."""
+        if self.problem is not None:
+            raise StorageError(self.problem.message, path=self.problem.path)
+        if self.read_only:
+            raise StorageError(f"资料库为只读，不能修改批注 (the library is read-only; annotations cannot be "
+                               f"changed): {self.path}", path=str(self.path))
         with self._lock:
             try:
                 with self._sqlite.transaction(self._db) as db:
                     yield db
             except sqlite3.IntegrityError as exc:
                 raise UsageError(f"数据冲突 (conflicting data): {exc}") from exc
+            self._changed()
 
     def _read(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
         with self._lock, self._sqlite.guard():
             return self._db.execute(sql, tuple(params)).fetchall()
-
-    def _seed_themes(self) -> None:
-        if self._read("SELECT 1 FROM meta WHERE key='themes_seeded'"):
-            return
-        with self._tx() as db:
-            if db.execute("SELECT 1 FROM meta WHERE key='themes_seeded'").fetchone():
-                return
-            for theme in default_themes():
-                self._insert_theme(db, theme)
-            db.execute("INSERT INTO meta VALUES ('themes_seeded', ?)", (now_iso(),))
-
-    # ------------------------------------------------------------------ themes
-    def themes(self) -> list[Theme]:
-        rows = self._read("SELECT * FROM themes ORDER BY position, id")
-        return [Theme(r["name"], r["name_en"], r["color"], json.loads(r["keywords"])) for r in rows]
-
-    def theme(self, name: str) -> Theme | None:
-        """A theme by Chinese or English name, ignoring case and width."""
-        return match_theme(self.themes(), name)
-
-    def require_theme(self, name: str) -> Theme:
-        theme = self.theme(name)
-        if theme is None:
-            known = "、".join(t.name for t in self.themes())
-            raise UsageError(
-                f"没有名为“{name}”的主题，可用 `themes add` 新建 (no theme named {name!r}; create it with "
-                f"`themes add`). 现有 (known): {known}"
-            )
-        return theme
-
-    def _insert_theme(self, db: sqlite3.Connection, theme: Theme) -> int:
-        position = db.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM themes").fetchone()[0]
-        cursor = db.execute(
-            "INSERT INTO themes(name, name_en, color, keywords, position) VALUES (?,?,?,?,?)",
-            (theme.name.strip(), theme.name_en.strip(), normalize_color(theme.color), json.dumps(theme.keywords,
-             ensure_ascii=False), position),
-        )
-        return int(cursor.lastrowid)
-
-    def add_theme(self, theme: Theme) -> Theme:
-        if not theme.name.strip():
-            raise UsageError("主题名称不能为空 (a theme needs a name)")
-        if self.theme(theme.name) or (theme.name_en and self.theme(theme.name_en)):
-            raise UsageError(f"主题“{theme.name}”已存在 (theme {theme.name!r} already exists)")
-        with self._tx() as db:
-            self._insert_theme(db, theme)
-        return self.require_theme(theme.name)
-
-    def update_theme(self, name: str, *, new_name: str | None = None, name_en: str | None = None,
-                     color: str | None = None, keywords: list[str] | None = None) -> Theme:
-        """Rename, recolour or re-keyword a theme; its annotations follow (they link by id)."""
-        theme = self.require_theme(name)
-        if new_name is not None:
-            new_name = new_name.strip()
-            other = self.theme(new_name)
-            if not new_name or (other and other.name != theme.name):
-                raise UsageError(f"主题名称无效或已存在 (theme name empty or taken): {new_name!r}")
-        with self._tx() as db:
-            db.execute(
-                "UPDATE themes SET name=COALESCE(?, name), name_en=COALESCE(?, name_en), color=COALESCE(?, color), "
-                "keywords=COALESCE(?, keywords) WHERE name=?",
-                (new_name, name_en, normalize_color(color) if color else None,
-                 json.dumps(keywords, ensure_ascii=False) if keywords is not None else None, theme.name),
-            )
-            db.execute("UPDATE annotations SET modified=? WHERE id IN (SELECT annotation_id FROM annotation_themes "
-                       "WHERE theme_id=(SELECT id FROM themes WHERE name=?))", (now_iso(), new_name or theme.name))
-        return self.require_theme(new_name or theme.name)
-
-    def merge_theme(self, source: str, target: str) -> int:
-        """Retag every annotation of ``source`` with ``target`` and drop ``source``; returns how many were retagged."""
-        src, dst = self.require_theme(source), self.require_theme(target)
-        if src.name == dst.name:
-            raise UsageError("不能把主题合并到自身 (cannot merge a theme into itself)")
-        with self._tx() as db:
-            src_id = db.execute("SELECT id FROM themes WHERE name=?", (src.name,)).fetchone()[0]
-            dst_id = db.execute("SELECT id FROM themes WHERE name=?", (dst.name,)).fetchone()[0]
-            ids = [r[0] for r in db.execute("SELECT annotation_id FROM annotation_themes WHERE theme_id=?", (src_id,))]
-            db.execute("UPDATE OR IGNORE annotation_themes SET theme_id=? WHERE theme_id=?", (dst_id, src_id))
-            db.execute("DELETE FROM themes WHERE id=?", (src_id,))  # cascades the duplicate links only
-            db.executemany("UPDATE annotations SET modified=? WHERE id=?", [(now_iso(), i) for i in ids])
-        return len(ids)
-
-    def delete_theme(self, name: str) -> int:
-        """Delete a theme; its annotations stay, untagged. Returns how many were untagged."""
-        theme = self.require_theme(name)
-        with self._tx() as db:
-            theme_id = db.execute("SELECT id FROM themes WHERE name=?", (theme.name,)).fetchone()[0]
-            ids = [r[0] for r in db.execute("SELECT annotation_id FROM annotation_themes WHERE theme_id=?", (theme_id,))]
-            db.execute("DELETE FROM themes WHERE id=?", (theme_id,))
-            db.executemany("UPDATE annotations SET modified=? WHERE id=?", [(now_iso(), i) for i in ids])
-        return len(ids)
 
     # ------------------------------------------------------------------ annotations
     def _theme_ids(self, db: sqlite3.Connection, names: Iterable[str]) -> list[int]:
@@ -240,6 +240,22 @@ class AnnotationStore:
                 self._write(db, ann, replace=True)
                 count += 1
         return count
+
+    def import_records(self, themes: Iterable[Theme], annotations: Iterable[Annotation]) -> dict[str, int]:
+        """Merge themes (by name) and annotations (by id, the newer ``modified`` wins) in one transaction."""
+        annotations = list(annotations)
+        wanted = list(themes) + [Theme(name.strip(), color=a.color) for a in annotations for name in a.themes]
+        added = 0
+        with self._tx() as db:
+            for theme in wanted:
+                if match_theme(self.themes(), theme.name) is None:
+                    added += self._insert_theme(db, theme, if_absent=True)
+            current = {a.id: a for a in self._fetch(db, [a.id for a in annotations])}
+            fresh = [a for a in annotations if a.id not in current or a.modified >= current[a.id].modified]
+            for ann in fresh:
+                self._write(db, ann, replace=True)
+        return {"themes_added": added, "annotations_imported": len(fresh),
+                "annotations_skipped": len(annotations) - len(fresh)}
 
     def replace_many(self, put: Iterable[Annotation] = (), remove: Iterable[str] = ()) -> None:
         """Write some annotations and delete others in one transaction (one undo/redo step).

@@ -14,6 +14,7 @@ import json
 import sys
 from typing import Any, Callable, Sequence
 
+from reader.guard import limit_process_memory
 from reader.errors import ReaderError
 
 COMMAND_MODULES = (
@@ -62,13 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     common = common_options()
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:  # that command is not built yet
-                continue
-            raise
-        module.register(subparsers, common)
+        importlib.import_module(name).register(subparsers, common)
     return parser
 
 
@@ -84,6 +79,7 @@ def emit(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> 
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_stdio()
+    limit_process_memory()  # a hostile file fails an allocation (a clear error) instead of eating the machine
     parser = build_parser()
     args, extras = parser.parse_known_args(argv)
     _take_dash_words(parser, args, extras)
@@ -116,9 +112,9 @@ def _take_dash_words(parser: argparse.ArgumentParser, args: argparse.Namespace, 
 
 
 def _utf8_stdio() -> None:
-    """Chinese output must not crash on a C/POSIX locale terminal."""
+    """Chinese output must not crash on a C/POSIX locale terminal, nor a file name that is not UTF-8."""
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[attr-defined]
         except (AttributeError, ValueError):
             pass

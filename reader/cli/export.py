@@ -11,10 +11,12 @@ import sys
 from pathlib import Path
 
 from reader.cli import emit
+from reader.cli.argtypes import iso_date
 from reader.errors import FileMissingError, ReaderError
-from reader.export import FORMATS, GROUPINGS, run_export
+from reader.export import FORMATS, GROUPINGS
 from reader.export.templates import REMEMBERED, options_from_template, save_template
 from reader.library import Library
+from reader.workspace import Workspace
 
 PROGRESS_THRESHOLD = 500
 """Below this many annotations an export takes well under a second: no progress line."""
@@ -35,9 +37,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("--pdf", action="extend", nargs="+", default=[], metavar="FILE",
                         help="只导出这些汇编，可重复；缺省为整个资料库 (only these compilations; default: whole library)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="输出文件或文件夹 (output file or folder)")
-    parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="文件日期起 (documents dated from)")
-    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="文件日期止 (documents dated until)")
+    parser.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD", help="文件日期起 (documents dated from)")
+    parser.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD", help="文件日期止 (documents dated until)")
     parser.add_argument("--with-notes", action="store_true", help="只导出写了批注的条目 (only annotations with a note)")
+    parser.add_argument("--force", action="store_true",
+                        help="覆盖已存在的输出文件 (replace an existing output file)")
     parser.add_argument("--title", help="标题 (title)")
     parser.add_argument("--header", dest="header_text", help="页眉文字 (header text, Word)")
     parser.add_argument("--footer", dest="footer_text", help="页脚文字 (footer text)")
@@ -73,6 +77,8 @@ def _progress_printer(args: argparse.Namespace):
 
 def run(args: argparse.Namespace) -> int:
     library = Library(args.library)
+    if library.read_only:
+        sys.stderr.write(Library.READ_ONLY_NOTICE + "\n")
     options = options_from_template(
         library.root,
         format=args.format, group=args.group, title=args.title, header_text=args.header_text,
@@ -84,7 +90,8 @@ def run(args: argparse.Namespace) -> int:
     if not (args.date_from or args.date_to):
         options.date_from = options.date_to = None  # a remembered range never narrows a CLI export silently
     options.compilations = _compilation_hashes(library, args.pdf)
-    result = run_export(library, options, args.output, progress=_progress_printer(args))
+    with Workspace(library, backup=False) as workspace:
+        result = workspace.export(options, args.output, progress=_progress_printer(args), overwrite=args.force)
     try:
         save_template(library.root, options, REMEMBERED)
     except ReaderError:  # remembering is a convenience; the export itself succeeded

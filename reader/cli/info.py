@@ -26,12 +26,15 @@ def run(args: argparse.Namespace) -> int:
             "page_labels": doc.page_labels,
             "has_text_layer": doc.has_text_layer,
             "content_hash": doc.content_hash,
+            "text_problem": doc.text_damage,
         }
     lines = [
         f"{data['title']}",
         f"页数 (pages): {data['page_count']}",
         f"页码 (labels): {', '.join(data['page_labels'][:8])}{' …' if data['page_count'] > 8 else ''}",
     ]
-    if not data["has_text_layer"]:
+    if data["text_problem"]:
+        lines.append(f"注意 (note): {data['text_problem']}")
+    elif not data["has_text_layer"]:
         lines.append("注意：此 PDF 没有文字层，无法搜索或分析结构 (no text layer: search and structure unavailable)")
     return emit(args, data, "\n".join(lines))

@@ -121,8 +121,26 @@ def auto_ocr(args: argparse.Namespace, doc: Document, structure_cache_dir) -> No
 
     try:
         ensure_ocr(doc, structure_cache_dir, notify=notify, progress=progress)
-    except ReaderError as exc:  # OCR trouble must not cost the user the rest of the command
-        notify(str(exc))
+    except (ReaderError, OSError) as exc:  # OCR trouble (or a read-only library) must not cost the rest
+        if interactive:
+            sys.stderr.write(f"注意 (note): OCR: {exc}\n")
 
 
-__all__ = ["register", "run_ocr", "auto_ocr", "parse_pages", "EXIT_ERROR"]
+def auto_ocr_paths(args: argparse.Namespace, paths, structure_cache_dir) -> None:
+    """``index``: OCR the scanned pages of the files (and folders) about to be indexed, so the
+    indexing that follows reads their text from the cache. Files that fail to open are left to
+    the indexer, which reports them."""
+    from pathlib import Path
+
+    files = []
+    for path in map(Path, paths):
+        files += sorted(path.rglob("*.[pP][dD][fF]")) if path.is_dir() else [path]
+    for path in files:
+        try:
+            with Document.open(path) as doc:
+                auto_ocr(args, doc, structure_cache_dir)
+        except ReaderError:
+            continue
+
+
+__all__ = ["register", "run_ocr", "auto_ocr", "auto_ocr_paths", "parse_pages", "EXIT_ERROR"]

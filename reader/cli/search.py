@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 
 from reader.cli import EXIT_ERROR, EXIT_OK, emit
+from reader.cli.argtypes import iso_date
 from reader.errors import UsageError
 from reader.library import Library
+from reader.workspace import Workspace
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -21,6 +25,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                        help="不识别扫描页 (do not OCR pages without text)")
     index.add_argument("--progress", action="store_true",
                        help="在标准错误输出逐行输出 JSON 进度 (JSON progress lines on stderr, for the app's worker)")
+    index.add_argument("--retry-failed", action="store_true",
+                       help="重试以前失败的文件 (try the files that failed before again)")
+    index.add_argument("--failed", action="store_true",
+                       help="只列出索引失败的文件及原因，不建立索引 (only list files whose indexing failed, and why)")
     index.set_defaults(func=run_index)
 
     search = subparsers.add_parser(
@@ -32,8 +40,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     search.add_argument("query", metavar="QUERY", nargs="*", help="搜索内容 (what to find); -词 排除 (-word excludes)")
     search.add_argument("--document", metavar="TEXT", help="只搜标题或文号含此文字的文件 (only documents whose title or 文号 contains TEXT)")
     search.add_argument("--compilation", metavar="TEXT", help="只搜标题或路径含此文字的汇编 (only compilations whose title or path contains TEXT)")
-    search.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="文件日期不早于 (document date on or after)")
-    search.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="文件日期不晚于 (document date on or before)")
+    search.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD", help="文件日期不早于 (document date on or after)")
+    search.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD", help="文件日期不晚于 (document date on or before)")
     search.add_argument("--annotated", action="store_true", help="只搜有批注的页 (only pages I annotated)")
     search.add_argument("--front-matter", action="store_true",
                         help="也搜封面和目录页 (also search cover and contents pages)")
@@ -42,15 +50,20 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run_index(args: argparse.Namespace) -> int:
-    from reader.index.indexing import LibraryIndexer
-    from reader.index.worker import progress_line
+    from reader.progress import progress_line
 
-    library = Library(args.library)
-    indexer = LibraryIndexer(library)
-    if not args.no_ocr:
-        from reader.cli.ocr import auto_ocr
+    # The app cancels its indexing worker with SIGTERM: unwind like Ctrl+C, so the file being worked
+    # on is not taken for one that killed the process (reader.index.schema.PageStore.recover_abandoned).
+    if threading.current_thread() is threading.main_thread():  # signal handlers live in the main thread only
+        signal.signal(signal.SIGTERM, _cancelled)
+    workspace = Workspace(Library(args.library))
+    library = workspace.library
+    if args.failed:
+        return _list_failed(args, workspace.index.failures())
+    if not args.no_ocr and args.pdfs:
+        from reader.cli.ocr import auto_ocr_paths
 
-        indexer.before_analysis = lambda doc, cache_dir: auto_ocr(args, doc, cache_dir)
+        auto_ocr_paths(args, args.pdfs, library.structure_cache_dir)  # scanned pages get text before indexing
 
     def progress(done: int, total: int, what: str) -> None:
         if args.progress:
@@ -59,7 +72,9 @@ def run_index(args: argparse.Namespace) -> int:
         elif not args.json and what and sys.stderr.isatty():
             sys.stderr.write(f"\r[{done + 1}/{total}] {what[:60]:<60}")
 
-    report = indexer.index_paths(args.pdfs, progress=progress)
+    report = workspace.index.index(args.pdfs, progress=progress, retry_failed=args.retry_failed)
+    if report.repaired:
+        sys.stderr.write(f"注意 (note): {report.repaired}\n")
     if not args.json and sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 72 + "\r")
     for failure in report.failed:
@@ -72,20 +87,40 @@ def run_index(args: argparse.Namespace) -> int:
                  f"失败 (failed) {len(report.failed)}"]
         lines += [f"  + {e['pdf']} ({e.get('pages', 0)} 页 pages)" for e in report.indexed]
         lines += [f"  = {e['pdf']}" for e in report.skipped]
+        lines += [f"  ! {e['pdf']}" for e in report.failed]
         return "\n".join(lines)
 
     emit(args, data, text)
     return EXIT_ERROR if report.failed else EXIT_OK
 
 
+def _cancelled(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _list_failed(args: argparse.Namespace, failures: list[dict]) -> int:
+    """``index --failed``: what failed, why and when; ``--retry-failed`` tries them again."""
+    def text() -> str:
+        if not failures:
+            return "没有索引失败的文件 (no file failed to index)"
+        lines = [f"索引失败 (failed) {len(failures)}：用 --retry-failed 重试 (retry with --retry-failed)"]
+        lines += [f"  ! {f['pdf']}  [{f['failed_at']}]\n    {f['error']}" for f in failures]
+        return "\n".join(lines)
+
+    return emit(args, {"failed": failures}, text)
+
+
 def run_search(args: argparse.Namespace) -> int:
-    from reader.index.search import LibrarySearcher, SearchFilters, annotated_pages
-    from reader.index.normalize import fold
+    from reader.index.search import SearchFilters
+    from reader.textfold import fold
 
     query = " ".join(args.query)
     if args.limit is not None and args.limit < 0:
         raise UsageError("--limit 不能为负数 (--limit must not be negative)")
-    library = Library(args.library)
+    workspace = Workspace(Library(args.library))
+    library = workspace.library
+    if library.read_only:
+        sys.stderr.write(Library.READ_ONLY_NOTICE + "\n")
     filters = SearchFilters(document=args.document, date_from=args.date_from, date_to=args.date_to,
                             front_matter=args.front_matter)
     if args.compilation:
@@ -93,8 +128,11 @@ def run_search(args: argparse.Namespace) -> int:
         filters.content_hashes = {f.content_hash for f in library.files()
                                   if wanted in fold(f.title) or wanted in fold(f.path)}
     if args.annotated:
-        filters.pages = annotated_pages(library)
-    searcher = LibrarySearcher(library)
+        filters.pages = workspace.annotated_pages()
+    searcher = workspace.index
+    repaired = searcher.repair()
+    if repaired:
+        sys.stderr.write(f"注意 (note): {repaired}\n")
     results = searcher.search(query, filters, limit=args.limit)
     if results.parsed.empty:
         raise UsageError(results.message or "请输入要搜索的内容 (enter something to search)")

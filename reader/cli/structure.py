@@ -34,16 +34,18 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def _compilation(args: argparse.Namespace) -> Compilation:
     from reader.library import Library
+    from reader.workspace import Workspace
 
     with Document.open(args.pdf, password=args.password) as doc:
         try:
-            cache_dir = Library(args.library).structure_cache_dir
+            workspace = Workspace(Library(args.library))
         except (OSError, ReaderError):  # no usable library: analyse without caching
-            cache_dir = None
+            return load_structure(doc)
         from reader.cli.ocr import auto_ocr
 
-        auto_ocr(args, doc, cache_dir)  # scanned pages: OCR once into the library, then read as text
-        return load_structure(doc, cache_dir)
+        # scanned pages: OCR once into the library, then they read as text
+        auto_ocr(args, doc, workspace.library.structure_cache_dir)
+        return workspace.compilation(doc)
 
 
 def clause_json(clause: Clause) -> dict:

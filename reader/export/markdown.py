@@ -24,12 +24,22 @@ from reader.export.text import (
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>~|])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+\s*")
+_CLOSING_HASHES = re.compile(r"(\s)(#+)\s*$")
 _SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
 
 
 def escape(text: str) -> str:
-    """Backslash-escape what Markdown would treat as markup in user text."""
+    """Backslash-escape what Markdown would treat as markup in user text, kept on one line.
+
+    Every use is inline (a heading, a list item, one line of a quote or note: callers split
+    multi-line text first), so a line break left in the text would start a new block — a title
+    ``"x\\n# y"`` would add a heading. Line breaks become spaces; a trailing ``#`` run (a heading's
+    closing sequence) is escaped too.
+    """
+    text = _BREAKS.sub(" ", text)
     text = _ENTITY.sub(r"\\&", _INLINE_SPECIAL.sub(r"\\\1", text))
+    text = _CLOSING_HASHES.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     match = _LINE_START.match(text)
     if match:
         lead, mark = match.groups()

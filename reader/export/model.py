@@ -98,13 +98,24 @@ class ExportOptions:
         if self.group not in GROUPINGS:
             raise UsageError(f"不支持的分组方式 (unknown grouping): {self.group}")
         for value in (self.date_from, self.date_to):
-            if value is not None and not _DATE.fullmatch(value):
+            if value is not None and not _valid_date(value):
                 raise UsageError(f"日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD): {value}")
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise UsageError(f"起始日期晚于结束日期 (start date after end date): {self.date_from} > {self.date_to}")
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _valid_date(value: str) -> bool:
+    """``YYYY-MM-DD`` and a real day (``2024-13-45`` is not)."""
+    if not _DATE.fullmatch(value):
+        return False
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)

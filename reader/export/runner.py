@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.annotations import AnnotationStore
+from reader.annotations.service import open_store
 from reader.atomicfile import write_text_atomic
 from reader.errors import FileMissingError, StorageError, UsageError
-from reader.export.collect import Collected, collect, scope_text
+from reader.export.collect import Collected, Compilations, collect, scope_text
 from reader.export.grouping import build_report
+from reader.export.outputs import check_output
+from reader.export.text import safe_fields, safe_text
 from reader.export.model import CancelCheck, ExportCancelled, ExportOptions, ExportReport, Progress
 from reader.library import Library
+
+if TYPE_CHECKING:
+    from reader.workspace.protocols import AnnotationRepository
 
 PDF_SUFFIX = "-批注.pdf"
 
@@ -51,22 +57,27 @@ def _check(cancelled: CancelCheck | None) -> None:
         raise ExportCancelled("导出已取消 (export cancelled)")
 
 
-def build(library: Library, store: AnnotationStore, options: ExportOptions,
-          cancelled: CancelCheck | None = None) -> tuple[Collected, ExportReport]:
+def build(library: Library, store: AnnotationRepository, options: ExportOptions,
+          cancelled: CancelCheck | None = None,
+          compilations: Compilations | None = None) -> tuple[Collected, ExportReport]:
     """Collected entries and the arranged report, without writing anything."""
     options.validate()
-    collected = collect(library, store, options, cancelled)
+    collected = collect(library, store, options, cancelled, compilations)
     if not collected.entries:
         raise UsageError(f"没有符合条件的批注，未导出 (no annotations match; nothing exported): {scope_text(options, collected)}")
+    # Every string that reaches a writer passes safe_text here, and only here.
+    collected.entries = [safe_fields(e) for e in collected.entries]
+    collected.themes = [safe_fields(t) for t in collected.themes]
+    collected.selected_themes = [safe_text(n, multiline=False) for n in collected.selected_themes]
     report = build_report(
         collected.entries,
         group=options.group,
         themes=collected.themes,
-        title=options.title.strip() or "政策汇编批注摘要",
-        scope=scope_text(options, collected),
+        title=safe_text(options.title, multiline=False).strip() or "政策汇编批注摘要",
+        scope=safe_text(scope_text(options, collected), multiline=False),
         only_themes=collected.selected_themes or None,
-        header_text=options.header_text.strip(),
-        footer_text=options.footer_text.strip(),
+        header_text=safe_text(options.header_text, multiline=False).strip(),
+        footer_text=safe_text(options.footer_text, multiline=False).strip(),
     )
     return collected, report
 
@@ -104,20 +115,33 @@ def run_export(
     options: ExportOptions,
     output: str | Path,
     *,
-    store: AnnotationStore | None = None,
+    store: AnnotationRepository | None = None,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
+    compilations: Compilations | None = None,
+    overwrite: bool = False,
 ) -> ExportResult:
-    """Export ``options``' scope to ``output``; nothing appears under the final name unless complete."""
+    """Export ``options``' scope to ``output``; nothing appears under the final name unless complete.
+
+    ``store`` and ``compilations`` come from the caller's Workspace; without them the library's
+    store is opened the one usual way (read-only for a read-only library) and structures come
+    from the structure cache. ``output`` is checked first
+    (:func:`reader.export.outputs.check_output`): never the annotation store, a file in the
+    library folder or a source PDF; an existing file only with ``overwrite``.
+    """
     output = Path(output).expanduser()
     own_store = store is None
-    store = store or AnnotationStore(library.annotations_db)
+    store = store or open_store(library, backup=False)
     try:
-        collected, report = build(library, store, options, cancelled)
+        collected, report = build(library, store, options, cancelled, compilations)
     finally:
         if own_store:
             store.close()
     _check(cancelled)
+    sources = [info.path for info in collected.compilations.values()]
+    targets = _pdf_targets(output, collected) if options.format == "pdf" else {"": output}
+    for target in targets.values():
+        check_output(library, target, sources, overwrite=overwrite)
     outputs: list[Path] = []
     entries = report.placed
     if options.format == "md":
@@ -135,7 +159,6 @@ def run_export(
     else:
         from reader.export.annotated_pdf import write_annotated_pdf
 
-        targets = _pdf_targets(output, collected)
         entries = 0
         total, done = len(collected.entries), 0
         for content_hash, target in targets.items():

@@ -11,6 +11,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from reader.atomicfile import write_text_atomic
+from reader.sqlite_store import PRIVATE_FILE_MODE
 from reader.export.model import ExportOptions
 
 TEMPLATE_FILE = "export_template.json"
@@ -71,4 +72,5 @@ def save_template(library_root: str | Path, options: ExportOptions, keys: tuple[
     data.update({key: getattr(options, key) for key in keys})
     if output_dir:
         data["output_dir"] = output_dir
-    write_text_atomic(template_path(library_root), json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    write_text_atomic(template_path(library_root), json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+                      file_mode=PRIVATE_FILE_MODE)  # a library file: private like the databases

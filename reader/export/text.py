@@ -2,11 +2,49 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import TypeVar
 
 from reader.export.model import ExportEntry, ExportReport, GroupItem
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# C0 controls but tab and line feed, DEL, C1 controls, lone surrogates, the XML non-characters
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_MULTILINE_FIELDS = {"quote", "note"}
+_T = TypeVar("_T")
+
+
+def safe_text(text: str, multiline: bool = True) -> str:
+    """Text every output format can hold: no control characters, line breaks only as ``\\n``.
+
+    Notes pasted from Word carry ``\\x0b`` (a manual line break), PDF metadata can carry ``\\x00``;
+    Word's XML cannot hold them at all (python-docx raises) and a NUL in Markdown breaks viewers.
+    Vertical tab, form feed and Unicode line/paragraph separators become line breaks; other
+    controls are dropped. Single-line text (titles, names, labels) gets spaces for its line breaks.
+    """
+    text = _UNWRITABLE.sub("", _LINE_BREAKS.sub("\n", text))
+    if not multiline:
+        text = re.sub(r"[ \t]*\n[ \t\n]*", " ", text)
+    return text
+
+
+def safe_fields(record: _T) -> _T:
+    """A copy of an export dataclass with :func:`safe_text` applied to its text and text tuples."""
+    changes = {}
+    for f in dataclasses.fields(record):  # type: ignore[arg-type]
+        value = getattr(record, f.name)
+        multiline = f.name in _MULTILINE_FIELDS
+        if isinstance(value, str):
+            cleaned = safe_text(value, multiline)
+        elif isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
+            cleaned = tuple(safe_text(v, False) for v in value)
+        else:
+            continue
+        if cleaned != value:
+            changes[f.name] = cleaned
+    return dataclasses.replace(record, **changes) if changes else record  # type: ignore[type-var]
 
 
 def clean_quote(text: str) -> list[str]:

@@ -11,6 +11,7 @@ Search only sees pages that whoosh holds, so a crash between any two steps is ha
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import threading
@@ -19,10 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from reader.document import Document
+from reader.document import Document, file_content_hash
 from reader.errors import ReaderError, StorageError, UsageError
+from reader.index.failures import bad_name_failure, describe_failure, utf8_name
 from reader.index.normalize import fold
-from reader.index.schema import NEXT_PAGE_HEAD, PageStore, open_whoosh
+from reader.index.repair import index_damage, rebuild
+from reader.index.schema import NEXT_PAGE_HEAD, PageStore, open_whoosh, open_writer, page_record
 from reader.library import Library, LibraryFile
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
@@ -37,9 +40,11 @@ class IndexReport:
     skipped: list[dict] = field(default_factory=list)
     failed: list[dict] = field(default_factory=list)
     cancelled: bool = False
+    repaired: str | None = None  # the index was found damaged and rebuilt: what was wrong
 
     def as_dict(self) -> dict:
-        return {"indexed": self.indexed, "skipped": self.skipped, "failed": self.failed, "cancelled": self.cancelled}
+        return {"indexed": self.indexed, "skipped": self.skipped, "failed": self.failed, "cancelled": self.cancelled,
+                "repaired": self.repaired}
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -58,33 +63,72 @@ class LibraryIndexer:
     """Indexes library files; usable from a worker thread (progress and cancel are callbacks)."""
 
     def __init__(self, library: Library) -> None:
-        self.before_analysis = None  # called with (document, structure cache dir) before a file is analysed
+        """Opens the index, first rebuilding it when it is damaged (see :mod:`reader.index.repair`):
+        indexing over a broken index would keep saying "unchanged" while search finds nothing."""
         self.library = library
+        damage = index_damage(library.index_dir, thorough=True)
+        self.repaired: str | None = rebuild(library, damage) if damage else None
         self.store = PageStore(library.index_dir)
 
     # ------------------------------------------------------------------ public
     def index_paths(self, paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> IndexReport:
-        """Record and index ``paths`` (files or folders), then anything left queued by an earlier run."""
-        report = IndexReport()
+                    cancelled: Callable[[], bool] | None = None, retry_failed: bool = False) -> IndexReport:
+        """Record and index ``paths`` (files or folders), then anything left queued by an earlier run.
+
+        A file that failed before is not tried again (it is listed in ``failed`` with its earlier
+        reason) unless ``retry_failed``; a changed file has a new hash and is tried afresh.
+        """
+        report = IndexReport(repaired=self.repaired)
+        if retry_failed:
+            self.requeue_failed()
         files = expand_paths(paths)
         for number, path in enumerate(files):
             if progress:
-                progress(number, len(files), f"登记 (registering) {path.name}")
-            try:
-                entry = self.library.add(path)
-            except ReaderError as exc:
-                report.failed.append({"pdf": str(path), "error": exc.message})
+                progress(number, len(files), f"登记 (registering) {utf8_name(path.name) or path.name}")
+            entry = self._register(path, report)
+            if entry is None:
                 continue
-            except OSError as exc:
-                report.failed.append({"pdf": str(path), "error": f"无法读取文件 (cannot read file): {path}: {exc.strerror}"})
-                continue
-            if self.store.is_indexed(entry.content_hash):
+            earlier = self.store.failure(entry.content_hash)
+            if earlier is not None:
+                report.failed.append(earlier)
+            elif self.store.is_indexed(entry.content_hash):
                 report.skipped.append(self._entry_dict(entry, "unchanged"))
             else:
                 self.store.enqueue(entry.content_hash, entry.path, time.time())
         self.run_queue(report, progress, cancelled)
         return report
+
+    def _register(self, path: Path, report: IndexReport) -> LibraryFile | None:
+        """Add one file to the library; a file that cannot be added is reported and skipped."""
+        if utf8_name(path) is not None:
+            failure = bad_name_failure(path)
+            with contextlib.suppress(OSError):
+                failure["content_hash"] = file_content_hash(path)
+            report.failed.append(failure)
+            return None
+        try:
+            return self.library.add(path)
+        except StorageError:
+            raise
+        except ReaderError as exc:
+            report.failed.append({"pdf": str(path), "content_hash": None, "error": exc.message,
+                                  "error_type": type(exc).__name__})
+        except OSError as exc:
+            report.failed.append({"pdf": str(path), "content_hash": None, "error_type": type(exc).__name__,
+                                  "error": f"无法读取文件 (cannot read file): {path}: {exc.strerror}"})
+        return None
+
+    def failures(self) -> list[dict]:
+        """Files whose indexing failed, with the reason and time (oldest first)."""
+        return self.store.failures()
+
+    def requeue_failed(self) -> int:
+        """Put every failed file back at the end of the queue (``index --retry-failed``)."""
+        failures = self.store.failures()
+        for failure in failures:
+            self.store.forget_failure(failure["content_hash"])
+            self.store.enqueue(failure["content_hash"], failure["pdf"], time.time())
+        return len(failures)
 
     def queue_document(self, doc: Document) -> bool:
         """Record an opened document; True when it still needs indexing (it is then queued)."""
@@ -105,6 +149,7 @@ class LibraryIndexer:
         a compilation); a cancel is honoured between compilations and keeps what is done.
         """
         report = report or IndexReport()
+        report.failed.extend(self.store.recover_abandoned())
         queue = self.store.queued()
         if not queue:
             return report
@@ -119,16 +164,22 @@ class LibraryIndexer:
                     if progress:
                         progress(number, len(queue), Path(recorded_path).name)
                     entry = self.library.get(content_hash)
+                    comp = compilation if compilation is not None and compilation.content_hash == content_hash else None
+                    self.store.mark_started(content_hash)  # a worker that dies here leaves this mark
                     try:
-                        comp = compilation if compilation is not None and compilation.content_hash == content_hash else None
                         prepared = self._prepare(content_hash, entry, comp)
-                    except ReaderError as exc:
-                        report.failed.append({"pdf": recorded_path, "error": exc.message})
-                        self._dequeue(content_hash)
+                    except StorageError:
+                        raise  # the library's disk, not this file: stop
+                    except Exception as exc:  # classified by describe_failure (a bug is named as one)
+                        report.failed.append(self.store.record_failure(content_hash, recorded_path, *describe_failure(exc)))
                         continue
+                    except BaseException:  # cancelled (Ctrl+C, the app's cancel): not this file's fault
+                        self.store.mark_done_working(content_hash)
+                        raise
                     if writer is None:
-                        writer = _open_writer(ix)
+                        writer = open_writer(ix)
                     self._add(writer, prepared)
+                    self.store.mark_done_working(content_hash)
                     batch.append((prepared, entry, recorded_path))
                     batch_pages += len(prepared["rows"])
                     if batch_pages >= _BATCH_PAGES or time.monotonic() - batch_started > _BATCH_SECONDS:
@@ -150,12 +201,13 @@ class LibraryIndexer:
             comp = self._load(content_hash, entry)
         rows = page_rows(comp)
         front = front_matter_pages(comp)
+        meta = {p: page_meta(comp, p) for p, *_ in rows}
         with self.store.connect() as db:
             db.execute("DELETE FROM pages WHERE content_hash=?", (content_hash,))
             db.executemany(
                 "INSERT INTO pages (content_hash, page_index, own_len, folded, clean, next_clean, page_label,"
                 " document, document_index, doc_number, date, front_matter) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(content_hash, p, own, folded, clean, nxt, *page_meta(comp, p), int(p in front))
+                [(content_hash, p, own, folded, clean, nxt, *meta[p], int(p in front))
                  for p, own, folded, clean, nxt in rows],
             )
             ids = dict(db.execute("SELECT page_index, id FROM pages WHERE content_hash=?", (content_hash,)).fetchall())
@@ -169,7 +221,7 @@ class LibraryIndexer:
         for old in [prepared["hash"], *prepared["replaced"]]:
             writer.delete_by_term("content_hash", old)
         for page, own, folded, _clean, _next in prepared["rows"]:
-            writer.add_document(**page_fields(comp, page, ids[page], folded, own))
+            writer.add_document(**page_record(comp.content_hash, page, ids[page], folded, own))
 
     def _commit(self, writer, batch: list, report: IndexReport) -> None:
         writer.commit()
@@ -179,9 +231,11 @@ class LibraryIndexer:
                 db.execute("INSERT OR REPLACE INTO compilations VALUES (?,?,?,?)",
                            (prepared["hash"], prepared["title"], prepared["comp"].page_count, now))
                 db.execute("DELETE FROM queue WHERE content_hash=?", (prepared["hash"],))
+                db.execute("DELETE FROM failed WHERE content_hash=?", (prepared["hash"],))
                 for old in prepared["replaced"]:
                     db.execute("DELETE FROM pages WHERE content_hash=?", (old,))
                     db.execute("DELETE FROM compilations WHERE content_hash=?", (old,))
+                    db.execute("DELETE FROM failed WHERE content_hash=?", (old,))
         for prepared, entry, path in batch:
             fresh = self.library.get(prepared["hash"]) or entry
             info = self._entry_dict(fresh, "indexed") if fresh else {"pdf": path, "status": "indexed"}
@@ -192,7 +246,7 @@ class LibraryIndexer:
         """Drop one compilation's records (whoosh first, so search never sees half of it)."""
         with _WRITE_LOCK:
             ix = open_whoosh(self.library.index_dir)
-            writer = _open_writer(ix)
+            writer = open_writer(ix)
             writer.delete_by_term("content_hash", content_hash)
             writer.commit()
         with self.store.connect() as db:
@@ -204,10 +258,6 @@ class LibraryIndexer:
     def _entry_dict(entry: LibraryFile, status: str) -> dict:
         return {"pdf": entry.path, "content_hash": entry.content_hash, "title": entry.title, "status": status}
 
-    def _dequeue(self, content_hash: str) -> None:
-        with self.store.connect() as db:
-            db.execute("DELETE FROM queue WHERE content_hash=?", (content_hash,))
-
     def _load(self, content_hash: str, entry: LibraryFile | None):
         from reader.structure import load_structure
 
@@ -217,20 +267,7 @@ class LibraryIndexer:
         with Document.open(path) as doc:
             if doc.content_hash != content_hash:
                 raise UsageError(f"文件已被修改，请重新添加 (file changed since it was added): {path}")
-            if self.before_analysis is not None:  # e.g. OCR of scanned pages (reader.cli.ocr.auto_ocr)
-                self.before_analysis(doc, self.library.structure_cache_dir)
             return load_structure(doc, self.library.structure_cache_dir)
-
-
-def _open_writer(ix):
-    """A whoosh writer, waiting up to two minutes for another process (CLI or app) to finish."""
-    from whoosh.index import LockError
-
-    try:
-        return ix.writer(timeout=120, limitmb=64)
-    except LockError as exc:
-        raise StorageError("搜索索引正被另一个程序写入，请稍后再试 (the index is being written by another program; "
-                           "try again later)") from exc
 
 
 def page_rows(comp) -> list[tuple[int, int, str, str, str]]:
@@ -275,15 +312,3 @@ def page_meta(comp, page: int) -> tuple[str, str, int, str, str]:
     if doc is None:
         return label, "", -1, "", ""
     return label, doc.title or "", index, doc.doc_number or "", doc.date or ""
-
-
-def page_fields(comp, page: int, pid: int, folded: str, own: int) -> dict:
-    """The whoosh record of one page: grams over the page plus the next page's head (phrases across
-    the break are candidates of the page they start on), words over the page alone."""
-    return {
-        "pid": pid,
-        "content_hash": comp.content_hash,
-        "page_index": page,
-        "grams": folded,
-        "words": folded[:own],
-    }

@@ -9,7 +9,9 @@ Both live on disk; nothing is loaded whole into memory.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -57,6 +59,24 @@ def open_whoosh(index_dir: Path, create: bool = True):
         raise StorageError(f"搜索索引无法打开 (search index cannot be opened): {directory}: {exc}") from exc
 
 
+
+def open_writer(ix):
+    """A whoosh writer, waiting up to two minutes for another process (CLI or app) to finish."""
+    from whoosh.index import LockError
+
+    try:
+        return ix.writer(timeout=120, limitmb=64)
+    except LockError as exc:
+        raise StorageError("搜索索引正被另一个程序写入，请稍后再试 (the index is being written by another program; "
+                           "try again later)") from exc
+
+
+def page_record(content_hash: str, page: int, pid: int, folded: str, own: int) -> dict:
+    """The whoosh record of one page: grams over the page plus the next page's head (phrases across
+    the break are candidates of the page they start on), words over the page alone."""
+    return {"pid": pid, "content_hash": content_hash, "page_index": page, "grams": folded, "words": folded[:own]}
+
+
 # Numbered schema steps of pages.sqlite3 (PRAGMA user_version); append, never edit a released one.
 PAGE_MIGRATIONS: list[MigrationStep] = [
     # 1: page texts, indexed compilations, the indexing queue
@@ -89,8 +109,24 @@ PAGE_MIGRATIONS: list[MigrationStep] = [
             queued_at    REAL NOT NULL
         )""",
     ],
+    # 2: files whose indexing failed (kept off the queue until asked or changed), and the file a
+    #    run is working on (a worker that dies leaves it set: the next run records that file as failed)
+    [
+        """CREATE TABLE IF NOT EXISTS failed (
+            content_hash TEXT PRIMARY KEY,
+            path         TEXT NOT NULL,
+            error        TEXT NOT NULL,         -- bilingual message shown to the user
+            error_type   TEXT NOT NULL DEFAULT '',  -- exception class, for a bug report
+            failed_at    REAL NOT NULL
+        )""",
+        "ALTER TABLE queue ADD COLUMN started_at REAL",
+        "ALTER TABLE queue ADD COLUMN started_pid INTEGER",
+    ],
 ]
 INDEX_VERSION = len(PAGE_MIGRATIONS)
+_STALE_AFTER_S = 6 * 3600  # no file takes this long; a marker this old outlived its process (pid reused)
+WORKER_DIED = ("索引进程在处理此文件时退出 (the indexing process exited while working on this file; "
+               "it may be damaged or too large)")
 
 
 class PageStore:
@@ -111,11 +147,58 @@ class PageStore:
     # ----------------------------------------------------------------- queue
     def enqueue(self, content_hash: str, path: str, when: float) -> None:
         with self.connect() as db:
-            db.execute("INSERT OR REPLACE INTO queue VALUES (?,?,?)", (content_hash, path, when))
+            db.execute("INSERT OR REPLACE INTO queue (content_hash, path, queued_at) VALUES (?,?,?)",
+                       (content_hash, path, when))
 
     def queued(self) -> list[tuple[str, str]]:
         with self.connect() as db:
             return db.execute("SELECT content_hash, path FROM queue ORDER BY queued_at").fetchall()
+
+    def mark_started(self, content_hash: str) -> None:
+        """Say, before any work on it, which file this process is working on (see :meth:`recover_abandoned`)."""
+        with self.connect() as db:
+            db.execute("UPDATE queue SET started_at=?, started_pid=? WHERE content_hash=?",
+                       (time.time(), os.getpid(), content_hash))
+
+    def mark_done_working(self, content_hash: str) -> None:
+        with self.connect() as db:
+            db.execute("UPDATE queue SET started_at=NULL, started_pid=NULL WHERE content_hash=?", (content_hash,))
+
+    def recover_abandoned(self) -> list[dict]:
+        """Files a process was working on when it died (segfault, killed): recorded as failed and
+        taken off the queue, so one file that kills the worker cannot stop every later run.
+        A file another live process is working on right now is left alone."""
+        with self.connect() as db:
+            rows = db.execute("SELECT content_hash, path, started_pid, started_at FROM queue"
+                              " WHERE started_at IS NOT NULL").fetchall()
+        stale = time.time() - _STALE_AFTER_S
+        abandoned = [(h, p) for h, p, pid, started in rows
+                     if pid != os.getpid() and (not _alive(pid) or started < stale)]
+        return [self.record_failure(h, p, WORKER_DIED, "WorkerExited") for h, p in abandoned]
+
+    def record_failure(self, content_hash: str, path: str, error: str, error_type: str) -> dict:
+        """Keep the file and the reason, and take it off the queue (never retried ahead of other work)."""
+        now = time.time()
+        with self.connect() as db:
+            db.execute("INSERT OR REPLACE INTO failed VALUES (?,?,?,?,?)", (content_hash, path, error, error_type, now))
+            db.execute("DELETE FROM queue WHERE content_hash=?", (content_hash,))
+        return failure_dict(content_hash, path, error, error_type, now)
+
+    def failures(self) -> list[dict]:
+        with self.connect() as db:
+            rows = db.execute("SELECT content_hash, path, error, error_type, failed_at FROM failed"
+                              " ORDER BY failed_at").fetchall()
+        return [failure_dict(*row) for row in rows]
+
+    def failure(self, content_hash: str) -> dict | None:
+        with self.connect() as db:
+            row = db.execute("SELECT content_hash, path, error, error_type, failed_at FROM failed WHERE content_hash=?",
+                             (content_hash,)).fetchone()
+        return failure_dict(*row) if row else None
+
+    def forget_failure(self, content_hash: str) -> None:
+        with self.connect() as db:
+            db.execute("DELETE FROM failed WHERE content_hash=?", (content_hash,))
 
     def indexed_hashes(self) -> set[str]:
         with self.connect() as db:
@@ -124,3 +207,22 @@ class PageStore:
     def is_indexed(self, content_hash: str) -> bool:
         with self.connect() as db:
             return db.execute("SELECT 1 FROM compilations WHERE content_hash=?", (content_hash,)).fetchone() is not None
+
+
+def failure_dict(content_hash: str, path: str, error: str, error_type: str, failed_at: float) -> dict:
+    """One failed file as ``index --json`` and ``index --failed --json`` print it."""
+    return {"pdf": path, "content_hash": content_hash, "error": error, "error_type": error_type,
+            "failed_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(failed_at))}
+
+
+def _alive(pid: int | None) -> bool:
+    """Whether process ``pid`` still runs (a pid reused by another program counts as alive: safe side)."""
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True

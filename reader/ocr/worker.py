@@ -18,10 +18,18 @@ from pathlib import Path
 from typing import Callable
 
 from reader.errors import ReaderError
-from reader.index.worker import _environment, _pump
 
 Progress = Callable[[int, int, int], None]  # (done, total, page)
 _POLL_S = 0.1
+# Isolated mode (-I): neither the app's working directory nor PYTHON* variables can put another
+# ``reader`` package in front of this one; the boot line puts the folder holding this package first.
+_BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from reader.cli import main; raise SystemExit(main(sys.argv[2:]))"
+
+
+def _pump(stream, lines: "queue.Queue[str | None]") -> None:
+    for line in stream:
+        lines.put(line)
+    lines.put(None)
 
 
 @dataclass
@@ -35,10 +43,12 @@ def ocr_in_worker(library_root: str | os.PathLike[str], pdf: str | os.PathLike[s
                   progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
                   password: str | None = None) -> WorkerResult:
     """OCR the pages of ``pdf`` without text in a worker process; blocks (run it off the GUI thread)."""
-    command = [sys.executable, "-m", "reader", "ocr", str(pdf), "--library", str(Path(library_root)),
-               "--json", "--progress"] + (["--password", password] if password else [])
+    package_parent = str(Path(__file__).resolve().parents[2])
+    command = [sys.executable, "-I", "-X", "utf8", "-c", _BOOT, package_parent, "ocr", str(Path(pdf).resolve()),
+               "--library", str(Path(library_root).resolve()), "--json", "--progress"]
+    command += ["--password", password] if password else []
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, encoding="utf-8", env=_environment())
+                               text=True, encoding="utf-8")
     lines: "queue.Queue[str | None]" = queue.Queue()
     threading.Thread(target=_pump, args=(process.stderr, lines), daemon=True).start()
     messages: list[str] = []

@@ -11,6 +11,7 @@ from reader.structure.documents import find_documents
 from reader.structure.furniture import box_frames, mark_figure_labels, mark_furniture, printed_labels
 from reader.structure.lines import extract_lines_with_sources
 from reader.structure.paragraphs import body_size_of, layouts
+from reader.structure.tables import table_areas
 from reader.structure.textmap import Compilation, RectArray
 
 
@@ -22,8 +23,8 @@ def analyze(doc: Document, ocr_root: Path | None = None) -> Compilation:
     """
     pdf = doc.pdf
     pages, _sources = extract_lines_with_sources(pdf, MUPDF_LOCK, doc.content_hash, ocr_root)
+    sizes = doc.page_sizes()  # a page MuPDF cannot load keeps the size of the one before it
     with MUPDF_LOCK:
-        sizes = [(pdf.load_page(i).rect.width, pdf.load_page(i).rect.height) for i in range(pdf.page_count)]
         toc = _safe_toc(pdf)
     labels = list(doc.page_labels)
     if not any(pages):
@@ -34,6 +35,7 @@ def analyze(doc: Document, ocr_root: Path | None = None) -> Compilation:
     with MUPDF_LOCK:
         furniture += mark_figure_labels(doc.pdf, pages, body_size)
         frames = box_frames(doc.pdf, pages, body_size)
+        tables = table_areas(doc.pdf, pages)
         has_label_rules = bool(_safe_label_rules(pdf))
     if not has_label_rules:
         labels = printed_labels(pages) or labels
@@ -43,7 +45,7 @@ def analyze(doc: Document, ocr_root: Path | None = None) -> Compilation:
     comp = Compilation(doc.content_hash, len(pages), labels, True, clean.text, clean.char_pages,
                        RectArray(clean.rects), clean.page_starts, [], furniture, sizes)
     comp.documents = find_documents(comp, clean.lines, page_layouts, widths, body_size, toc, frames,
-                                    fallback_title=doc.title)
+                                    fallback_title=doc.title, tables=tables)
     return comp
 
 

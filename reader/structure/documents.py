@@ -162,7 +162,8 @@ def _bookmark_starts(paragraphs: list[Paragraph], toc: list[list]) -> list[tuple
 
 def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[Layout],
                    widths: list[float], body_size: float, toc: list[list],
-                   frames: dict | None = None, fallback_title: str = "") -> list[DocumentInfo]:
+                   frames: dict | None = None, fallback_title: str = "",
+                   tables: dict | None = None) -> list[DocumentInfo]:
     paragraphs = build_paragraphs(comp.text, placed, layouts, widths)
     if not paragraphs:
         return []
@@ -200,6 +201,6 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
             kind=meta.kind, start_page=title_para.page, end_page=end_page,
             start_label=comp.page_labels[title_para.page], start_offset=start_offset,
             end_offset=end_offset, end_label=comp.page_labels[end_page])
-        doc.clauses = find_clauses(comp, body[1:], end_offset, frames)
+        doc.clauses = find_clauses(comp, body[1:], end_offset, frames, tables)
         documents.append(doc)
     return documents

@@ -9,9 +9,9 @@ from dataclasses import asdict, dataclass, field
 class Clause:
     """A heading-led part of a document; ``text`` covers its own paragraphs and its children."""
 
-    label: str  # "一、" "（一）" "1." "（1）" "第十条" "第一章" "专栏 1"
+    label: str  # "一、" "（一）" "1." "1" "（1）" "第十条" "第一章" "第一分编" "专栏 1"
     heading: str
-    kind: str  # "chapter" "section" "article" "h1" "h2" "h3" "h4" "box"
+    kind: str  # "part" "subpart" "chapter" "section" "article" "h1" "h2" "h3" "h4" "box"
     start_page: int
     end_page: int
     start_offset: int

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 
 from reader.structure.headings import match_heading
 from reader.structure.lines import Line
+from reader.structure.numerals import NUMERAL_CHARS
 
 # Sentence ends after which a numbered line may open a paragraph. "；" is left out on purpose:
 # list items inside one sentence (（一）适用…；（二）…) end with it and must stay joined.
 _TERMINAL = set("。：！？!?:）)」”")
 _LEADERS = re.compile(r"[.·…．•_\-]{4,}\s*\S{0,6}$")
 HEADING_START = re.compile(
-    r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]"
-    r"|第[一二三四五六七八九十百零〇\d]+[章节条编]|专栏\s*\d+)"
+    rf"^(?:[{NUMERAL_CHARS}]+、|[（(][{NUMERAL_CHARS}]+[）)]|\d{{1,2}}[.．、](?!\d)|[（(]\d{{1,2}}[）)]"
+    rf"|第[{NUMERAL_CHARS}\d]+(?:[章节条编]|分编)|专栏\s*\d+)"
 )
 
 

@@ -11,6 +11,7 @@ import unicodedata
 
 import pymupdf
 
+from reader.textclean import REPLACEMENT, clean_char
 from reader.textsource.model import Line, Piece, Rect
 from reader.textsource.rows import rows_from_pieces
 
@@ -29,6 +30,23 @@ def _unified(c: str) -> str:
     one for one, so search, quotes and copies match what the user sees."""
     folded = unicodedata.normalize("NFKC", c)
     return folded if len(folded) == 1 else c
+
+
+def _append(chars: list[str], rects: list[Rect], sizes: list[float], bolds: list[bool], text: str,
+            rect: Rect, size: float, bold: bool) -> None:
+    """Add one cleaned glyph: a ligature's letters share its box in equal slices, and a run of
+    unreadable glyphs (U+FFFD) stays one mark whose box grows over the whole run."""
+    if text == REPLACEMENT and chars and chars[-1] == REPLACEMENT:
+        last = rects[-1]
+        rects[-1] = (min(last[0], rect[0]), min(last[1], rect[1]), max(last[2], rect[2]), max(last[3], rect[3]))
+        return
+    x0, y0, x1, y1 = rect
+    step = (x1 - x0) / len(text)
+    for index, letter in enumerate(text):
+        chars.append(letter)
+        rects.append((x0 + index * step, y0, x0 + (index + 1) * step, y1))
+        sizes.append(size)
+        bolds.append(bold)
 
 
 def pieces_of(page: pymupdf.Page) -> list[Piece]:
@@ -58,11 +76,11 @@ def pieces_of(page: pymupdf.Page) -> list[Piece]:
                         c = _unified(c)
                     elif c in "\u2010\u2011":
                         c = "-"  # fonts map the hyphen glyph back to HYPHEN / NON-BREAKING HYPHEN: read "-"
-                    x0, y0, x1, y1 = ch["bbox"]
-                    chars.append(c)
-                    rects.append((x0, y0, x1, y1))
-                    sizes.append(size)
-                    bolds.append(bold)
+                    else:
+                        c = clean_char(c)  # surrogates, controls, private use, ligatures (reader.textclean)
+                        if not c or c in "\r\n":
+                            continue  # dropped together with its box
+                    _append(chars, rects, sizes, bolds, c, tuple(ch["bbox"]), size, bold)
             if not any(c.strip() for c in chars):
                 continue
             y0, y1 = line["bbox"][1], line["bbox"][3]

@@ -12,6 +12,9 @@ import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.document import MUPDF_ERRORS, mupdf_detail
+from reader.errors import CorruptPdfError
+from reader.guard import page_cost
 from reader.ocr.store import OcrStore
 from reader.textsource import pdf_layer
 from reader.textsource.model import Line
@@ -52,16 +55,30 @@ def extract_pages(pdf, lock=None, content_hash: str | None = None, ocr_root: Pat
                   ) -> tuple[list[list[Line]], list[PageSource]]:
     """Rows of every page and their sources. ``lock`` (MUPDF_LOCK) is taken per page, so a
     renderer waiting for MuPDF waits for one page, not the whole analysis. A page MuPDF cannot
-    read counts as a page without text rather than failing the whole compilation."""
+    read, or whose content would explode (reader.guard), counts as a page without text rather
+    than failing the whole compilation; when no page at all can be read, the file is damaged
+    (not a scan without text) and a CorruptPdfError says so."""
     store = OcrStore(ocr_root) if ocr_root is not None else None
     pages: list[list[Line]] = []
     sources: list[PageSource] = []
+    damage: Exception | None = None
+    failures = 0
     for index in range(pdf.page_count):
         with lock if lock is not None else contextlib.nullcontext():
             try:
-                lines, source = page_lines_for(pdf, index, content_hash, store)
-            except (RuntimeError, ValueError):  # MuPDF reports a damaged page this way
+                cost = page_cost(pdf, index)
+            except MUPDF_ERRORS:
+                cost = None
+            if cost is not None and cost.too_costly_for_text:  # a bomb: left out, like a page without text
                 lines, source = [], PageSource(index, "none", pdf_layer.EMPTY)
+            else:
+                try:
+                    lines, source = page_lines_for(pdf, index, content_hash, store)
+                except MUPDF_ERRORS as exc:  # a damaged page (FzErrorFormat for a cycle in the page tree, …)
+                    lines, source = [], PageSource(index, "none", pdf_layer.EMPTY)
+                    damage, failures = damage or exc, failures + 1
         pages.append(lines)
         sources.append(source)
+    if pages and failures == len(pages):
+        raise CorruptPdfError(f"PDF 的页面都已损坏，无法读取 (no page of this PDF can be read){mupdf_detail(damage)}")
     return pages, sources

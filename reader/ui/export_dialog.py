@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QD
                                QListWidget, QListWidgetItem, QMessageBox, QProgressBar, QPushButton,
                                QRadioButton, QVBoxLayout)
 
-from reader.annotations import AnnotationStore
 from reader.errors import ReaderError, StorageError
-from reader.export import ExportCancelled, ExportOptions, run_export
+from reader.export import ExportCancelled, ExportOptions
+from reader.export.outputs import OutputExistsError
 from reader.export.templates import load_template, options_from_template, save_template
 from reader.ui.theme_dialog import swatch
 from reader.ui.plaintext import plain_message_box, tooltip
@@ -97,7 +97,7 @@ class ExportDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(self.tr("导出"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.export_button.clicked.connect(self.start)
+        self.export_button.clicked.connect(lambda: self.start())
         self.cancel_button.clicked.connect(self._cancel_or_close)
         layout.addWidget(self.buttons)
 
@@ -128,7 +128,7 @@ class ExportDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         layout.addWidget(self.compilation_list)
-        current = getattr(self.window_, "content_hash", None)
+        current = self.window_.content_hash
         self.scope_current.setEnabled(bool(current))
         (self.scope_current if current else self.scope_library).setChecked(True)
         self.scope_chosen.toggled.connect(self.compilation_list.setEnabled)
@@ -141,9 +141,8 @@ class ExportDialog(QDialog):
         layout.addWidget(QLabel(self.tr("主题（全不选 = 全部主题）："), box))
         self.theme_list = QListWidget(box, objectName="exportThemes")
         self.theme_list.setMinimumHeight(140)
-        with AnnotationStore(self.window_.library.annotations_db) as store:
-            themes = store.themes()
-        english = getattr(self.window_, "language", "zh") == "en"
+        themes = self.window_.workspace.annotations.themes()
+        english = self.window_.language == "en"
         for theme in themes:
             item = QListWidgetItem(swatch(theme.color), theme.display_name(english), self.theme_list)
             item.setData(Qt.ItemDataRole.UserRole, theme.name)
@@ -228,7 +227,9 @@ class ExportDialog(QDialog):
             self.output_edit.setText(path)
 
     # ------------------------------------------------------------------ running
-    def start(self) -> None:
+    def start(self, overwrite: bool = False) -> None:
+        """Run the export; an existing output file is replaced only after the user agreed (``overwrite``)."""
+        self._overwrite = overwrite
         options = self.options()
         output = self.output_edit.text().strip()
         if options.compilations == []:
@@ -248,8 +249,11 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
 
+        workspace = self.window_.workspace
+
         def work(progress):
-            return run_export(library, options, output, progress=progress, cancelled=self._cancel.is_set)
+            return workspace.export(options, output, progress=progress, cancelled=self._cancel.is_set,
+                                    overwrite=overwrite)
 
         self._label = self.tr("正在导出摘要…")
         self.window_.run_in_background(work, self._finished, self._failed, progress_label=self._label)
@@ -291,6 +295,13 @@ class ExportDialog(QDialog):
         if isinstance(exc, ExportCancelled):
             self.window_.status(self.tr("导出已取消"))
             return
+        if isinstance(exc, OutputExistsError) and not self._overwrite:
+            answer = QMessageBox.question(
+                self, self.tr("导出摘要"), self.tr("文件已存在：\n{0}\n要替换它吗？").format(exc.path or self.output_edit.text()),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.start(overwrite=True)
+            return
         self.window_.show_error(exc)
 
     def _cancel_or_close(self) -> None:
@@ -318,7 +329,7 @@ def open_export_dialog(window: "MainWindow") -> ExportDialog | None:
     return dialog
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "MainWindow") -> QAction:
     """文件 ▸ 导出摘要… (Ctrl+E)."""
     action = QAction(QCoreApplication.translate("ExportDialog", "导出摘要…"), window, objectName="actionExportSummary")
     action.setShortcut(QKeySequence("Ctrl+E"))
@@ -330,4 +341,4 @@ def install(window: "MainWindow") -> None:
         menu.insertSeparator(quit_action)
     else:
         menu.addAction(action)
-    window.export_action = action
+    return action

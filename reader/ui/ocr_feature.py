@@ -149,5 +149,5 @@ class OcrFeature(QObject):
         self.badge.setVisible(page in self.ocr_pages)
 
 
-def install(window: "MainWindow") -> None:
-    window.ocr = OcrFeature(window)
+def install(window: "MainWindow") -> OcrFeature:
+    return OcrFeature(window)

@@ -15,7 +15,9 @@ from reader.errors import ReaderError
 from reader.ui.search_tasks import IndexJob
 
 if TYPE_CHECKING:
+    from reader.structure import Compilation
     from reader.ui.main_window import MainWindow
+    from reader.workspace.protocols import IndexReport
     from reader.ui.search_panel import SearchPanel
 
 
@@ -37,17 +39,44 @@ class SearchIndexing(QObject):
             action.triggered.connect(handler)
             tools.addAction(action)
         window.compilationReady.connect(self.index_open_document)
-        if window.library is not None:
+        if window.workspace is not None:
             QTimer.singleShot(3000, self.resume_quietly)  # after start-up: finish an interrupted run
 
-    def _index_in_worker(self, paths, progress, cancelled):
-        """Indexing runs in its own process (reader.index.worker): the app stays lean and survives a crash."""
-        from reader.index.worker import index_in_worker
+    def _index_in_worker(self, paths, progress, cancelled) -> "IndexReport":
+        """Indexing runs apart from the app (the backend's worker process): it stays lean and survives a crash.
 
-        return index_in_worker(self.window_.library.root, paths, progress=progress, cancelled=cancelled)
+        A worker that dies on one file (a crash inside MuPDF, killed for memory) left that file marked
+        as in progress: one more run records it as failed and indexes the rest, so the user hears which
+        file could not be indexed instead of "the indexing worker stopped unexpectedly"."""
+        index = self.window_.workspace.index
+        try:
+            return index.index_in_worker(paths, progress=progress, cancelled=cancelled)
+        except ReaderError:
+            if cancelled():
+                raise
+            report = index.index_in_worker([], progress=progress, cancelled=cancelled)
+            if not report.failed:
+                raise
+            return report
+
+    def _failure_lines(self, report: Any, limit: int = 10) -> str:
+        """"file name: reason" per failed file, for a status message or a dialog."""
+        lines = [self.tr("%1：%2").replace("%1", Path(str(f.get("pdf") or "")).name).replace("%2", str(f.get("error", "")))
+                 for f in report.failed[:limit]]
+        if len(report.failed) > limit:
+            lines.append(self.tr("……另有 %1 个").replace("%1", str(len(report.failed) - limit)))
+        return "\n".join(lines)
+
+    def _announce_failures(self, report: Any) -> None:
+        """A failure in quiet (background) indexing goes to the status bar, naming the file and why."""
+        if report is not None and getattr(report, "repaired", None) and not report.failed:
+            self.window_.status(self.tr("搜索索引已损坏，已重建"), 15000)
+        if report is not None and report.failed:
+            self.window_.status(self.tr("无法建立索引：%1").replace("%1", self._failure_lines(report, 3).replace("\n", "；")),
+                                15000)
 
     def _start(self, work, on_done, progress_dialog: bool) -> IndexJob | None:
-        if self.window_.library is None:
+        if self.window_.workspace is None:
             self.window_.status(self.tr("资料库不可用，无法建立索引"))
             return None
         job = IndexJob(work, self.pool, self)
@@ -65,13 +94,12 @@ class SearchIndexing(QObject):
             job.failed.connect(lambda _e: dialog.reset())
             self.dialog = dialog
         else:  # quiet work still shows in the status bar, and can be stopped there
-            busy = getattr(self.window_, "busy", None)
-            if busy is not None:
-                label = self.tr("正在建立全文索引…")
-                busy.update_task(job, label, 0, 0, cancel=job.cancel)
-                job.progressed.connect(lambda done, total, _what: busy.update_task(job, label, done, total))
-                job.finished.connect(lambda _r: busy.finish(job))
-                job.failed.connect(lambda _e: busy.finish(job))
+            busy = self.window_.busy
+            label = self.tr("正在建立全文索引…")
+            busy.update_task(job, label, 0, 0, cancel=job.cancel)
+            job.progressed.connect(lambda done, total, _what: busy.update_task(job, label, done, total))
+            job.finished.connect(lambda _r: busy.finish(job))
+            job.failed.connect(lambda _e: busy.finish(job))
         return job
 
     @staticmethod
@@ -93,22 +121,19 @@ class SearchIndexing(QObject):
         self.window_.show_error(exc)
 
     # ---------------------------------------------------------------- entry points
-    def index_open_document(self, compilation: Any) -> None:
+    def index_open_document(self, compilation: "Compilation") -> None:
         """Index the document just analysed (nothing happens when it is already indexed)."""
         document = self.window_.document
-        if document is None or compilation is None or not getattr(compilation, "has_text_layer", True):
+        if document is None or compilation is None or not compilation.has_text_layer:
             return
         path, content_hash = document.path, compilation.content_hash
+        workspace = self.window_.workspace
 
         def work(progress, cancelled):
-            from reader.index.schema import PageStore
-
-            library = self.window_.library
-            store = PageStore(library.index_dir)
-            if store.is_indexed(content_hash):
+            if workspace.index.is_indexed(content_hash):
                 return None
             try:
-                entry = library.add(path)
+                entry = workspace.library.add(path)
             except (OSError, ReaderError):
                 return None  # moved, deleted or unreadable since it was opened; the next open indexes it
             if entry.content_hash != content_hash:
@@ -120,18 +145,25 @@ class SearchIndexing(QObject):
                 self.window_.status(self.tr("本文档已建立全文索引"))
                 if self.panel.box.text().strip():
                     self.panel.search_now()
+            self._announce_failures(report)
 
         self._start(work, done, progress_dialog=False)
 
     def resume_quietly(self) -> None:
+        """After start-up: finish an interrupted run, and rebuild a damaged index (the worker's
+        ``index`` rebuilds it; the status bar says so)."""
+        workspace = self.window_.workspace
+
         def work(progress, cancelled):
-            from reader.index.schema import PageStore
-
-            if not PageStore(self.window_.library.index_dir).queued():
+            damage = workspace.index.damage()
+            if damage is None and not workspace.index.pending():
                 return None
-            return self._index_in_worker([], progress, cancelled)
+            report = self._index_in_worker([], progress, cancelled)
+            if damage is not None:
+                report.repaired = damage
+            return report
 
-        self._start(work, None, progress_dialog=False)
+        self._start(work, self._announce_failures, progress_dialog=False)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.window_, self.tr("选择包含 PDF 的文件夹"))
@@ -157,7 +189,7 @@ class SearchIndexing(QObject):
             if report.failed:
                 from reader.errors import ReaderError
 
-                details = "\n".join(f["error"] for f in report.failed[:10])
+                details = self._failure_lines(report)
                 self.window_.show_error(ReaderError(self.tr("部分文件无法建立索引：") + "\n" + details))
             self.panel.refresh_compilations()
 

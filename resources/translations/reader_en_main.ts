@@ -46,6 +46,11 @@
         <translation>This PDF has no text layer (probably a scan): you can read it, but search, text selection and structure are unavailable.</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/main_window.py" line="151"/>
+        <source>此 PDF 的页面已损坏，无法读取文字：%1</source>
+        <translation>The pages of this PDF are damaged; no text can be read: %1</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/main_window.py" line="196" />
         <source>正在登记文件…</source>
         <translation>Recording the file…</translation>

@@ -69,6 +69,26 @@
         <source>部分文件无法建立索引：</source>
         <translation>Some files could not be indexed:</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/search_indexing.py" line="70"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_indexing.py" line="73"/>
+        <source>……另有 %1 个</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_indexing.py" line="79"/>
+        <source>无法建立索引：%1</source>
+        <translation>Could not index: %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_indexing.py" line="83"/>
+        <source>搜索索引已损坏，已重建</source>
+        <translation>The search index was damaged and has been rebuilt</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>

@@ -178,3 +178,25 @@ def test_same_structure_when_typeset_differently(comp, tmp_path):
     assert facts(other) == facts(comp)
     assert clauses(other) == clauses(comp)
     assert "重型机械政策汇编" not in other.text and "第 3 页" not in other.text
+
+
+def test_numbered_items_found_where_the_truth_starts_them(comp, sample_truth):
+    """Every printed line of the truth that opens with （N） right after a finished line (a sentence
+    end, or a short heading line) starts a clause （N） on that page — also where the numbering
+    carries on across its parents (the 512 document's （四）–（十八） under 三、–六、) — and every （N）
+    clause starts such a line."""
+    label = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+    first = min(d.start_page for d in comp.documents)
+    expected = set()
+    previous = ""
+    for page in sorted(sample_truth["pages"], key=lambda p: p["page_index"]):
+        for line in page["lines"]:
+            match = label.match(line.strip())
+            if match and page["page_index"] >= first and (
+                    previous.rstrip()[-1:] in "。：:！？）；" or len(_squash(previous)) <= 25):
+                expected.add((page["page_index"], match.group(0)))
+            previous = line
+    found = {(c.start_page, c.label) for _, c in comp.iter_clauses() if c.kind == "h2"}
+    print(f"（N） items in the truth: {len(expected)}, clauses: {len(found)}")
+    assert not expected - found, sorted(expected - found)
+    assert not found - expected, sorted(found - expected)

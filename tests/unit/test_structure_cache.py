@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import os
 import shutil
 
 from reader.cli import main
@@ -45,15 +46,20 @@ def test_changed_file_and_old_format_are_reanalysed(tmp_path):
         changed = load_structure(doc, tmp_path / "cache")
     assert changed.content_hash != first.content_hash and "改过的正文" in changed.text
     stored = cache.cache_path(tmp_path / "cache", changed.content_hash)
-    payload = pickle.loads(stored.read_bytes())
-    payload["version"] = cache.FORMAT_VERSION - 1
-    payload["text"] = "stale"
-    stored.write_bytes(pickle.dumps(payload))
+    current = stored.read_bytes()
+    assert current.startswith(cache.MAGIC)
+    old = current.replace(f'"version": {cache.FORMAT_VERSION}'.encode(), f'"version": {cache.FORMAT_VERSION - 1}'.encode(), 1)
+    assert old != current
+    stored.write_bytes(old)
+    assert cache.load(tmp_path / "cache", changed.content_hash) is None
     with Document.open(path) as doc:
         assert "改过的正文" in load_structure(doc, tmp_path / "cache").text
-    stored.write_bytes(b"\x80garbage")
-    with Document.open(path) as doc:
-        assert "改过的正文" in load_structure(doc, tmp_path / "cache").text
+    for damaged in (b"\x80garbage", current[: len(current) // 2], current[:10], current + b"x",
+                    current.replace(b'"sections"', b'"sectionz"', 1)):
+        stored.write_bytes(damaged)
+        assert cache.load(tmp_path / "cache", changed.content_hash) is None
+        with Document.open(path) as doc:
+            assert "改过的正文" in load_structure(doc, tmp_path / "cache").text
     assert not [p for p in (tmp_path / "cache").iterdir() if p.name.startswith(".structure-")]
 
 
@@ -75,3 +81,32 @@ def test_cli_outline_json_and_text(tmp_path, capsys):
     assert "第一段正文内容" in capsys.readouterr().out
     assert main(["text", str(path), "--page", "5"]) == 2
     assert capsys.readouterr().err.startswith("错误 (error):")
+
+
+class _Planted:
+    """What an attacker would put in a cache file read with pickle: code that runs on load."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.mkdir, (self.marker,))
+
+
+def test_planted_pickle_never_runs(tmp_path):
+    path = _pdf(tmp_path / "a.pdf")
+    with Document.open(path) as doc:
+        content_hash = doc.content_hash
+    marker = tmp_path / "ran"
+    stored = cache.cache_path(tmp_path / "cache", content_hash)
+    stored.parent.mkdir(parents=True)
+    evil = pickle.dumps({"version": cache.FORMAT_VERSION, "x": _Planted(str(marker))})
+    pickle.loads(evil)  # the payload really runs when unpickled …
+    assert marker.is_dir()
+    marker.rmdir()
+    for planted in (evil, cache.MAGIC + evil):
+        stored.write_bytes(planted)
+        with Document.open(path) as doc:
+            comp = load_structure(doc, tmp_path / "cache")  # … but the cache never unpickles
+        assert not marker.exists() and "第一段正文内容" in comp.text
+        assert stored.read_bytes().startswith(cache.MAGIC)  # re-analysed and rewritten as data
