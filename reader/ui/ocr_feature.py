@@ -136,6 +136,8 @@ class OcrFeature(QObject):
         if document is not None and str(document.path) == path:
             self.window_.status(self.tr("OCR 完成，正在重新分析…"))
             page = self.window_.view.current_page()
+            if self.window_.workspace is not None and self.window_.compilation is not None:
+                self.window_.workspace.forget(self.window_.compilation.content_hash)
             self.window_.close_document()  # re-read: the analysis now includes the OCR text
             self.window_.open_pdf(path, page=page)
 
