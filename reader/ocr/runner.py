@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from reader.document import MUPDF_LOCK, Document
+from reader.document import MUPDF_ERRORS, MUPDF_LOCK, Document
+from reader.guard import page_cost
 from reader.ocr.engines import Engine, OcrFailedError
 from reader.ocr.store import OcrLine, OcrPage, OcrStore
 from reader.textsource import pdf_layer
@@ -57,9 +58,12 @@ def render_gray(page, dpi: int):
 def recognize_page(document: Document, index: int, engine: Engine) -> OcrPage:
     """OCR one page: render, recognise, and put every box in PDF points."""
     with MUPDF_LOCK:
-        page = document.pdf.load_page(index)
-        gray, scale = render_gray(page, engine.dpi)
-        width, height = page.rect.width, page.rect.height
+        try:
+            page = document.pdf.load_page(index)
+            gray, scale = render_gray(page, engine.dpi)
+            width, height = page.rect.width, page.rect.height
+        except MUPDF_ERRORS as exc:
+            raise OcrFailedError(f"页面无法渲染 (page cannot be rendered) p{index}: {exc}") from exc
     started, cpu_started = time.perf_counter(), time.process_time()
     try:
         boxes = engine.recognize(gray)
@@ -82,10 +86,13 @@ def pages_needing_ocr(document: Document, pages: list[int] | None = None) -> lis
     for index in wanted:
         with MUPDF_LOCK:
             try:
+                cost = page_cost(document.pdf, index)
+                if cost is not None and cost.too_costly_for_text:
+                    continue  # a content bomb (reader.guard): left out, as from text extraction
                 page = document.pdf.load_page(index)
                 state = pdf_layer.layer_state(page)
                 blank = state == pdf_layer.EMPTY and not page.get_images()
-            except (RuntimeError, ValueError):
+            except MUPDF_ERRORS:
                 continue  # a damaged page: nothing to render either
         if state != pdf_layer.GOOD and not blank:  # a page with neither text nor image has nothing to read
             out.append(index)
