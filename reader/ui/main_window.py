@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("MainWindow")
         self.language = language
+        self.ask_passwords = True  # False when nobody is there to answer (--quit-after-first-paint)
         self.settings = settings or AppSettings()
         self.background_analysis = background_analysis
         self.document: Document | None = None
@@ -227,6 +228,9 @@ class MainWindow(QMainWindow):
                 self._password = password
                 return document
             except PasswordRequiredError as exc:
+                if not self.ask_passwords:  # nobody to ask (timing runs): say so instead of waiting
+                    self.show_error(exc)
+                    return None
                 password = dialogs.ask_password(self, path.name, exc.wrong_password)
                 if password is None:
                     return None
