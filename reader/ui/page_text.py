@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reader.document import MUPDF_LOCK, Document
-from reader.structure.builder import build_clean_text
-from reader.structure.paragraphs import body_size_of, layouts
 from reader.textsource import join_separator, page_lines_for
 
 Rect = tuple[float, float, float, float]
@@ -33,6 +31,10 @@ class PageTextMap:
 
     @classmethod
     def build(cls, document: Document, page: int) -> "PageTextMap":
+        # The structure's rules, imported on first use so the first paint never waits for them.
+        from reader.structure.builder import build_clean_text
+        from reader.structure.paragraphs import body_size_of, layouts
+
         with MUPDF_LOCK:
             rows, _source = page_lines_for(document.pdf, page, None, None)
             width = document.pdf.load_page(page).rect.width
