@@ -47,7 +47,9 @@ def cer(found: str, truth: str) -> float:
 
 def run_worker(pdf: Path, library: Path, engine: str, env_extra: dict | None = None) -> tuple[dict, float, float]:
     """``python -m reader ocr`` in a child process: its JSON, wall seconds and peak RSS (MB)."""
-    env = {**os.environ, **(env_extra or {})}
+    from reader.ocr.worker import worker_environment
+
+    env = {**worker_environment(), **(env_extra or {})}  # as the app starts its OCR worker
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         child = subprocess.Popen([sys.executable, "-m", "reader", "ocr", str(pdf), "--library", str(library),

@@ -26,6 +26,12 @@ _POLL_S = 0.1
 _BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from reader.cli import main; raise SystemExit(main(sys.argv[2:]))"
 
 
+def worker_environment() -> dict[str, str]:
+    """One malloc arena: onnxruntime's threads otherwise each keep their own, and the worker's peak
+    RSS grew by 40 MB or so (measured with benchmarks/bench_ocr.py, docs/ocr.md)."""
+    return {**os.environ, "MALLOC_ARENA_MAX": "1"}
+
+
 def _pump(stream, lines: "queue.Queue[str | None]") -> None:
     for line in stream:
         lines.put(line)
@@ -48,7 +54,7 @@ def ocr_in_worker(library_root: str | os.PathLike[str], pdf: str | os.PathLike[s
                "--library", str(Path(library_root).resolve()), "--json", "--progress"]
     command += ["--password", password] if password else []
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, encoding="utf-8")
+                               text=True, encoding="utf-8", env=worker_environment())
     lines: "queue.Queue[str | None]" = queue.Queue()
     threading.Thread(target=_pump, args=(process.stderr, lines), daemon=True).start()
     messages: list[str] = []
