@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "reader.cli.export",
     "reader.cli.suggest",
     "reader.cli.team",
+    "reader.cli.ocr",
 )
 
 EXIT_OK = 0

@@ -123,6 +123,9 @@ def _open(args: argparse.Namespace, pdf: str):
     workspace = _workspace(args)
     with Document.open(pdf, password=getattr(args, "password", None)) as doc:
         entry = workspace.library.add(pdf, document=doc)
+        from reader.cli.ocr import auto_ocr
+
+        auto_ocr(args, doc, workspace.library.structure_cache_dir)  # quotes on scanned pages need their OCR text
         comp = workspace.compilation(doc)
     library = workspace.library
     for report in [] if library.read_only else migrate_predecessors(library, workspace.annotations, comp, entry.path):

@@ -21,6 +21,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     index.add_argument("pdfs", metavar="PDF", nargs="*",
                        help="PDF 文件或文件夹；不给则只完成上次未完成的索引 (files or folders; none = finish pending work)")
+    index.add_argument("--no-ocr", action="store_true",
+                       help="不识别扫描页 (do not OCR pages without text)")
     index.add_argument("--progress", action="store_true",
                        help="在标准错误输出逐行输出 JSON 进度 (JSON progress lines on stderr, for the app's worker)")
     index.add_argument("--retry-failed", action="store_true",
@@ -58,6 +60,10 @@ def run_index(args: argparse.Namespace) -> int:
     library = workspace.library
     if args.failed:
         return _list_failed(args, workspace.index.failures())
+    if not args.no_ocr and args.pdfs:
+        from reader.cli.ocr import auto_ocr_paths
+
+        auto_ocr_paths(args, args.pdfs, library.structure_cache_dir)  # scanned pages get text before indexing
 
     def progress(done: int, total: int, what: str) -> None:
         if args.progress:

@@ -16,6 +16,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="汇编结构：文件、文号、日期、条款 (structure: documents, numbers, dates, clauses)")
     outline.add_argument("pdf", metavar="PDF")
     outline.add_argument("--password", help="加密 PDF 的密码 (password of an encrypted PDF)")
+    outline.add_argument("--no-ocr", action="store_true",
+                      help="不识别扫描页 (do not OCR pages without text)")
     outline.set_defaults(func=run_outline)
 
     text = subparsers.add_parser(
@@ -25,6 +27,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     text.add_argument("--page", type=int, metavar="N",
                       help="只输出第 N 页（从 0 开始的页序号）(only page N, 0-based index)")
     text.add_argument("--password", help="加密 PDF 的密码 (password of an encrypted PDF)")
+    text.add_argument("--no-ocr", action="store_true",
+                      help="不识别扫描页 (do not OCR pages without text)")
     text.set_defaults(func=run_text)
 
 
@@ -37,6 +41,10 @@ def _compilation(args: argparse.Namespace) -> Compilation:
             workspace = Workspace(Library(args.library))
         except (OSError, ReaderError):  # no usable library: analyse without caching
             return load_structure(doc)
+        from reader.cli.ocr import auto_ocr
+
+        # scanned pages: OCR once into the library, then they read as text
+        auto_ocr(args, doc, workspace.library.structure_cache_dir)
         return workspace.compilation(doc)
 
 

@@ -27,7 +27,11 @@ def load_structure(doc, cache_dir: Path | None = None) -> Compilation:
         cached = cache.load(Path(cache_dir), doc.content_hash)
         if cached is not None:
             return cached
-    comp = analyze(doc)
+    from reader.ocr.store import ocr_root_for
+
+    # OCR results of scanned pages live beside the structure cache; the OCR runner drops the
+    # cached analysis of a file whenever it adds pages, so the next load sees them.
+    comp = analyze(doc, ocr_root_for(Path(cache_dir)) if cache_dir is not None else None)
     if cache_dir is not None:
         try:
             cache.save(comp, Path(cache_dir))

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 from array import array
+from pathlib import Path
 
 from reader.document import MUPDF_LOCK, Document
 from reader.structure.builder import build_clean_text
 from reader.structure.documents import find_documents
 from reader.structure.furniture import (box_frames, mark_figure_labels, mark_furniture, mark_margin_glyphs,
                                         printed_labels)
-from reader.structure.lines import extract_lines
+from reader.structure.lines import extract_lines_with_sources
 from reader.structure.paragraphs import body_size_of, layouts
 from reader.structure.tables import table_areas
 from reader.structure.textmap import Compilation, RectArray
 from reader.textclean import clean_text
 
 
-def analyze(doc: Document) -> Compilation:
-    """Analyse ``doc`` from scratch (no cache). Never raises for image-only PDFs."""
+def analyze(doc: Document, ocr_root: Path | None = None) -> Compilation:
+    """Analyse ``doc`` from scratch (no cache). Never raises for image-only PDFs.
+
+    With ``ocr_root`` (the library's OCR cache), pages without a usable text layer are read
+    from their cached OCR results, so scanned pages get structure, search and selection too.
+    """
     pdf = doc.pdf
-    pages = extract_lines(pdf, MUPDF_LOCK)
+    pages, _sources = extract_lines_with_sources(pdf, MUPDF_LOCK, doc.content_hash, ocr_root)
     sizes = doc.page_sizes()  # a page MuPDF cannot load keeps the size of the one before it
     with MUPDF_LOCK:
         toc = _safe_toc(pdf)

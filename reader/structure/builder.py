@@ -1,7 +1,7 @@
 """Join body lines into clean text with a character → page/rectangle map.
 
-Within a paragraph, lines join with nothing between CJK characters and one space between
-Latin/digit words; paragraphs end with ``"\\n"``. A paragraph broken by a page break joins
+Within a paragraph, lines join by the one rule of ``reader.textsource.join`` (nothing between
+CJK characters, one space between Latin/digit words); paragraphs end with ``"\\n"``. A paragraph broken by a page break joins
 the same way, with the running header and footer left out.
 """
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from reader.structure.lines import Line
 from reader.structure.paragraphs import Layout, starts_paragraph
+from reader.textsource.join import join_separator
 
 
 @dataclass(slots=True)
@@ -23,10 +24,6 @@ class PlacedLine:
     end: int
     paragraph_start: bool
     index: int = 0
-
-
-def _latinish(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum() or ch in "%‰℃°" or ("\uff10" <= ch <= "\uff5a")
 
 
 @dataclass
@@ -60,8 +57,8 @@ def build_clean_text(pages: list[list[Line]], layouts: list[Layout], widths: lis
                 sep = ""
                 if new_paragraph:
                     sep = "\n"
-                elif _latinish(prev.chars[-1]) and _latinish(line.chars[0]):
-                    sep = " "
+                else:
+                    sep = join_separator(prev.chars[-1], line.chars[0])
                 if sep:
                     # A separator belongs to the page of the text before it.
                     for k in range(prev.page + 1, page_index + 1):

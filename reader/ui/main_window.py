@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from reader.ui.export_dialog import ExportDialog
     from reader.ui.outline_panel import OutlinePanel
     from reader.ui.review_panel import ReviewPanel
+    from reader.ui.ocr_feature import OcrFeature
     from reader.ui.search_indexing import SearchIndexing
     from reader.ui.search_panel import SearchPanel
     from reader.ui.suggestion_panel import SuggestionPanel
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
     search_panel: SearchPanel
     search_dock: QDockWidget
     search_indexing: SearchIndexing
+    ocr: OcrFeature
     annotation_controller: AnnotationController
     review_panel: ReviewPanel
     review_dock: QDockWidget
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
         self.export_action = features.export_action
         self.restore_action = features.restore_action
         self.team_status = features.team
+        self.ocr = features.ocr
 
     # ------------------------------------------------------------------ plug-in API
     @property

@@ -1,32 +1,23 @@
 """Characters of one page with their boxes: the selection fallback before the structure is ready.
 
 Once ``reader.structure`` has produced a Compilation, selection uses its clean text. Until then
-(or for documents it cannot analyse) this gives the same services for a single page, built from
-pymupdf's ``rawdict``: lines of a block are joined with no separator between CJK characters and
-one space between Latin words, blocks are separated by a newline. Qt-free on purpose.
+(or for documents it cannot analyse) this gives the same services for a single page. The rows
+come from the one text-source door (``reader.textsource``) and are joined by the structure's own
+paragraph and line-join rules, run over this page alone, so a copy made before the analysis
+finishes is the text the analysis gives (less what it later recognises as running headers).
+Qt-free on purpose.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from reader.document import MUPDF_LOCK, Document
+from reader.textsource import join_separator, page_lines_for
 
 Rect = tuple[float, float, float, float]
 
-
-def _is_wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in ("W", "F")
-
-
-def join_separator(before: str, after: str) -> str:
-    """What goes between two lines of a paragraph: nothing around CJK, a space between Latin words."""
-    if not before or not after:
-        return ""
-    if _is_wide(before) or _is_wide(after) or before.isspace() or after.isspace() or before == "-":
-        return ""
-    return " "
+__all__ = ["PageTextMap", "join_separator"]
 
 
 @dataclass
@@ -40,35 +31,31 @@ class PageTextMap:
 
     @classmethod
     def build(cls, document: Document, page: int) -> "PageTextMap":
+        # The structure's rules, imported on first use so the first paint never waits for them.
+        from reader.structure.builder import build_clean_text
+        from reader.structure.paragraphs import body_size_of, layouts
+
         with MUPDF_LOCK:
-            raw = document.pdf[page].get_text("rawdict")
+            rows, _source = page_lines_for(document.pdf, page, None, None)
+            width = document.pdf.load_page(page).rect.width
+        for row in rows:
+            row.page = 0  # the builder numbers pages of the list it is given
         out = cls(page)
-        chars: list[str] = []
-        line_id = 0
-        for block in raw.get("blocks", []):
-            if block.get("type") != 0:
-                continue
-            first_line_of_block = True
-            for line in block.get("lines", []):
-                line_chars = [(c["c"], tuple(c["bbox"])) for span in line["spans"] for c in span["chars"]]
-                while line_chars and line_chars[-1][0].isspace():
-                    line_chars.pop()
-                if not line_chars:
-                    continue
-                if chars:
-                    separator = "\n" if first_line_of_block else join_separator(chars[-1], line_chars[0][0])
-                    if separator:
-                        _, y0, x1, y1 = out.rects[-1]
-                        chars.append(separator)
-                        out.rects.append((x1, y0, x1, y1))
-                        out.lines.append(line_id - 1)
-                for char, rect in line_chars:
-                    chars.append(char)
-                    out.rects.append(rect)
-                    out.lines.append(line_id)
-                line_id += 1
-                first_line_of_block = False
-        out.text = "".join(chars)
+        if not rows:
+            return out
+        clean = build_clean_text([rows], layouts([rows], [width], body_size_of([rows])), [width])
+        flat = clean.rects
+        out.text = clean.text
+        out.rects = [tuple(flat[4 * i:4 * i + 4]) for i in range(len(clean.text))]  # type: ignore[misc]
+        line_of = [0] * len(clean.text)
+        previous_end = 0
+        for placed in clean.lines:
+            for i in range(previous_end, placed.start):  # the separator before this line
+                line_of[i] = max(0, placed.index - 1)
+            for i in range(placed.start, placed.end):
+                line_of[i] = placed.index
+            previous_end = placed.end
+        out.lines = line_of
         return out
 
     def offset_at(self, x: float, y: float) -> int | None:

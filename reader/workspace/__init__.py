@@ -73,6 +73,12 @@ class Workspace:
             while len(self._compilations) > _COMPILATIONS_KEPT:
                 self._compilations.popitem(last=False)
 
+    def forget(self, content_hash: str) -> None:
+        """Drop a compilation from memory, because what it was read from changed (OCR added the text
+        of scanned pages; reader.ocr drops the cached analysis on disk): the next use re-reads it."""
+        with self._lock:
+            self._compilations.pop(content_hash, None)
+
     def _load(self, source: "str | Document") -> "Compilation | None":
         from reader.structure import cache, load_structure
 

@@ -15,6 +15,9 @@ import pdf_builders as build  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
 
 
+WRAPPED_FIRST_LINE = "为推动制造业绿色发展，加快构建绿色低碳循环发展的产业体系，现推动制造业绿色"
+
+
 @pytest.fixture
 def window(qtbot):
     window = MainWindow(background_analysis=False)
@@ -43,7 +46,8 @@ def drag(qtbot, window: MainWindow, start: QPoint, end: QPoint) -> None:
 
 
 def test_drag_selects_across_lines_and_copy_joins_them(window, qtbot, tmp_path):
-    pdf = build.paragraph_pdf(tmp_path / "p.pdf", "推动制造业绿色", "发展的通知 and Latin")
+    # A first line that runs to the right margin: the paragraph wraps, it does not end there.
+    pdf = build.paragraph_pdf(tmp_path / "p.pdf", WRAPPED_FIRST_LINE, "发展的通知 and Latin")
     window.open_pdf(pdf)
     window.view.go_to(0)
     spy = []
@@ -51,12 +55,12 @@ def test_drag_selects_across_lines_and_copy_joins_them(window, qtbot, tmp_path):
     # From the first character of line 1 (baseline y=100, 14 pt) to the end of line 2.
     drag(qtbot, window, to_view(window, 0, 73, 95), to_view(window, 0, 400, 115))
     assert spy
-    assert window.view.selected_text() == "推动制造业绿色发展的通知 and Latin"   # no break between CJK lines
+    assert window.view.selected_text() == WRAPPED_FIRST_LINE + "发展的通知 and Latin"   # no break between CJK lines
     assert window.view.selection_span() is None          # no Compilation yet: no clean-text offsets
     window.view.setFocus()
     QGuiApplication.clipboard().clear()
     qtbot.keyClick(window.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
-    assert QGuiApplication.clipboard().text() == "推动制造业绿色发展的通知 and Latin"
+    assert QGuiApplication.clipboard().text() == WRAPPED_FIRST_LINE + "发展的通知 and Latin"
 
 
 def test_latin_lines_join_with_a_space(window, qtbot, tmp_path):
@@ -113,3 +117,17 @@ def test_double_click_selects_the_phrase_and_shift_click_extends(window, qtbot, 
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier,
                      pos=to_view(window, 0, 72 + 14 * 2 + 7, 115))  # middle of the third character
     assert window.view.selected_text() == "推动制造业绿色发展。另起一"
+
+
+def test_copy_before_analysis_is_the_analysed_text(tmp_path):
+    """One join rule: the per-page fallback gives the clean text the structure gives."""
+    from reader.document import Document
+    from reader.structure import analyze
+    from reader.ui.page_text import PageTextMap
+
+    short = build.paragraph_pdf(tmp_path / "short.pdf", "推动制造业绿色", "发展的通知 and Latin")
+    wrapped = build.paragraph_pdf(tmp_path / "wrapped.pdf", WRAPPED_FIRST_LINE, "发展的通知 and Latin")
+    latin = build.paragraph_pdf(tmp_path / "latin.pdf", "digital and green", "transition plan")
+    for path in (short, wrapped, latin):
+        document = Document.open(path)
+        assert PageTextMap.build(document, 0).text == analyze(document).text

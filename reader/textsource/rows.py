@@ -1,0 +1,62 @@
+"""Merge the pieces a source reports into visual rows.
+
+MuPDF reports dot leaders in a 目录, table cells or a date split into spans as separate lines,
+and an OCR engine reports one box per text run; a reader sees one row wherever pieces share
+a baseline. Both sources go through this one function, so rows mean the same thing.
+"""
+
+from __future__ import annotations
+
+from reader.textsource.model import Line, Piece, Rect
+
+
+def _dominant(values: list[float]) -> float:
+    counts: dict[float, int] = {}
+    for v in values:
+        key = round(v, 1)
+        counts[key] = counts.get(key, 0) + 1
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else 0.0
+
+
+def rows_from_pieces(pieces: list[Piece], page_index: int) -> list[Line]:
+    """Visual rows of one page, top to bottom, each row's pieces left to right."""
+    ordered = sorted(pieces, key=lambda p: ((p.y0 + p.y1) / 2, p.x0))
+    rows: list[list[Piece]] = []
+    for piece in ordered:
+        if rows:
+            row = rows[-1]
+            top = min(p.y0 for p in row)
+            bottom = max(p.y1 for p in row)
+            overlap = min(bottom, piece.y1) - max(top, piece.y0)
+            smaller = min(bottom - top, piece.y1 - piece.y0) or 1.0
+            if overlap >= 0.5 * smaller:
+                row.append(piece)
+                continue
+        rows.append([piece])
+    lines: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda p: p.x0)
+        chars: list[str] = []
+        rects: list[Rect] = []
+        sizes: list[float] = []
+        bolds: list[bool] = []
+        for piece in row:
+            if chars:
+                gap = piece.rects[0][0] - rects[-1][2]
+                if gap > 0.3 * (sizes[-1] or 10) and chars[-1] != " " and piece.chars[0] != " ":
+                    r = rects[-1]
+                    chars.append(" ")
+                    rects.append((r[2], r[1], piece.rects[0][0], r[3]))
+                    sizes.append(sizes[-1])
+                    bolds.append(False)
+            chars.extend(piece.chars)
+            rects.extend(piece.rects)
+            sizes.extend(piece.sizes)
+            bolds.extend(piece.bolds)
+        visible = [i for i, c in enumerate(chars) if c.strip()]
+        size = _dominant([sizes[i] for i in visible])
+        bold = sum(1 for i in visible if bolds[i]) / max(1, len(visible))
+        line = Line(page_index, chars, rects, size, bold).finish()
+        if line.chars:
+            lines.append(line)
+    return lines

@@ -1,0 +1,47 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>OcrFeature</name>
+    <message>
+        <location filename="../../reader/ui/ocr_feature.py" line="43"/>
+        <source>OCR 识别文字</source>
+        <translation>OCR text</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ocr_feature.py" line="44"/>
+        <source>本页没有文字层，文字由 OCR 识别，可能有误</source>
+        <translation>This page has no text layer: its text was recognised by OCR and may contain errors</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ocr_feature.py" line="48"/>
+        <source>识别扫描页文字 (OCR)</source>
+        <translation>Recognise Text on Scanned Pages (OCR)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ocr_feature.py" line="82"/>
+        <source>扫描页</source>
+        <translation>Scanned pages</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ocr_feature.py" line="83"/>
+        <source>此文件有 %1 页没有文字层（扫描件）。现在在后台识别文字（OCR）吗？识别后可搜索、选择、批注这些页。</source>
+        <translation>%1 pages of this file have no text layer (scanned). Recognise their text (OCR) in the background now? Afterwards these pages can be searched, selected and annotated.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ocr_feature.py" line="107"/>
+        <source>正在识别扫描页文字（OCR）…</source>
+        <translation>Recognising text on scanned pages (OCR)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ocr_feature.py" line="118"/>
+        <source>已取消 OCR；已识别的页已保存</source>
+        <translation>OCR cancelled; pages already recognised are kept</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ocr_feature.py" line="123"/>
+        <source>OCR 完成，正在重新分析…</source>
+        <translation>OCR finished, analysing again…</translation>
+    </message>
+</context>
+</TS>
