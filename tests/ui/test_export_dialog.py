@@ -127,3 +127,33 @@ def test_an_export_error_is_shown_as_the_window_error(window, qtbot, tmp_path):
     assert dialog.isVisible() and not dialog.running
     window.last_error_dialog.close()
     dialog.reject()
+
+
+def test_office_choices_reach_the_word_file_and_a_slash_title_stays_one_name(window, qtbot, tmp_path):
+    save = {"output_dir": str(tmp_path)}
+    from reader.export.templates import template_path
+    import json
+
+    template_path(window.library.root).write_text(json.dumps(save), encoding="utf-8")
+    window.language = "en"  # the UI language the dialog passes on
+    dialog = _open(window, qtbot)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))
+    dialog.output_edit.clear()
+    dialog.title_edit.setText("氢能/储能 月报")
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("docx"))
+    out = dialog.output_edit.text()
+    assert out == str(tmp_path / "氢能-储能 月报.docx")  # never a 氢能/ subfolder
+    assert dialog.page_size_box.currentData() == "A4"
+    qtbot.keyClicks(dialog.author_edit, "Research Office")
+    dialog.style_box.setCurrentIndex(dialog.style_box.findData("official"))
+    dialog.page_size_box.setCurrentIndex(dialog.page_size_box.findData("Letter"))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: getattr(window, "last_export_message", None) is not None, timeout=15000)
+    window.last_export_message.close()
+    document = docx.Document(out)
+    section = document.sections[0]
+    assert round(section.page_width.inches, 1) == 8.5 and round(section.top_margin.mm) == 37
+    assert document.core_properties.author == "Research Office"
+    assert any("\nSource: " in p.text for p in document.paragraphs)  # the English UI's export
+    remembered = load_template(window.library.root)
+    assert (remembered["page_size"], remembered["template"], remembered["author"]) == ("Letter", "official", "Research Office")
