@@ -19,6 +19,7 @@ FEATURE_MODULES = (
     "reader.ui.review_panel",
     "reader.ui.export_dialog",
     "reader.ui.restore_dialog",
+    "reader.ui.reading_aids",
 )
 
 

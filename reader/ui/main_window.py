@@ -81,8 +81,8 @@ class MainWindow(QMainWindow):
 
         from reader.ui.features import install_features
         self.installed_features = install_features(self)
-        window_layout.arrange_panels(self)
         self.resize(window_layout.default_size(self))
+        window_layout.arrange_panels(self)
         self._restore_window_state()
 
     # ------------------------------------------------------------------ plug-in API
@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_error_dialog = box
         box.open()  # window-modal, without blocking the caller
-        self.status(exc.message)
+        self.status(dialogs.message_for_language(exc.message, self.language))
 
     def status(self, message: str, timeout_ms: int = 6000) -> None:
         self.statusBar().showMessage(message, timeout_ms)
@@ -233,7 +233,10 @@ class MainWindow(QMainWindow):
                 self.status(self.tr("没有这一页：%1").replace("%1", str(page)))
             else:
                 target = index
-        self.view.go_to(target)
+        if page is None and state and state.get("top"):
+            self.view.set_reading_position(*state["top"])  # exactly where the reader left off
+        else:
+            self.view.go_to(target)
         # A moved or renamed file is known only by its hash: allow a late restore if nothing was found.
         self._late_restore = state is None and page is None
 
@@ -253,14 +256,17 @@ class MainWindow(QMainWindow):
         state = self.settings.reading_state(self.document.path, self.content_hash)
         if state:
             self._apply_zoom_state(state)
-            self.view.go_to(state["page"])
+            if state.get("top"):
+                self.view.set_reading_position(*state["top"])
+            else:
+                self.view.go_to(state["page"])
 
     def save_reading_state(self) -> None:
         """Write page and zoom to disk now (called shortly after every move, so a crash loses nothing)."""
         if self.document is None:
             return
         self.settings.set_reading_state(self.document.path, self.content_hash, self.view.current_page(),
-                                        self.view.zoom(), self.view.fit_mode)
+                                        self.view.zoom(), self.view.fit_mode, self.view.reading_position())
         self.settings.sync()
 
     def _restore_window_state(self) -> None:

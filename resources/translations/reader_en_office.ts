@@ -36,4 +36,50 @@
         <translation>Author:</translation>
     </message>
 </context>
+<context>
+    <name>ReadingAids</name>
+    <message>
+        <source>后退</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>前进</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>已在浏览器中打开：%1</source>
+        <translation>Opened in the browser: %1</translation>
+    </message>
+    <message>
+        <source>第 %1 页（%2/%3）</source>
+        <translation>Page %1 (%2/%3)</translation>
+    </message>
+    <message>
+        <source>缩放 %1%</source>
+        <translation>Zoom %1%</translation>
+    </message>
+    <message>
+        <source>已发送 %1 页到打印机</source>
+        <translation>Sent %1 page(s) to the printer</translation>
+    </message>
+    <message>
+        <source>无法开始打印 (cannot start printing)</source>
+        <translation>Cannot start printing</translation>
+    </message>
+</context>
+<context>
+    <name>OutlinePanel</name>
+    <message>
+        <source>没有与“%1”匹配的标题、文号、日期或条款。</source>
+        <translation>No title, document number, date or clause matches “%1”.</translation>
+    </message>
+</context>
 </TS>
