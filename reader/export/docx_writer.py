@@ -203,13 +203,13 @@ def _header_footer(document, report: ExportReport) -> None:
         footer.add_run(after)
 
 
-def _summary(document, styles, report: ExportReport) -> None:
+def _summary(document, styles, report: ExportReport, template: str = "modern") -> None:
     document.add_paragraph(report.title, style=styles["title"])
     for line in summary_lines(report):
         document.add_paragraph(line, style=styles["normal"])
     if report.theme_counts:
         table = document.add_table(rows=1, cols=2)
-        table.style = document.styles["Light List Accent 1"]
+        table.style = document.styles["Table Grid" if template == "official" else "Light List Accent 1"]
         w = words(report.language)
         table.rows[0].cells[0].text = w["theme"]
         table.rows[0].cells[1].text = w["entries"]
@@ -309,7 +309,7 @@ def build_docx(
     _update_fields_on_open(document)
     _header_footer(document, report)
     body = _FastBody(document)
-    _summary(document, styles, report)
+    _summary(document, styles, report, template)
     _toc(body, styles, report)
     total = max(report.placed, 1)
     done = 0
