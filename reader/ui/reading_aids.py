@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QPainter
@@ -177,7 +177,9 @@ class ReadingAids(QObject):
         dialog.show()  # not exec(): the window keeps painting while the dialog is up
 
     def _print_chosen(self, printer: QPrinter) -> None:
-        count = self.window.document.page_count
+        """Print off the GUI thread (QPainter may paint on a QPrinter in any thread), from a Document of its own."""
+        document = self.window.document
+        count = document.page_count
         mode = printer.printRange()
         if mode == QPrinter.PrintRange.PageRange:
             pages = range(max(printer.fromPage(), 1) - 1, min(printer.toPage(), count))
@@ -185,15 +187,21 @@ class ReadingAids(QObject):
             pages = range(self.window.view.current_page(), self.window.view.current_page() + 1)
         else:
             pages = range(count)
-        try:
-            printed = print_pages(self.window.document, printer, pages)
-        except ReaderError as exc:
-            self.window.show_error(exc)
-            return
-        self.window.status(_tr("已发送 %1 页到打印机").replace("%1", str(printed)))
+        path, password = document.path, getattr(self.window, "_password", None)
+
+        def work(progress) -> int:
+            from reader.document import Document
+
+            with Document.open(path, password=password) as own:  # the window may close its copy meanwhile
+                return print_pages(own, printer, pages, progress)
+
+        def done(printed: int) -> None:
+            self.window.status(_tr("已发送 %1 页到打印机").replace("%1", str(printed)))
+
+        self.window.run_in_background(work, done, progress_label=_tr("正在打印…"))
 
 
-def print_pages(document: Any, printer: QPrinter, pages: range) -> int:
+def print_pages(document: Any, printer: QPrinter, pages: range, progress: Callable[[int, int], None] | None = None) -> int:
     """Paint ``pages`` of ``document`` on ``printer``, each scaled to fit the printable area; the count printed."""
     painter = QPainter()
     if not painter.begin(printer):
@@ -212,6 +220,8 @@ def print_pages(document: Any, printer: QPrinter, pages: range) -> int:
             target = QRectF((area.width() - width) / 2, (area.height() - height) / 2, width, height)
             painter.drawImage(target, qimage)
             printed += 1
+            if progress:
+                progress(printed, len(pages))
     finally:
         painter.end()
     return printed

@@ -71,6 +71,10 @@
         <translation>Sent %1 page(s) to the printer</translation>
     </message>
     <message>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
         <source>无法开始打印 (cannot start printing)</source>
         <translation>Cannot start printing</translation>
     </message>

@@ -120,6 +120,8 @@ def test_print_dialog_prints_the_chosen_pages(make_window, qtbot, tmp_path):
     dialog = window.reading_aids.last_print_dialog
     qtbot.waitUntil(dialog.isVisible, timeout=3000)
     dialog.accept()
+    assert window.runner.wait(60000)  # printed off the GUI thread
+    qtbot.waitUntil(lambda: "2" in window.statusBar().currentMessage(), timeout=5000)
     with pymupdf.open(out) as printed:
         assert printed.page_count == 2
         assert printed[0].get_images(), "the page is on the paper"
