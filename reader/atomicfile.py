@@ -176,8 +176,3 @@ def write_text_atomic(target: str | os.PathLike[str], text: str, file_mode: int 
     """``file_mode`` None: what a plain ``open()`` would give (the user's umask), else exactly that mode."""
     with atomic_write(target, "w", file_mode=file_mode) as handle:
         handle.write(text)
-
-
-def write_bytes_atomic(target: str | os.PathLike[str], data: bytes) -> None:
-    with atomic_write(target, "wb") as handle:
-        handle.write(data)

@@ -63,12 +63,6 @@ class PasswordRequiredError(DocumentError):
         self.wrong_password = wrong_password
 
 
-class NoTextLayerError(DocumentError):
-    """The PDF has pages but no extractable text (scanned images)."""
-
-    code = "no_text"
-
-
 class StorageError(ReaderError):
     """The environment's fault while reading or writing user data (disk full, read-only, corrupt)."""
 

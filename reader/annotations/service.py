@@ -2,37 +2,56 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 from typing import TYPE_CHECKING
 
 from reader.annotations.anchoring import migrate
 from reader.annotations.backup import BACKUP_EVERY_CHANGES, rolling_backup
 from reader.annotations.model import Annotation
+from reader.annotations.repository import SQLiteAnnotationRepository
 from reader.annotations.store import AnnotationStore
 from reader.errors import StorageError
 
 if TYPE_CHECKING:
     from reader.library import Library
     from reader.structure import Compilation
+    from reader.workspace import Workspace
 
 
-def open_store(library: "Library", backup: bool = True) -> AnnotationStore:
+def open_store(library: "Library", backup: bool = True) -> SQLiteAnnotationRepository:
     """The library's annotation store, taking the day's rolling backup on first use.
 
+    The only way the program opens the store (the Workspace's "sqlite" backend calls it).
     A damaged store raises :class:`reader.errors.DamagedStoreError` (naming the newest good backup)
     and is left untouched. Opened this way the store also keeps a recent backup every
     ``BACKUP_EVERY_CHANGES`` changes and when closed after changes. A read-only library
     (``library.read_only``) gets a read-only store: listing and export work, changes are refused.
     """
     read_only = bool(getattr(library, "read_only", False))
-    store = AnnotationStore(library.annotations_db, backup_every=None if read_only else BACKUP_EVERY_CHANGES,
-                            read_only=read_only)
+    store = SQLiteAnnotationRepository(library.annotations_db,
+                                       backup_every=None if read_only else BACKUP_EVERY_CHANGES,
+                                       read_only=read_only)
     if backup and not read_only:
         try:
             rolling_backup(store)
         except StorageError:
             pass  # a failed backup must not stop the user from working; the store itself is intact
     return store
+
+
+def validate_store_file(path: str | os.PathLike[str]) -> None:
+    """Raise a StorageError unless ``path`` opens as an annotation store this version can read."""
+    AnnotationStore(path, seed_defaults=False, read_only=True).close()
+
+
+def unavailable_store(problem: StorageError) -> AnnotationStore:
+    """An empty in-memory stand-in that refuses every change with ``problem`` (a damaged store is never touched)."""
+    return AnnotationStore.unavailable(problem)
+
+
+def open_repository(workspace: "Workspace") -> SQLiteAnnotationRepository:
+    """The registered factory of the "sqlite" AnnotationRepository (see reader.workspace.registry)."""
+    return open_store(workspace.library, backup=workspace.backup)
 
 
 def predecessors(library: "Library", content_hash: str) -> list[str]:
@@ -74,7 +93,3 @@ def current_pdf_path(library: "Library", ann: Annotation, cache: dict[str, str] 
 def with_current_path(library: "Library", annotations: list[Annotation]) -> list[Annotation]:
     cache: dict[str, str] = {}
     return [a.copy(pdf=current_pdf_path(library, a, cache)) for a in annotations]
-
-
-def library_pdf(path: str | Path) -> str:
-    return str(Path(path).resolve())

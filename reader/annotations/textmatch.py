@@ -7,24 +7,13 @@ sentence comes out of a PDF with different line breaks, spaces between CJK and L
 
 from __future__ import annotations
 
-import unicodedata
 import weakref
 from array import array
 from dataclasses import dataclass
 
+from reader.textfold import fold, fold_with_offsets
 
-def _fold_char(ch: str) -> str:
-    if ch.isascii():
-        return "" if ch.isspace() else ch.lower()
-    if "\u4e00" <= ch <= "\u9fff":
-        return ch
-    folded = unicodedata.normalize("NFKC", ch)
-    return "".join(c.lower() for c in folded if not c.isspace())
-
-
-def fold(text: str) -> str:
-    """``text`` NFKC-folded, lower-cased, without whitespace."""
-    return "".join(_fold_char(ch) for ch in text)
+__all__ = ["fold", "FoldedText"]
 
 
 @dataclass
@@ -37,14 +26,8 @@ class FoldedText:
 
     @classmethod
     def of(cls, text: str) -> "FoldedText":
-        out: list[str] = []
-        source = array("I")
-        for offset, ch in enumerate(text):
-            piece = _fold_char(ch)
-            if piece:
-                out.append(piece)
-                source.extend([offset] * len(piece))
-        return cls("".join(out), source, len(text))
+        folded, offsets = fold_with_offsets(text)
+        return cls(folded, array("I", offsets), len(text))
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original ``[start, end)`` offsets of the folded span ``[start, end)``."""

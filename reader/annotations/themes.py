@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from pathlib import Path
 
 from reader.annotations.model import Theme
 from reader.paths import resources_dir
+from reader.textfold import fold
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -41,8 +41,8 @@ def is_valid_color(color: str) -> bool:
 
 
 def name_key(name: str) -> str:
-    """How theme names are compared: NFKC, case-folded, no whitespace (``5g`` = ``５Ｇ``)."""
-    return "".join(unicodedata.normalize("NFKC", name or "").casefold().split())
+    """How theme names are compared: the program's one fold (``5g`` = ``５Ｇ`` = ``5 G``)."""
+    return fold(name or "")
 
 
 def match_theme(themes: list[Theme], name: str) -> Theme | None:
@@ -55,14 +55,3 @@ def match_theme(themes: list[Theme], name: str) -> Theme | None:
         if theme.name_en and name_key(theme.name_en) == key:
             return theme
     return None
-
-
-def suggest_themes(text: str, themes: list[Theme]) -> list[Theme]:
-    """Themes whose keywords occur in ``text`` (whitespace-insensitive), most hits first."""
-    folded = name_key(text)
-    scored = []
-    for theme in themes:
-        hits = sum(1 for k in theme.keywords if k and name_key(k) in folded)
-        if hits:
-            scored.append((-hits, theme.name, theme))
-    return [t for *_, t in sorted(scored, key=lambda s: (s[0], s[1]))]

@@ -10,11 +10,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.annotations import Annotation, AnnotationStore, Theme
+from reader.annotations import Annotation, Theme
 from reader.annotations import backup as backups
 from reader.annotations import exchange
 from reader.annotations.anchoring import migrate
-from reader.annotations.service import migrate_predecessors, open_store, with_current_path
+from reader.annotations.service import migrate_predecessors, validate_store_file
 from reader.annotations.spans import (annotation_for_span, clause_span, clauses_containing, find_on_page,
                                       page_for_label)
 from reader.annotations.themes import is_valid_color
@@ -22,6 +22,7 @@ from reader.cli import emit
 from reader.document import Document
 from reader.errors import UsageError
 from reader.library import Library
+from reader.workspace import AnnotationRepository, Workspace
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -109,22 +110,24 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 # ---------------------------------------------------------------------------- helpers
-def _open(args: argparse.Namespace, pdf: str):
-    """Library, store, compilation and current path of ``pdf`` (earlier versions' annotations carried over)."""
-    from reader.structure import load_structure
+def _workspace(args: argparse.Namespace, backup: bool = True) -> Workspace:
+    return Workspace(Library(args.library), backup=backup)
 
-    library = Library(args.library)
+
+def _open(args: argparse.Namespace, pdf: str):
+    """Workspace, compilation and current path of ``pdf`` (earlier versions' annotations carried over)."""
+    workspace = _workspace(args)
     with Document.open(pdf, password=getattr(args, "password", None)) as doc:
-        entry = library.add(pdf, document=doc)
-        comp = load_structure(doc, library.structure_cache_dir)
-    store = open_store(library)
-    for report in [] if library.read_only else migrate_predecessors(library, store, comp, entry.path):
+        entry = workspace.library.add(pdf, document=doc)
+        comp = workspace.compilation(doc)
+    library = workspace.library
+    for report in [] if library.read_only else migrate_predecessors(library, workspace.annotations, comp, entry.path):
         sys.stderr.write(f"已从旧版本迁移批注 (annotations carried over from the previous version): "
                          f"{report['found']} found, {report['moved']} moved, {report['orphaned']} orphaned\n")
-    return library, store, comp, entry.path
+    return workspace, comp, entry.path
 
 
-def _themes_for(store: AnnotationStore, names: list[str], create: bool) -> tuple[list[str], list[str]]:
+def _themes_for(store: AnnotationRepository, names: list[str], create: bool) -> tuple[list[str], list[str]]:
     """The stored names of ``names`` (matched in Chinese or English, any case), and those newly created.
 
     Tagging with a new name creates the theme, as tags do in reference managers; ``create=False``
@@ -153,8 +156,9 @@ def _line(ann: Annotation) -> str:
 
 # ---------------------------------------------------------------------------- annotations
 def run_add(args: argparse.Namespace) -> int:
-    library, store, comp, pdf = _open(args, args.pdf)
-    with store:
+    workspace, comp, pdf = _open(args, args.pdf)
+    with workspace:
+        store = workspace.annotations
         notices = []
         if args.strict_themes:
             _themes_for(store, args.theme, create=False)  # refuse before anything is written
@@ -189,41 +193,37 @@ def run_add(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     if args.pdf:
-        library, store, comp, _ = _open(args, args.pdf)
+        workspace, comp, _ = _open(args, args.pdf)
         content_hash = comp.content_hash
     else:
-        library = Library(args.library)
-        store, content_hash = open_store(library), None
-    if library.read_only:
+        workspace, content_hash = _workspace(args), None
+    if workspace.library.read_only:
         sys.stderr.write(Library.READ_ONLY_NOTICE + "\n")
-    with store:
-        if args.theme and store.theme(args.theme) is None:
-            store.require_theme(args.theme)
-        found = with_current_path(library, store.list(content_hash=content_hash, theme=args.theme, text=args.text))
+    with workspace:
+        if args.theme and workspace.annotations.theme(args.theme) is None:
+            workspace.annotations.require_theme(args.theme)
+        found = workspace.annotations_with_paths(content_hash=content_hash, theme=args.theme, text=args.text)
     return emit(args, [a.to_json() for a in found],
                 lambda: "\n".join(_line(a) for a in found) + f"\n共 {len(found)} 条 (total {len(found)})")
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    library = Library(args.library)
-    with open_store(library) as store:
+    with _workspace(args) as workspace:
+        store = workspace.annotations
         removed = store.remove(store.resolve_id(args.id))
     data = removed.to_json() if removed else {}
     return emit(args, {"removed": data.get("id"), "annotation": data}, f"已删除 (removed) {data.get('id')}")
 
 
 def run_migrate(args: argparse.Namespace) -> int:
-    from reader.structure import load_structure
-
-    library = Library(args.library)
-    with Document.open(args.old) as old_doc:
-        library.add(args.old, document=old_doc)
-        old_hash = old_doc.content_hash
-    with Document.open(args.new) as new_doc:
-        entry = library.add(args.new, document=new_doc)
-        comp = load_structure(new_doc, library.structure_cache_dir)
-    with open_store(library) as store:
-        report = migrate(store, old_hash, comp, entry.path)
+    with _workspace(args) as workspace:
+        with Document.open(args.old) as old_doc:
+            workspace.library.add(args.old, document=old_doc)
+            old_hash = old_doc.content_hash
+        with Document.open(args.new) as new_doc:
+            entry = workspace.library.add(args.new, document=new_doc)
+            comp = workspace.compilation(new_doc)
+        report = migrate(workspace.annotations, old_hash, comp, entry.path)
     report.update({"old": str(Path(args.old).resolve()), "new": entry.path})
     text = (f"找到 (found) {report['found']}，移动 (moved) {report['moved']}，"
             f"未能定位 (orphaned) {report['orphaned']}")
@@ -232,17 +232,18 @@ def run_migrate(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    library = Library(args.library)
-    if library.read_only:
-        sys.stderr.write(Library.READ_ONLY_NOTICE + "\n")
-    with open_store(library) as store:
+    with _workspace(args) as workspace:
+        if workspace.library.read_only:
+            sys.stderr.write(Library.READ_ONLY_NOTICE + "\n")
+        store = workspace.annotations
         count = exchange.export_json(store, Path(args.file))
     return emit(args, {"file": str(Path(args.file).resolve()), "annotations": count},
                 f"已导出 {count} 条批注 (exported {count} annotations) → {args.file}")
 
 
 def run_import(args: argparse.Namespace) -> int:
-    with open_store(Library(args.library)) as store:
+    with _workspace(args) as workspace:
+        store = workspace.annotations
         result = exchange.import_json(store, Path(args.file))
     return emit(args, result, f"已导入 (imported) {result['annotations_imported']}，"
                               f"跳过较旧的 (skipped older) {result['annotations_skipped']}，新主题 (new themes) {result['themes_added']}")
@@ -273,7 +274,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 def _validate_restored(candidate: Path) -> None:
     """The copy about to be put in place opens as an annotation store (schema not newer than ours)."""
-    AnnotationStore(candidate, seed_defaults=False, read_only=True).close()
+    validate_store_file(candidate)
 
 
 # ---------------------------------------------------------------------------- themes
@@ -282,7 +283,8 @@ def _theme_json(theme: Theme, counts: dict[str, int]) -> dict:
 
 
 def run_themes_list(args: argparse.Namespace) -> int:
-    with open_store(Library(args.library), backup=False) as store:
+    with _workspace(args, backup=False) as workspace:
+        store = workspace.annotations
         counts, themes = store.count_by_theme(), store.themes()
     data = [_theme_json(t, counts) for t in themes]
     return emit(args, data, lambda: "\n".join(
@@ -292,13 +294,15 @@ def run_themes_list(args: argparse.Namespace) -> int:
 def run_themes_add(args: argparse.Namespace) -> int:
     if not is_valid_color(args.color):
         raise UsageError(f"颜色应为 #RRGGBB (colour must be #RRGGBB): {args.color!r}")
-    with open_store(Library(args.library)) as store:
+    with _workspace(args) as workspace:
+        store = workspace.annotations
         theme = store.add_theme(Theme(args.name.strip(), args.name_en.strip(), args.color, args.keyword))
     return emit(args, theme.to_json(), f"已新建主题 (theme added): {theme.name}")
 
 
 def run_themes_rename(args: argparse.Namespace) -> int:
-    with open_store(Library(args.library)) as store:
+    with _workspace(args) as workspace:
+        store = workspace.annotations
         theme = store.update_theme(args.name, new_name=args.new_name, name_en=args.name_en)
     return emit(args, theme.to_json(), f"已改名 (renamed): {args.name} → {theme.name}")
 
@@ -306,13 +310,15 @@ def run_themes_rename(args: argparse.Namespace) -> int:
 def run_themes_recolor(args: argparse.Namespace) -> int:
     if not is_valid_color(args.color):
         raise UsageError(f"颜色应为 #RRGGBB (colour must be #RRGGBB): {args.color!r}")
-    with open_store(Library(args.library)) as store:
+    with _workspace(args) as workspace:
+        store = workspace.annotations
         theme = store.update_theme(args.name, color=args.color)
     return emit(args, theme.to_json(), f"已改色 (recoloured): {theme.name} {theme.color}")
 
 
 def run_themes_merge(args: argparse.Namespace) -> int:
-    with open_store(Library(args.library)) as store:
+    with _workspace(args) as workspace:
+        store = workspace.annotations
         target = store.require_theme(args.target).name
         count = store.merge_theme(args.name, args.target)
     return emit(args, {"merged": args.name, "into": target, "retagged": count},
@@ -320,7 +326,8 @@ def run_themes_merge(args: argparse.Namespace) -> int:
 
 
 def run_themes_delete(args: argparse.Namespace) -> int:
-    with open_store(Library(args.library)) as store:
+    with _workspace(args) as workspace:
+        store = workspace.annotations
         name = store.require_theme(args.name).name
         count = store.delete_theme(args.name)
     return emit(args, {"deleted": name, "untagged": count},

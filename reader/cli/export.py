@@ -13,11 +13,12 @@ from pathlib import Path
 from reader.cli import emit
 from reader.cli.argtypes import iso_date
 from reader.errors import FileMissingError, ReaderError
-from reader.export import FORMATS, GROUPINGS, run_export
+from reader.export import FORMATS, GROUPINGS
 from reader.export.model import PAGE_SIZES, TEMPLATES
 from reader.export.wording import LANGUAGES
 from reader.export.templates import REMEMBERED, options_from_template, save_template
 from reader.library import Library
+from reader.workspace import Workspace
 
 PROGRESS_THRESHOLD = 500
 """Below this many annotations an export takes well under a second: no progress line."""
@@ -101,7 +102,8 @@ def run(args: argparse.Namespace) -> int:
     if not (args.date_from or args.date_to):
         options.date_from = options.date_to = None  # a remembered range never narrows a CLI export silently
     options.compilations = _compilation_hashes(library, args.pdf)
-    result = run_export(library, options, args.output, progress=_progress_printer(args), overwrite=args.force)
+    with Workspace(library, backup=False) as workspace:
+        result = workspace.export(options, args.output, progress=_progress_printer(args), overwrite=args.force)
     try:
         save_template(library.root, options, REMEMBERED)
     except ReaderError:  # remembering is a convenience; the export itself succeeded

@@ -11,6 +11,7 @@ from reader.cli import EXIT_ERROR, EXIT_OK, emit
 from reader.cli.argtypes import iso_date
 from reader.errors import UsageError
 from reader.library import Library
+from reader.workspace import Workspace
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -47,17 +48,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run_index(args: argparse.Namespace) -> int:
-    from reader.index.indexing import LibraryIndexer
-    from reader.index.worker import progress_line
+    from reader.progress import progress_line
 
     # The app cancels its indexing worker with SIGTERM: unwind like Ctrl+C, so the file being worked
     # on is not taken for one that killed the process (reader.index.schema.PageStore.recover_abandoned).
     if threading.current_thread() is threading.main_thread():  # signal handlers live in the main thread only
         signal.signal(signal.SIGTERM, _cancelled)
-    library = Library(args.library)
-    indexer = LibraryIndexer(library)
+    workspace = Workspace(Library(args.library))
+    library = workspace.library
     if args.failed:
-        return _list_failed(args, indexer.failures())
+        return _list_failed(args, workspace.index.failures())
 
     def progress(done: int, total: int, what: str) -> None:
         if args.progress:
@@ -66,9 +66,9 @@ def run_index(args: argparse.Namespace) -> int:
         elif not args.json and what and sys.stderr.isatty():
             sys.stderr.write(f"\r[{done + 1}/{total}] {what[:60]:<60}")
 
-    if indexer.repaired:
-        sys.stderr.write(f"注意 (note): {indexer.repaired}\n")
-    report = indexer.index_paths(args.pdfs, progress=progress, retry_failed=args.retry_failed)
+    report = workspace.index.index(args.pdfs, progress=progress, retry_failed=args.retry_failed)
+    if report.repaired:
+        sys.stderr.write(f"注意 (note): {report.repaired}\n")
     if not args.json and sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 72 + "\r")
     for failure in report.failed:
@@ -92,20 +92,6 @@ def _cancelled(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _repair_if_damaged(library: Library, thorough: bool = False) -> bool:
-    """Rebuild a damaged index before searching it, saying so on stderr (the JSON on stdout stays as it is)."""
-    from reader.index.repair import index_damage, rebuild
-
-    damage = index_damage(library.index_dir, thorough=thorough)
-    if damage is None:
-        return False
-    sys.stderr.write(f"注意 (note): {rebuild(library, damage)}\n")
-    from reader.index.indexing import LibraryIndexer
-
-    LibraryIndexer(library).run_queue()  # files queued again when the page texts were lost
-    return True
-
-
 def _list_failed(args: argparse.Namespace, failures: list[dict]) -> int:
     """``index --failed``: what failed, why and when; ``--retry-failed`` tries them again."""
     def text() -> str:
@@ -119,14 +105,14 @@ def _list_failed(args: argparse.Namespace, failures: list[dict]) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from reader.index.repair import WHOOSH_DAMAGE
-    from reader.index.search import LibrarySearcher, SearchFilters, annotated_pages
-    from reader.index.normalize import fold
+    from reader.index.search import SearchFilters
+    from reader.textfold import fold
 
     query = " ".join(args.query)
     if args.limit is not None and args.limit < 0:
         raise UsageError("--limit 不能为负数 (--limit must not be negative)")
-    library = Library(args.library)
+    workspace = Workspace(Library(args.library))
+    library = workspace.library
     if library.read_only:
         sys.stderr.write(Library.READ_ONLY_NOTICE + "\n")
     filters = SearchFilters(document=args.document, date_from=args.date_from, date_to=args.date_to,
@@ -136,16 +122,12 @@ def run_search(args: argparse.Namespace) -> int:
         filters.content_hashes = {f.content_hash for f in library.files()
                                   if wanted in fold(f.title) or wanted in fold(f.path)}
     if args.annotated:
-        filters.pages = annotated_pages(library)
-    _repair_if_damaged(library)
-    try:
-        searcher = LibrarySearcher(library)
-        results = searcher.search(query, filters, limit=args.limit)
-    except WHOOSH_DAMAGE:  # damage the quick check did not see: rebuild once and search again
-        if not _repair_if_damaged(library, thorough=True):
-            raise
-        searcher = LibrarySearcher(library)
-        results = searcher.search(query, filters, limit=args.limit)
+        filters.pages = workspace.annotated_pages()
+    searcher = workspace.index
+    repaired = searcher.repair()
+    if repaired:
+        sys.stderr.write(f"注意 (note): {repaired}\n")
+    results = searcher.search(query, filters, limit=args.limit)
     if results.parsed.empty:
         raise UsageError(results.message or "请输入要搜索的内容 (enter something to search)")
     hits = []

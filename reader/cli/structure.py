@@ -30,13 +30,14 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def _compilation(args: argparse.Namespace) -> Compilation:
     from reader.library import Library
+    from reader.workspace import Workspace
 
     with Document.open(args.pdf, password=args.password) as doc:
         try:
-            cache_dir = Library(args.library).structure_cache_dir
+            workspace = Workspace(Library(args.library))
         except (OSError, ReaderError):  # no usable library: analyse without caching
-            cache_dir = None
-        return load_structure(doc, cache_dir)
+            return load_structure(doc)
+        return workspace.compilation(doc)
 
 
 def clause_json(clause: Clause) -> dict:

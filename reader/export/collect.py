@@ -11,12 +11,21 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.annotations import STATUS_ORPHANED, Annotation, AnnotationStore
+from typing import TYPE_CHECKING, Callable
+
+from reader.annotations import STATUS_ORPHANED, Annotation
+from reader.annotations.grouping import reading_key
 from reader.annotations.themes import match_theme
 from reader.errors import ReaderError, UsageError
 from reader.export.model import CancelCheck, ExportCancelled, ExportEntry, ExportOptions, ThemeInfo
 from reader.export.wording import words
 from reader.library import Library
+
+if TYPE_CHECKING:
+    from reader.structure import Compilation
+    from reader.workspace.protocols import AnnotationRepository
+
+Compilations = Callable[[str], "Compilation | None"]  # content hash -> structure (the Workspace's cache)
 
 _log = logging.getLogger(__name__)
 _LAST = 10**9
@@ -40,7 +49,7 @@ class Collected:
     selected_themes: list[str]
 
 
-def resolve_theme_names(store: AnnotationStore, names: list[str]) -> list[str]:
+def resolve_theme_names(store: "AnnotationRepository", names: list[str]) -> list[str]:
     """Canonical names for the user's theme arguments (Chinese or English, any width/case)."""
     themes = store.themes()
     out = []
@@ -54,29 +63,13 @@ def resolve_theme_names(store: AnnotationStore, names: list[str]) -> list[str]:
     return out
 
 
-def _reading_key(ann: Annotation) -> tuple[float, ...]:
-    parts = []
-    for piece in (ann.sort_key or "").split("|"):
-        try:
-            parts.append(float(piece))
-        except ValueError:
-            parts.append(0.0)
-    if ann.start_offset is not None and len(parts) >= 2:
-        parts[1] = float(ann.start_offset)
-    return tuple(parts) if parts else (float(ann.page_index),)
-
-
-def _load_structure(path: Path | None, library: Library):
-    if path is None:
-        return None
+def _load_structure(info: CompilationInfo, compilations: Compilations):
+    if info.path is None:
+        return None  # the file is gone: export from what the annotations recorded
     try:
-        from reader.document import Document
-        from reader.structure import load_structure
-
-        with Document.open(path) as doc:
-            return load_structure(doc, library.structure_cache_dir)
+        return compilations(info.content_hash)
     except ReaderError as exc:
-        _log.info("no structure for %s: %s", path, exc)
+        _log.info("no structure for %s: %s", info.path, exc)
         return None
 
 
@@ -175,7 +168,7 @@ def _entry(ann: Annotation, info: CompilationInfo) -> tuple[ExportEntry, str | N
         doc_number=number,
         compilation=info.name,
         content_hash=ann.content_hash,
-        reading_key=_reading_key(ann),
+        reading_key=reading_key(ann),
         document_key=(index,) if index is not None else (),
         compilation_key=(info.order,),
         document_date=date,
@@ -188,9 +181,13 @@ def _entry(ann: Annotation, info: CompilationInfo) -> tuple[ExportEntry, str | N
     return entry, date
 
 
-def collect(library: Library, store: AnnotationStore, options: ExportOptions,
-            cancelled: CancelCheck | None = None) -> Collected:
+def collect(library: Library, store: "AnnotationRepository", options: ExportOptions,
+            cancelled: CancelCheck | None = None, compilations: Compilations | None = None) -> Collected:
     """Entries for ``options``' scope and filters, in no particular order (grouping sorts)."""
+    if compilations is None:
+        from reader.workspace import Workspace
+
+        compilations = Workspace(library).compilation
     selected = resolve_theme_names(store, options.themes) if options.themes else []
     themes = [ThemeInfo(t.name, t.color, t.name_en) for t in store.themes()]
     order = {f.content_hash: i for i, f in enumerate(library.files())}
@@ -217,7 +214,7 @@ def collect(library: Library, store: AnnotationStore, options: ExportOptions,
             continue
         if cancelled and cancelled():
             raise ExportCancelled("导出已取消 (export cancelled)")
-        info.structure = _load_structure(info.path, library)
+        info.structure = _load_structure(info, compilations)
         for ann in kept:
             entry, date = _entry(ann, info)
             if options.date_from or options.date_to:
@@ -248,11 +245,12 @@ def scope_text(options: ExportOptions, collected: Collected) -> str:
     return w["scope_sep"].join(parts)
 
 
-def date_span(library: Library, store: AnnotationStore, compilations: list[str] | None = None) -> tuple[str, str] | None:
+def date_span(library: Library, store: "AnnotationRepository", hashes: list[str] | None = None,
+              compilations: Compilations | None = None) -> tuple[str, str] | None:
     """First and last dates of the documents that hold annotations in scope: the range a summary defaults to.
 
     Loads each compilation's structure (from its cache), so call it off the GUI thread.
     """
-    collected = collect(library, store, ExportOptions(compilations=compilations))
+    collected = collect(library, store, ExportOptions(compilations=hashes), compilations=compilations)
     dates = sorted(e.document_date for e in collected.entries if e.document_date)
     return (dates[0], dates[-1]) if dates else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Iterable
 
+from reader.annotations.grouping import theme_order as shared_theme_order
 from reader.export.model import (
     UNTAGGED,
     DocumentGroup,
@@ -46,11 +47,8 @@ def _documents(items: Iterable[GroupItem]) -> list[DocumentGroup]:
 
 
 def theme_order(entries: Iterable[ExportEntry], themes: list[ThemeInfo]) -> list[str]:
-    """Configured themes first (in their configured order), then unknown names alphabetically."""
-    configured = [t.name for t in themes]
-    used = {name for e in entries for name in e.themes}
-    extra = sorted(used - set(configured))
-    return [name for name in configured if name in used] + extra
+    """Configured themes first, then unknown names alphabetically (the review panel's order too)."""
+    return shared_theme_order((name for e in entries for name in e.themes), (t.name for t in themes))
 
 
 def by_theme(entries: list[ExportEntry], themes: list[ThemeInfo], only: list[str] | None = None) -> list[Section]:

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.annotations import AnnotationStore
+from reader.annotations.service import open_store
 from reader.atomicfile import write_text_atomic
 from reader.errors import FileMissingError, StorageError, UsageError
-from reader.export.collect import Collected, collect, scope_text
+from reader.export.collect import Collected, Compilations, collect, scope_text
 from reader.export.grouping import build_report
 from reader.export.outputs import check_output
 from reader.export.text import safe_fields, safe_text
 from reader.export.model import DEFAULT_TITLE, CancelCheck, ExportCancelled, ExportOptions, ExportReport, Progress
 from reader.export.wording import words
 from reader.library import Library
+
+if TYPE_CHECKING:
+    from reader.workspace.protocols import AnnotationRepository
 
 PDF_SUFFIX = "-批注.pdf"
 
@@ -54,11 +58,12 @@ def _check(cancelled: CancelCheck | None) -> None:
         raise ExportCancelled("导出已取消 (export cancelled)")
 
 
-def build(library: Library, store: AnnotationStore, options: ExportOptions,
-          cancelled: CancelCheck | None = None) -> tuple[Collected, ExportReport]:
+def build(library: Library, store: AnnotationRepository, options: ExportOptions,
+          cancelled: CancelCheck | None = None,
+          compilations: Compilations | None = None) -> tuple[Collected, ExportReport]:
     """Collected entries and the arranged report, without writing anything."""
     options.validate()
-    collected = collect(library, store, options, cancelled)
+    collected = collect(library, store, options, cancelled, compilations)
     if not collected.entries:
         raise UsageError(f"没有符合条件的批注，未导出 (no annotations match; nothing exported): {scope_text(options, collected)}")
     # Every string that reaches a writer passes safe_text here, and only here.
@@ -120,21 +125,25 @@ def run_export(
     options: ExportOptions,
     output: str | Path,
     *,
-    store: AnnotationStore | None = None,
+    store: AnnotationRepository | None = None,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
+    compilations: Compilations | None = None,
     overwrite: bool = False,
 ) -> ExportResult:
     """Export ``options``' scope to ``output``; nothing appears under the final name unless complete.
 
-    ``output`` is checked first (:func:`reader.export.outputs.check_output`): never the annotation
-    store, a file in the library folder or a source PDF; an existing file only with ``overwrite``.
+    ``store`` and ``compilations`` come from the caller's Workspace; without them the library's
+    store is opened the one usual way (read-only for a read-only library) and structures come
+    from the structure cache. ``output`` is checked first
+    (:func:`reader.export.outputs.check_output`): never the annotation store, a file in the
+    library folder or a source PDF; an existing file only with ``overwrite``.
     """
     output = Path(output).expanduser()
     own_store = store is None
-    store = store or AnnotationStore(library.annotations_db, read_only=getattr(library, "read_only", False))
+    store = store or open_store(library, backup=False)
     try:
-        collected, report = build(library, store, options, cancelled)
+        collected, report = build(library, store, options, cancelled, compilations)
     finally:
         if own_store:
             store.close()

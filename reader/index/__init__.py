@@ -16,6 +16,8 @@ Design, chosen by measurement (benchmarks/bench_search.py):
 - Page texts and metadata live in SQLite beside the whoosh index; both on disk. Searches cache
   the folded text of pages they touched (bounded), never the whole library at open.
 
-Entry points: :class:`reader.index.indexing.LibraryIndexer` (index_paths, run_queue, pending,
-remove) and :class:`reader.index.search.LibrarySearcher` (search, details, compilation).
+Everything outside this package reaches the index through ``Workspace.index`` (the PageIndex
+protocol); :mod:`reader.index.backend` is the whoosh implementation, built on
+:class:`reader.index.indexing.LibraryIndexer` and :class:`reader.index.search.LibrarySearcher`;
+:mod:`reader.index.memory` is an in-memory one; :mod:`reader.index.worker` indexes in a process of its own.
 """

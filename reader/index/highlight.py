@@ -58,3 +58,26 @@ def snippet_parts(text: str, spans: list[tuple[int, int]], own_len: int) -> list
     if end < len(text):
         cleaned.append(("…", False))
     return cleaned
+
+
+Rect = tuple[float, float, float, float]
+
+
+def hit_rects(comp, page_index: int, spans: list[tuple[int, int]]) -> list[list[tuple[int, Rect]]]:
+    """Rectangles of each hit (``spans`` are offsets within the page's clean text), in reading order.
+
+    A hit broken over lines or pages has several (page, rect) pairs. ``comp`` is the page's
+    :class:`reader.structure.Compilation`; the one place search geometry is computed.
+    """
+    start = comp.page_starts[page_index]
+    return [[(page, rect) for page, rects in sorted(comp.span_rects(start + a, start + b).items()) for rect in rects]
+            for a, b in spans]
+
+
+def rects_by_page(per_hit: list[list[tuple[int, Rect]]]) -> dict[int, list[Rect]]:
+    """The rectangles of :func:`hit_rects` gathered per page (what an overlay draws)."""
+    out: dict[int, list[Rect]] = {}
+    for rects in per_hit:
+        for page, rect in rects:
+            out.setdefault(page, []).append(rect)
+    return out

@@ -18,15 +18,19 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
 
 from whoosh import query as wq
 
 from reader.index.analyzer import pairs
-from reader.index.highlight import find_spans, snippet_parts
+from reader.index.highlight import find_spans, hit_rects, rects_by_page, snippet_parts
 from reader.index.normalize import fold
 from reader.index.query import ParsedQuery, parse_query
 from reader.index.schema import PageStore, open_whoosh
 from reader.library import Library
+
+if TYPE_CHECKING:
+    from reader.structure import Compilation
 
 _GRAMS_PER_TERM = 3  # rarest pairs per string used to find candidates; verification does the rest
 _SAMPLE_PAIRS = 64  # pairs of a long string whose frequencies are looked up
@@ -67,6 +71,7 @@ class HitDetails:
     snippet_parts: list[tuple[str, bool]]  # (text, is_hit), in order
     spans: list[tuple[int, int]]  # clean-text offsets of the hits within the page (may end on the next page)
     rects: dict[int, list[tuple[float, float, float, float]]] = field(default_factory=dict)  # by page
+    hit_rects: list[list[tuple[int, tuple[float, float, float, float]]]] = field(default_factory=list)  # per hit
 
     @property
     def snippet(self) -> str:
@@ -112,8 +117,9 @@ class SearchResults:
 class LibrarySearcher:
     """Search over a library's index. Thread-safe; opening it reads nothing but the index's table of contents."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, compilations: Callable[[str], "Compilation | None"] | None = None) -> None:
         self.library = library
+        self._compilations = compilations  # the Workspace's one cache; without it, a small cache of its own
         self.store = PageStore(library.index_dir)
         self._lock = threading.RLock()
         self._index = None
@@ -123,7 +129,6 @@ class LibrarySearcher:
         self._page_cache: dict[int, tuple] = {}
         self._cached_chars = 0
         self._files: tuple[float, dict, dict] | None = None
-        self._structures: OrderedDict[str, object] = OrderedDict()
 
     # ------------------------------------------------------------------ whoosh
     def _current_searcher(self):
@@ -332,68 +337,32 @@ class LibrarySearcher:
         spans = find_spans(clean, next_clean, parsed.include)
         details = HitDetails(snippet_parts(clean + next_clean, spans, len(clean)), spans)
         if with_rects and spans:
-            details.rects = self._rects(hit, spans, clean)
+            self.add_rects(hit, details, clean)
         return details
 
-    def _rects(self, hit: PageHit, spans, clean: str) -> dict[int, list]:
+    def add_rects(self, hit: PageHit, details: HitDetails, clean: str | None = None) -> None:
+        """Fill in the hits' rectangles (per hit and per page) from the compilation's geometry.
+
+        Left empty when the compilation is unavailable or its page text is no longer what was
+        indexed (the file was re-analysed since): stale offsets would light the wrong words.
+        """
         comp = self.compilation(hit.content_hash)
-        if comp is None or comp.page_text(hit.page_index) != clean:
-            return {}
-        start = comp.page_starts[hit.page_index]
-        out: dict[int, list] = {}
-        for a, b in spans:
-            for page, rects in comp.span_rects(start + a, start + b).items():
-                out.setdefault(page, []).extend(rects)
-        return out
+        if comp is None or (clean is not None and comp.page_text(hit.page_index) != clean):
+            return
+        details.hit_rects = hit_rects(comp, hit.page_index, details.spans)
+        details.rects = rects_by_page(details.hit_rects)
 
-    def compilation(self, content_hash: str):
-        """The analysed structure of a compilation (from the cache; the PDF only when the cache lacks it)."""
-        with self._lock:
-            if content_hash in self._structures:
-                self._structures.move_to_end(content_hash)
-                return self._structures[content_hash]
-        from reader.structure import cache, load_structure
+    def compilation(self, content_hash: str) -> "Compilation | None":
+        """The analysed structure of a compilation (the Workspace's cache, else the structure cache or the PDF)."""
+        if self._compilations is None:
+            from reader.workspace import Workspace
 
-        comp = cache.load(self.library.structure_cache_dir, content_hash)
-        if comp is None:
-            path = self.library.resolve(content_hash)
-            if path is None:
-                return None
-            from reader.document import Document
-
-            with Document.open(path) as doc:
-                comp = load_structure(doc, self.library.structure_cache_dir)
-        with self._lock:
-            self._structures[content_hash] = comp
-            while len(self._structures) > 4:
-                self._structures.popitem(last=False)
-        return comp
+            self._compilations = Workspace(self.library).compilation
+        return self._compilations(content_hash)
 
 
 def _idf(total: int, frequency: int) -> float:
     return math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-
-
-def annotated_pages(library: Library, content_hash: str | None = None) -> set[tuple[str, int]]:
-    """(content_hash, page) of every page carrying an annotation, for the "only annotated" filter."""
-    try:
-        from reader.annotations import AnnotationStore
-    except ImportError:  # annotations not installed: nothing is annotated
-        return set()
-    if not library.annotations_db.exists():
-        return set()
-    store = AnnotationStore(library.annotations_db, seed_defaults=False)
-    pages: set[tuple[str, int]] = set()
-    try:
-        for note in store.list(content_hash=content_hash):
-            pages.add((note.content_hash, note.page_index))
-            for page in (note.rects or {}):
-                pages.add((note.content_hash, int(page)))
-    finally:
-        close = getattr(store, "close", None)
-        if close:
-            close()
-    return pages
 
 
 def _indexed_words(searcher, term: str, longest: int = 16) -> set[str]:

@@ -1,4 +1,9 @@
-"""Indexing in a separate, short-lived process (``python -m reader index --progress``).
+"""Indexing in a separate, short-lived process: the index backend's own worker entry point.
+
+``index_in_worker`` starts ``python -I -X utf8 -c <boot> PACKAGE_PARENT LIBRARY PATH…``: isolated
+mode, so neither the GUI's working directory nor ``PYTHON*`` variables can put another
+``reader`` package in front of this one; the boot line puts the folder holding *this* package
+first and calls :func:`main`. Progress goes to stderr as JSON lines, the report to stdout as JSON.
 
 Why a process rather than a thread: indexing loads jieba's dictionary and a whoosh writer (well
 over 100 MB) that the reading app would otherwise carry for the rest of the session, and text is
@@ -20,30 +25,52 @@ from typing import Callable, Iterable
 
 from reader.errors import ReaderError
 from reader.index.indexing import IndexReport
+from reader.progress import parse_progress_line, progress_line
 
 Progress = Callable[[int, int, str], None]
 
-PROGRESS_KEY = "progress"
 _POLL_S = 0.1
-
-
-def progress_line(done: int, total: int, what: str) -> str:
-    """One progress record as the worker prints it on stderr."""
-    return json.dumps({PROGRESS_KEY: [done, total, what]}, ensure_ascii=False)
+_BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from reader.index.worker import main; raise SystemExit(main(sys.argv[2:]))"
 
 
 def _command(library_root: Path, paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    return [sys.executable, "-m", "reader", "index", *map(str, paths),
-            "--library", str(library_root), "--json", "--progress"]
-
-
-def _environment() -> dict[str, str]:
-    """The worker must import this very ``reader`` package, installed or not."""
-    env = dict(os.environ)
+    """The worker's command line: this very ``reader`` package, installed or not, whatever the cwd."""
     package_parent = str(Path(__file__).resolve().parents[2])
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH")) if p)
-    env["PYTHONIOENCODING"] = "utf-8"
-    return env
+    return [sys.executable, "-I", "-X", "utf8", "-c", _BOOT, package_parent, str(Path(library_root).resolve()),
+            *(str(Path(p).resolve()) for p in paths)]
+
+
+def _cancelled(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str]) -> int:
+    """Index ``argv[1:]`` into the library at ``argv[0]``; the worker process's whole life."""
+    from reader.index.backend import WhooshPageIndex
+    from reader.library import Library
+
+    def progress(done: int, total: int, what: str) -> None:
+        sys.stderr.write(progress_line(done, total, what) + "\n")
+        sys.stderr.flush()
+
+    import signal
+
+    from reader.guard import limit_process_memory
+
+    limit_process_memory()  # a hostile file fails an allocation here instead of eating the machine
+    # The app cancels the worker with SIGTERM: unwind like Ctrl+C, so the file being worked on is not
+    # taken for one that killed the process (reader.index.schema.PageStore.recover_abandoned).
+    signal.signal(signal.SIGTERM, _cancelled)
+    try:
+        report = WhooshPageIndex(Library(argv[0])).index(argv[1:], progress=progress)
+    except ReaderError as exc:
+        sys.stderr.write(f"错误 (error): {exc.message}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("已取消 (cancelled)\n")
+        return 130
+    sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False) + "\n")
+    return 0
 
 
 def _pump(stream, lines: "queue.Queue[str | None]") -> None:
@@ -65,7 +92,7 @@ def index_in_worker(
     """
     process = subprocess.Popen(
         _command(Path(library_root), paths), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, encoding="utf-8", env=_environment(),
+        stderr=subprocess.PIPE, text=True, encoding="utf-8",
     )
     stderr_lines: "queue.Queue[str | None]" = queue.Queue()
     threading.Thread(target=_pump, args=(process.stderr, stderr_lines), daemon=True).start()
@@ -83,7 +110,7 @@ def index_in_worker(
         if line is None:
             finished_stderr = True
             continue
-        record = _progress_record(line)
+        record = parse_progress_line(line)
         if record is not None:
             if progress:
                 progress(*record)
@@ -99,17 +126,5 @@ def index_in_worker(
         detail = messages[-1] if messages else f"exit status {process.returncode}"
         raise ReaderError(f"索引进程意外退出 (the indexing worker stopped unexpectedly): {detail}") from None
     return IndexReport(indexed=data.get("indexed", []), skipped=data.get("skipped", []),
-                       failed=data.get("failed", []), cancelled=bool(data.get("cancelled")))
-
-
-def _progress_record(line: str) -> tuple[int, int, str] | None:
-    if not line.startswith("{"):
-        return None
-    try:
-        record = json.loads(line)
-    except ValueError:
-        return None
-    value = record.get(PROGRESS_KEY) if isinstance(record, dict) else None
-    if isinstance(value, list) and len(value) == 3:
-        return int(value[0]), int(value[1]), str(value[2])
-    return None
+                       failed=data.get("failed", []), cancelled=bool(data.get("cancelled")),
+                       repaired=data.get("repaired"))

@@ -9,43 +9,44 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.document import Document
 from reader.errors import ReaderError
+from reader.library import Library
+from reader.workspace import Workspace
+
+if TYPE_CHECKING:
+    from reader.structure import Compilation
 
 _log = logging.getLogger(__name__)
 
 
-def make_library() -> Any:
-    """The user's Library, or None when it cannot be opened (the reader still works without it)."""
+def make_workspace() -> Workspace | None:
+    """The user's library as a Workspace, or None when it cannot be opened (the reader still works without it)."""
     try:
-        from reader.library import Library
-    except ImportError:  # pragma: no cover - the library module ships with the app
-        return None
-    try:
-        return Library(root=None)
+        return Workspace(Library(root=None))
     except ReaderError as exc:
         _log.warning("library unavailable: %s", exc)
         return None
 
 
-def record_in_library(library: Any, path: Path, password: str | None) -> tuple[str, Document]:
+def record_in_library(workspace: Workspace | None, path: Path, password: str | None) -> tuple[str, Document]:
     """Open a background copy of the PDF and record it; returns its content hash and the copy."""
     document = Document.open(path, password=password)
-    if library is not None:
-        entry = library.add(path, document=document)
+    if workspace is not None:
+        entry = workspace.library.add(path, document=document)
         return entry.content_hash, document
     return document.content_hash, document
 
 
-def analyse(document: Document, cache_dir: Path | None) -> Any:
-    """The Compilation for ``document`` (closed afterwards); None when the structure layer is absent."""
+def analyse(workspace: Workspace | None, document: Document) -> "Compilation":
+    """The Compilation for ``document`` (closed afterwards), through the Workspace's one cache."""
     try:
-        try:
-            from reader.structure import load_structure
-        except ImportError:
-            return None
-        return load_structure(document, cache_dir=cache_dir)
+        if workspace is not None:
+            return workspace.compilation(document)
+        from reader.structure import load_structure
+
+        return load_structure(document)
     finally:
         document.close()

@@ -8,24 +8,29 @@ replay the before/after records of the annotations concerned, so every action is
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from reader.annotations import Annotation, AnnotationStore
+from reader.annotations import Annotation
 from reader.annotations.model import now_iso
-from reader.annotations.service import migrate_predecessors, open_store
+from reader.annotations.service import migrate_predecessors, unavailable_store
 from reader.annotations.spans import annotation_for_span, clause_span
-from reader.errors import DamagedStoreError, FileMissingError, ReaderError
+from reader.errors import DamagedStoreError, FileMissingError, ReaderError, StorageError
 from reader.ui.annotation_toolbar import MiniToolbar, show_under_selection
 from reader.ui.annotation_tools import AnnotationLibraryTools
 from reader.ui.theme_dialog import ThemePicker
 from reader.ui.operations import single_shot_timer
+from reader.workspace import changes
 
 if TYPE_CHECKING:
+    from reader.structure import Clause, DocumentInfo
+    from reader.structure import Compilation
     from reader.ui.main_window import MainWindow
+    from reader.ui.outline_panel import OutlinePanel
+    from reader.workspace import AnnotationRepository
 
 LAYER = "annotations"
 HIGHLIGHT_ALPHA = 90
@@ -63,39 +68,51 @@ class AnnotationController(AnnotationLibraryTools, QObject):
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
         self.window = window
-        self._store: AnnotationStore | None = None
         self.undo_stack = QUndoStack(self)
         self.current: dict[str, Annotation] = {}
         self.last_themes: list[str] = []
         self.loaded_hash: str | None = None  # the compilation whose annotations are shown
-        self.english = getattr(window, "language", "zh") == "en"
+        self._stand_in: "AnnotationRepository | None" = None  # while the real store is damaged
+        self.english = window.language == "en"
         self.toolbar = MiniToolbar(self, window.view.viewport())
         self._toolbar_timer = single_shot_timer(self, 250)
         self._toolbar_timer.timeout.connect(lambda: show_under_selection(self))
 
     # ------------------------------------------------------------------ data
     @property
-    def store(self) -> AnnotationStore:
-        if self._store is None:
-            library = self.window.library
-            if library is None:
-                from reader.library import Library
-                library = Library()
-            try:
-                self._store = open_store(library)
-            except DamagedStoreError as exc:  # left untouched; an empty stand-in refuses changes meanwhile
-                self._store = AnnotationStore.unavailable(exc)
-        return self._store
+    def store(self) -> "AnnotationRepository":
+        """The library's annotations, through the window's Workspace (the one way they are opened).
+
+        A damaged store is left untouched: an empty stand-in that refuses changes serves meanwhile
+        (its ``problem`` says why) and the restore dialog is offered."""
+        if self._stand_in is not None:
+            return self._stand_in
+        workspace = self.window.workspace
+        if workspace is None:
+            raise StorageError(self.tr("资料库无法打开，不能保存批注 (the library is unavailable; annotations cannot be saved)"))
+        try:
+            return workspace.annotations
+        except DamagedStoreError as exc:
+            self._stand_in = unavailable_store(exc)
+            return self._stand_in
+
+    def reopen_store(self) -> None:
+        """Close the store (before a restore replaces its file); the next use opens it again."""
+        if self._stand_in is not None:
+            self._stand_in.close()
+            self._stand_in = None
+        if self.window.workspace is not None:
+            self.window.workspace.close_annotations()
 
     @property
-    def compilation(self) -> Any:
+    def compilation(self) -> "Compilation | None":
         return self.window.compilation
 
     def pdf_path(self) -> str:
         document = self.window.document
         return str(Path(document.path).resolve()) if document is not None else ""
 
-    def on_compilation(self, comp: Any) -> None:
+    def on_compilation(self, comp: "Compilation") -> None:
         """Load this compilation's annotations, first carrying over those of its earlier versions."""
         self.undo_stack.clear()
         library, pdf, store = self.window.library, self.pdf_path(), self.store  # opened here, on the GUI thread
@@ -145,6 +162,13 @@ class AnnotationController(AnnotationLibraryTools, QObject):
                 self.current.pop(ann_id, None)
         self.draw()
         self.annotationsChanged.emit()
+        if self.window.watcher is not None:
+            self.window.watcher.acknowledge()  # shown already: the next poll need not reload
+
+    def on_workspace_changed(self, kinds: frozenset[str]) -> None:
+        """Annotations or themes written elsewhere (the CLI, an import, another window): show them."""
+        if kinds & {changes.ANNOTATIONS, changes.THEMES} and self.compilation is not None:
+            self.reload()
 
     def draw(self) -> None:
         overlay: dict[int, list] = {}
@@ -218,7 +242,7 @@ class AnnotationController(AnnotationLibraryTools, QObject):
         if ann is not None:
             self.edit_note(ann.id)
 
-    def tag_clause(self, clause: Any) -> Annotation | None:
+    def tag_clause(self, clause: "Clause") -> Annotation | None:
         comp = self.compilation
         if comp is None or clause is None:
             return None
@@ -303,7 +327,7 @@ class AnnotationController(AnnotationLibraryTools, QObject):
             sub.addAction(self.tr("修改主题…"), lambda i=ann.id: self.choose_themes_for([i]))
             sub.addAction(self.tr("删除批注"), lambda i=ann.id: self.delete([i]))
 
-    def outline_menu_hook(self, menu: QMenu, document_info: Any, clause: Any) -> None:
+    def outline_menu_hook(self, menu: QMenu, document_info: "DocumentInfo | None", clause: "Clause | None") -> None:
         if clause is not None and self.compilation is not None:
             menu.addSeparator()
             menu.addAction(self.tr("标记本条款"), lambda: self.tag_clause(clause))
@@ -317,17 +341,16 @@ class AnnotationController(AnnotationLibraryTools, QObject):
 
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "MainWindow", outline: "OutlinePanel") -> AnnotationController:
     controller = AnnotationController(window)
-    window.annotation_controller = controller
     window.compilationReady.connect(controller.on_compilation)
+    if window.watcher is not None:
+        window.watcher.changed.connect(controller.on_workspace_changed)
     window.documentClosed.connect(controller.clear)
     window.view.selectionChanged.connect(controller.on_selection_changed)
     window.view.verticalScrollBar().valueChanged.connect(lambda _v: controller.toolbar.hide())
     window.view.context_menu_hooks.append(controller.page_menu_hook)
-    outline = getattr(window, "outline_panel", None)
-    if outline is not None:
-        outline.context_menu_hooks.append(controller.outline_menu_hook)
+    outline.context_menu_hooks.append(controller.outline_menu_hook)
 
     edit = window.menu("edit")
     edit.addSeparator()
@@ -350,5 +373,6 @@ def install(window: "MainWindow") -> None:
     tools.addAction(QCoreApplication.translate("AnnotationController", "从其他版本迁移批注…"), controller.migrate_from_other)
     tools.addAction(QCoreApplication.translate("AnnotationController", "导出全部批注（JSON）…"), controller.export_all)
     tools.addAction(QCoreApplication.translate("AnnotationController", "导入批注（JSON）…"), controller.import_all)
-    if getattr(window, "compilation", None) is not None:
+    if window.compilation is not None:
         controller.on_compilation(window.compilation)
+    return controller

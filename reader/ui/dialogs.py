@@ -26,7 +26,6 @@ def error_title(code: str) -> str:
         "empty": QCoreApplication.translate("dialogs", "PDF 没有页面"),
         "empty_file": QCoreApplication.translate("dialogs", "文件是空的"),
         "password": QCoreApplication.translate("dialogs", "需要密码"),
-        "no_text": QCoreApplication.translate("dialogs", "没有文字层"),
         "storage": QCoreApplication.translate("dialogs", "无法读写数据"),
         "usage": QCoreApplication.translate("dialogs", "无法执行此操作"),
     }

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QD
                                QListWidget, QListWidgetItem, QMessageBox, QProgressBar, QPushButton,
                                QRadioButton, QVBoxLayout)
 
-from reader.annotations import AnnotationStore
 from reader.errors import ReaderError, StorageError
-from reader.export import ExportCancelled, ExportOptions, run_export
+from reader.export import ExportCancelled, ExportOptions
 from reader.export.collect import date_span
 from reader.export.outputs import OutputExistsError, file_stem
 from reader.export.templates import load_template, options_from_template, save_template
@@ -147,7 +146,7 @@ class ExportDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         layout.addWidget(self.compilation_list)
-        current = getattr(self.window_, "content_hash", None)
+        current = self.window_.content_hash
         self.scope_current.setEnabled(bool(current))
         (self.scope_current if current else self.scope_library).setChecked(True)
         self.scope_chosen.toggled.connect(self.compilation_list.setEnabled)
@@ -160,10 +159,8 @@ class ExportDialog(QDialog):
         layout.addWidget(QLabel(self.tr("主题（全不选 = 全部主题）："), box))
         self.theme_list = QListWidget(box, objectName="exportThemes")
         self.theme_list.setMinimumHeight(140)
-        with AnnotationStore(self.window_.library.annotations_db,
-                             read_only=getattr(self.window_.library, "read_only", False)) as store:
-            themes = store.themes()
-        english = getattr(self.window_, "language", "zh") == "en"
+        themes = self.window_.workspace.annotations.themes()
+        english = self.window_.language == "en"
         for theme in themes:
             item = QListWidgetItem(swatch(theme.color), theme.display_name(english), self.theme_list)
             item.setData(Qt.ItemDataRole.UserRole, theme.name)
@@ -193,12 +190,11 @@ class ExportDialog(QDialog):
 
     def _default_dates(self) -> None:
         """Preset the range to the annotated documents' own dates (not today's month), found off the GUI thread."""
-        library = self.window_.library
+        workspace = self.window_.workspace
         compilations = [self.window_.content_hash] if self.scope_current.isChecked() else None
 
         def span():
-            with AnnotationStore(library.annotations_db, read_only=True) as store:
-                return date_span(library, store, compilations)
+            return date_span(workspace.library, workspace.annotations, compilations, workspace.compilation)
 
         pool = ThreadPoolExecutor(max_workers=1)
         self._span = pool.submit(span)
@@ -301,9 +297,11 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
 
+        workspace = self.window_.workspace
+
         def work(progress):
-            replace = {"overwrite": True} if overwrite else {}  # run_export's default refuses an existing file
-            return run_export(library, options, output, progress=progress, cancelled=self._cancel.is_set, **replace)
+            return workspace.export(options, output, progress=progress, cancelled=self._cancel.is_set,
+                                    overwrite=overwrite)
 
         self._label = self.tr("正在导出摘要…")
         self.window_.run_in_background(work, self._finished, self._failed, progress_label=self._label)
@@ -379,7 +377,7 @@ def open_export_dialog(window: "MainWindow") -> ExportDialog | None:
     return dialog
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "MainWindow") -> QAction:
     """文件 ▸ 导出摘要… (Ctrl+E)."""
     action = QAction(QCoreApplication.translate("ExportDialog", "导出摘要…"), window, objectName="actionExportSummary")
     action.setShortcut(QKeySequence("Ctrl+E"))
@@ -391,4 +389,4 @@ def install(window: "MainWindow") -> None:
         menu.insertSeparator(quit_action)
     else:
         menu.addAction(action)
-    window.export_action = action
+    return action

@@ -1,38 +1,55 @@
-"""Features that plug into the main window without editing it.
+"""The window's features, installed in one visible order with their dependencies passed in.
 
-Each module listed here has ``install(window: MainWindow) -> None``. A module that is not
-present is skipped, so pieces of the app can be developed and shipped independently.
+Each feature module has ``install(window, …)`` returning what it made; the window keeps those
+as declared attributes. A feature that needs another one receives it as an argument here, so
+the order below is the whole contract (the outline before the annotations that add to its menu,
+the annotation controller before the review panel built on it).
 """
 
 from __future__ import annotations
 
-import importlib
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget
+
+from reader.ui import (annotation_controller, export_dialog, outline_panel, reading_aids, restore_dialog,
+                       review_panel, search_panel)
+from reader.ui.annotation_controller import AnnotationController
+from reader.ui.outline_panel import OutlinePanel
+from reader.ui.reading_aids import ReadingAids
+from reader.ui.review_panel import ReviewPanel
+from reader.ui.search_indexing import SearchIndexing
+from reader.ui.search_panel import SearchPanel
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
-FEATURE_MODULES = (
-    "reader.ui.outline_panel",
-    "reader.ui.search_panel",
-    "reader.ui.annotation_controller",
-    "reader.ui.review_panel",
-    "reader.ui.export_dialog",
-    "reader.ui.restore_dialog",
-    "reader.ui.reading_aids",
-)
+
+@dataclass
+class Features:
+    outline: OutlinePanel
+    outline_dock: QDockWidget
+    search: SearchPanel
+    search_dock: QDockWidget
+    indexing: SearchIndexing
+    annotations: AnnotationController
+    review: ReviewPanel
+    review_dock: QDockWidget
+    export_action: QAction
+    restore_action: QAction
+    reading: ReadingAids
 
 
-def install_features(window: "MainWindow") -> list[str]:
-    """Install every available feature; return the names installed."""
-    installed = []
-    for name in FEATURE_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
-        module.install(window)
-        installed.append(name)
-    return installed
+def install_features(window: "MainWindow") -> Features:
+    """Install every feature, in dependency order; return what each made."""
+    outline, outline_dock = outline_panel.install(window)
+    search, search_dock, indexing = search_panel.install(window)
+    annotations = annotation_controller.install(window, outline)
+    review, review_dock = review_panel.install(window, annotations)
+    export_action = export_dialog.install(window)
+    restore_action = restore_dialog.install(window)
+    reading = reading_aids.install(window)
+    return Features(outline, outline_dock, search, search_dock, indexing, annotations, review, review_dock,
+                    export_action, restore_action, reading)

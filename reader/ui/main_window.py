@@ -8,13 +8,14 @@ that feature modules use (see docs/architecture.md, "GUI integration").
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from reader.document import Document
+from reader.library import Library
 from reader.errors import PasswordRequiredError, ReaderError
 from reader.ui import analysis, dialogs, i18n, window_actions, window_layout
 from reader.ui.busy_indicator import BusyIndicator
@@ -22,6 +23,18 @@ from reader.ui.operations import BackgroundRunner, single_shot_timer
 from reader.ui.page_view import PageView
 from reader.ui.settings import AppSettings
 from reader.ui.thumbnails import ThumbnailPanel
+from reader.ui.workspace_watch import WorkspaceWatcher
+from reader.workspace import Workspace
+
+if TYPE_CHECKING:
+    from reader.structure import Compilation
+    from reader.ui.annotation_controller import AnnotationController
+    from reader.ui.export_dialog import ExportDialog
+    from reader.ui.outline_panel import OutlinePanel
+    from reader.ui.reading_aids import ReadingAids
+    from reader.ui.review_panel import ReviewPanel
+    from reader.ui.search_indexing import SearchIndexing
+    from reader.ui.search_panel import SearchPanel
 
 SAVE_DELAY_MS = 800  # reading position written this long after the last move (survives a crash)
 _AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
@@ -29,22 +42,50 @@ _AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetAr
 
 
 class MainWindow(QMainWindow):
+    """The window and everything it holds: each attribute is declared here and set here."""
+
     documentOpened = Signal(object)
     compilationReady = Signal(object)
     documentClosed = Signal()
     currentPageChanged = Signal(int)
 
+    # what the window holds besides the view (set in __init__; features get them passed in)
+    workspace: Workspace | None
+    watcher: WorkspaceWatcher | None
+    recent_menu: QMenu
+    panels_menu: QMenu
+    zoom_in_action: QAction
+    zoom_out_action: QAction
+    language_group: Any
+    page_box: window_actions.PageBox
+    zoom_box: window_actions.ZoomBox
+    outline_panel: OutlinePanel
+    outline_dock: QDockWidget
+    search_panel: SearchPanel
+    search_dock: QDockWidget
+    search_indexing: SearchIndexing
+    annotation_controller: AnnotationController
+    review_panel: ReviewPanel
+    review_dock: QDockWidget
+    export_action: QAction
+    restore_action: QAction
+    reading_aids: ReadingAids
+    export_dialog: ExportDialog | None = None  # the one open export dialog, if any
+
     def __init__(self, language: str = "zh", settings: AppSettings | None = None,
-                 background_analysis: bool = True) -> None:
+                 background_analysis: bool = True, features: bool = True) -> None:
+        """``features=False`` builds the bare reading window (no panels, no annotation or search work)."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.language = language
         self.settings = settings or AppSettings()
         self.background_analysis = background_analysis
         self.document: Document | None = None
-        self.compilation: Any = None
+        self.compilation: Compilation | None = None
         self.content_hash: str | None = None
-        self.library = analysis.make_library()
+        self.workspace: Workspace | None = analysis.make_workspace()
+        # writes by the CLI, an import or another window reach this one through the watcher
+        self.watcher: WorkspaceWatcher | None = WorkspaceWatcher(self.workspace, self) if self.workspace else None
         self.last_error_dialog = None
         self.last_error: ReaderError | None = None
         self._password: str | None = None
@@ -69,8 +110,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
         self.runner.busyChanged.connect(self._on_busy)
 
-        self._menus = window_actions.build_menus(self)
-        window_actions.build_toolbar(self)
+        parts = window_actions.build_menus(self)
+        self._menus = parts.menus
+        self.recent_menu, self.panels_menu = parts.recent_menu, parts.panels_menu
+        self.zoom_in_action, self.zoom_out_action = parts.zoom_in_action, parts.zoom_out_action
+        self.language_group = parts.language_group
+        _toolbar, self.page_box, self.zoom_box = window_actions.build_toolbar(self, parts)
         self.thumbnails = ThumbnailPanel(self.view)
         thumbnails_dock = self.add_panel(self.thumbnails, self.tr("缩略图"), "thumbnailsDock", "left")
         self.menu("view").insertAction(self.panels_menu.menuAction(), thumbnails_dock.toggleViewAction())
@@ -79,13 +124,31 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setWindowTitle(self.tr("政策汇编阅读器"))
 
-        from reader.ui.features import install_features
-        self.installed_features = install_features(self)
-        self.resize(window_layout.default_size(self))
+        if features:
+            self._install_features()
+        self.resize(window_layout.default_size(self))  # first: the panels' widths follow the window's
         window_layout.arrange_panels(self)
         self._restore_window_state()
 
+    def _install_features(self) -> None:
+        from reader.ui.features import install_features
+
+        features = install_features(self)
+        self.outline_panel, self.outline_dock = features.outline, features.outline_dock
+        self.search_panel, self.search_dock = features.search, features.search_dock
+        self.search_indexing = features.indexing
+        self.annotation_controller = features.annotations
+        self.review_panel, self.review_dock = features.review, features.review_dock
+        self.export_action = features.export_action
+        self.restore_action = features.restore_action
+        self.reading_aids = features.reading
+
     # ------------------------------------------------------------------ plug-in API
+    @property
+    def library(self) -> Library | None:
+        """The user's library (None when it could not be opened)."""
+        return self.workspace.library if self.workspace is not None else None
+
     def menu(self, key: str) -> QMenu:
         return self._menus[key]
 
@@ -193,7 +256,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         generation, path, password = self._open_generation, self.document.path, self._password
-        self.run_in_background(lambda: analysis.record_in_library(self.library, path, password),
+        self.run_in_background(lambda: analysis.record_in_library(self.workspace, path, password),
                                lambda result: self._on_recorded(generation, *result),
                                progress_label=self.tr("正在登记文件…"))
 
@@ -204,12 +267,12 @@ class MainWindow(QMainWindow):
         self.content_hash = content_hash
         self._restore_by_hash()
         self.save_reading_state()
-        cache_dir = getattr(self.library, "structure_cache_dir", None)
-        self.run_in_background(lambda: analysis.analyse(background_doc, cache_dir),
+        workspace = self.workspace
+        self.run_in_background(lambda: analysis.analyse(workspace, background_doc),
                                lambda comp: self._on_analysed(generation, comp),
                                progress_label=self.tr("正在分析文档结构…"))
 
-    def _on_analysed(self, generation: int, compilation: Any) -> None:
+    def _on_analysed(self, generation: int, compilation: Compilation | None) -> None:
         if generation != self._open_generation or compilation is None:
             return
         self.compilation = compilation
@@ -323,6 +386,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.view.shutdown()
         self.runner.shutdown(3000)
+        if self.watcher is not None:
+            self.watcher.stop()
         super().closeEvent(event)
 
 

@@ -259,12 +259,10 @@ class OutlinePanel(QWidget):
         return self.entry_at(index) if index.isValid() else None
 
 
-def install(window: MainWindow) -> None:
+def install(window: MainWindow) -> tuple[OutlinePanel, QDockWidget]:
     """Add the outline as a left dock panel fed by the window's compilation."""
     panel = OutlinePanel(lambda page, rect: window.view.go_to(page, rect), window)
-    window.outline_panel = panel
     dock = window.add_panel(panel, QCoreApplication.translate("OutlinePanel", "大纲"), "outlineDock", "left")
-    window.outline_dock = dock
     thumbnails = window.findChild(QDockWidget, "thumbnailsDock")
     if thumbnails is not None:  # share the left column with the thumbnails, as tabs
         window.tabifyDockWidget(thumbnails, dock)
@@ -287,5 +285,6 @@ def install(window: MainWindow) -> None:
 
     focus.triggered.connect(show_filter)
     window.menu("view").addAction(focus)
-    if getattr(window, "compilation", None) is not None:
+    if window.compilation is not None:
         panel.set_compilation(window.compilation)
+    return panel, dock

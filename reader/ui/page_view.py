@@ -8,7 +8,7 @@ points, drawn as translucent fills at the current zoom so they stay crisp at eve
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication
@@ -21,6 +21,9 @@ from reader.ui.page_view_paint import PageViewPainting
 from reader.ui.render_worker import ImageCache, RenderKey, RenderResult, RenderWorker, keys_for_page
 from reader.ui.selection import TextSelection
 from reader.ui.operations import single_shot_timer
+
+if TYPE_CHECKING:
+    from reader.structure import Compilation
 
 Rect = tuple[float, float, float, float]
 CACHE_BYTES = 64 * 1024 * 1024  # ~10 pages at 150 %: a screenful plus prefetch, twice over
@@ -81,7 +84,7 @@ class PageView(PageViewPainting, PageViewInput, QAbstractScrollArea):
         self.verticalScrollBar().setValue(0)
         self._on_scrolled()
 
-    def set_compilation(self, compilation: Any) -> None:
+    def set_compilation(self, compilation: Compilation | None) -> None:
         self.selection.reset(self.document, compilation)
         self.clear_overlay(SELECTION_LAYER)
 

@@ -227,5 +227,5 @@ def print_pages(document: Any, printer: QPrinter, pages: range, progress: Callab
     return printed
 
 
-def install(window: "MainWindow") -> None:
-    window.reading_aids = ReadingAids(window)
+def install(window: "MainWindow") -> ReadingAids:
+    return ReadingAids(window)

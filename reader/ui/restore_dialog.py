@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QMessageBox,
                                QVBoxLayout, QWidget)
 
 from reader.annotations import backup as backups
-from reader.annotations.store import AnnotationStore
+from reader.annotations.service import validate_store_file
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
@@ -94,15 +95,14 @@ class RestoreDialog(QDialog):
 
 
 def _validate(candidate: Path) -> None:
-    AnnotationStore(candidate, seed_defaults=False, read_only=True).close()
+    validate_store_file(candidate)
 
 
 def restore_backup(window: "MainWindow", store_path: Path, backup: Path) -> dict | None:
     """Close the app's store, put ``backup`` in place, reload; errors are shown, not raised."""
-    controller = getattr(window, "annotation_controller", None)
-    if controller is not None and controller._store is not None:  # noqa: SLF001 — the one owner of the connection
-        controller._store.close()  # noqa: SLF001
-        controller._store = None  # noqa: SLF001
+    controller = getattr(window, "annotation_controller", None)  # unset in a window built without features
+    if controller is not None:  # the app's connection must be closed while the file is replaced
+        controller.reopen_store()
     try:
         result = backups.restore(store_path, backup, validate=_validate)
     except ReaderError as exc:
@@ -144,9 +144,9 @@ def _restore_from_menu(window: "MainWindow") -> None:
     offer_restore(window)
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "MainWindow") -> QAction:
     """工具 ▸ 从备份恢复批注…"""
     action = window.menu("tools").addAction(QCoreApplication.translate("RestoreDialog", "从备份恢复批注…"))
     action.setObjectName("actionRestoreAnnotations")
     action.triggered.connect(lambda: _restore_from_menu(window))
-    window.restore_action = action
+    return action

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QTreeView,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QTreeView,
                                QVBoxLayout, QWidget)
 
 from reader.annotations import Annotation
-from reader.annotations.textmatch import fold
+from reader.annotations.grouping import AnnotationGroup, filter_annotations, group_annotations, theme_counts
 from reader.ui.theme_dialog import swatch
 from reader.ui.operations import single_shot_timer
 from reader.ui.plaintext import plain_label
@@ -135,27 +135,6 @@ class ReviewModel(QAbstractItemModel):
         pass
 
 
-def group_annotations(annotations: list[Annotation], by: str, themes: list[Any], english: bool,
-                      untagged_title: str) -> list[tuple[str, str | None, list[Annotation]]]:
-    """Groups in display order: themes in the store's order (an annotation under each of its
-    themes), or documents in reading order; members in clause order (sort key)."""
-    ordered = sorted(annotations, key=lambda a: (a.content_hash, a.sort_key))
-    if by == "theme":
-        groups = []
-        for theme in themes:
-            members = [a for a in ordered if theme.name in a.themes]
-            if members:
-                groups.append((theme.display_name(english), theme.color, members))
-        untagged = [a for a in ordered if not a.themes]
-        if untagged:
-            groups.append((untagged_title, None, untagged))
-        return groups
-    by_document: dict[tuple[str, str], list[Annotation]] = {}
-    for ann in ordered:
-        by_document.setdefault((ann.content_hash, ann.document), []).append(ann)
-    return [(document or "—", None, members) for (_hash, document), members in by_document.items()]
-
-
 class ReviewPanel(QWidget):
     def __init__(self, controller: "AnnotationController", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -232,28 +211,28 @@ class ReviewPanel(QWidget):
         controller = self.controller
         themes = controller.store.themes()
         anns = self.annotations()
-        needle = fold(self.filter_box.text())
-        if needle:  # theme (either language), document, 文号, quote or note
-            names = {t.name: fold(f"{t.name} {t.name_en}") for t in themes}
-            anns = [a for a in anns if needle in fold(" ".join([a.quote, a.note, a.document, a.doc_number]))
-                    or any(needle in names.get(n, fold(n)) for n in a.themes)]
+        needle = self.filter_box.text().strip()
+        anns = filter_annotations(anns, needle, themes)  # theme (either language), document, 文号, quote or note
         expanded = self._expanded_titles()
         self.tree.setColumnHidden(THEMES, self.grouping.currentData() == "theme")  # the group says it
         self.empty_hint.setVisible(not anns and not needle)
         self.tree.setVisible(bool(anns) or bool(needle))
-        groups = group_annotations(anns, self.grouping.currentData(), themes, controller.english, self.tr("未分主题"))
+        groups = [(self._group_title(group), group.theme.color if group.theme else None, group.members)
+                  for group in group_annotations(anns, self.grouping.currentData(), themes)]
         self.model.set_groups(groups)
         fresh = not expanded & {g[0] for g in groups}  # first fill, or another grouping: open small lists
         for row, (title, _color, _members) in enumerate(groups):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)  # long theme/document names stay whole
             if title in expanded or (fresh and len(anns) <= 300):
                 self.tree.setExpanded(self.model.index(row, 0), True)
-        counts: dict[str, int] = {}
-        for ann in anns:
-            for name in ann.themes:
-                counts[name] = counts.get(name, 0) + 1
+        counts = theme_counts(anns)
         parts = [f"{t.display_name(controller.english)} {counts[t.name]}" for t in themes if counts.get(t.name)]
         self.counts.setText(self.tr("共 %1 条").replace("%1", str(len(anns))) + ("  ·  " + "  ".join(parts) if parts else ""))
+
+    def _group_title(self, group: AnnotationGroup) -> str:
+        if group.theme is not None:
+            return group.theme.display_name(self.controller.english)
+        return self.tr("未分主题") if group.key[0] == "untagged" else group.document or "—"
 
     def _expanded_titles(self) -> set[str]:
         out = set()
@@ -314,16 +293,12 @@ class ReviewPanel(QWidget):
         menu.popup(self.tree.viewport().mapToGlobal(pos))
 
 
-def install(window: "MainWindow") -> None:
-    controller = getattr(window, "annotation_controller", None)
-    if controller is None:  # the controller feature is not installed: nothing to review
-        return
+def install(window: "MainWindow", controller: "AnnotationController") -> tuple[ReviewPanel, QDockWidget]:
     panel = ReviewPanel(controller, window)
-    window.review_panel = panel
     dock = window.add_panel(panel, QCoreApplication.translate("ReviewPanel", "批注"), "reviewDock", "right")
-    window.review_dock = dock
     controller.annotationsChanged.connect(panel.refresh)
     show = QAction(QCoreApplication.translate("ReviewPanel", "批注一览"), window)
     show.setShortcut(QKeySequence("Ctrl+Shift+A"))
     show.triggered.connect(lambda: (dock.show(), dock.raise_(), panel.filter_box.setFocus()))
     window.menu("view").addAction(show)
+    return panel, dock

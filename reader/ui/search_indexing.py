@@ -15,7 +15,9 @@ from reader.errors import ReaderError
 from reader.ui.search_tasks import IndexJob
 
 if TYPE_CHECKING:
+    from reader.structure import Compilation
     from reader.ui.main_window import MainWindow
+    from reader.workspace.protocols import IndexReport
     from reader.ui.search_panel import SearchPanel
 
 
@@ -37,24 +39,22 @@ class SearchIndexing(QObject):
             action.triggered.connect(handler)
             tools.addAction(action)
         window.compilationReady.connect(self.index_open_document)
-        if window.library is not None:
+        if window.workspace is not None:
             QTimer.singleShot(3000, self.resume_quietly)  # after start-up: finish an interrupted run
 
-    def _index_in_worker(self, paths, progress, cancelled):
-        """Indexing runs in its own process (reader.index.worker): the app stays lean and survives a crash.
+    def _index_in_worker(self, paths, progress, cancelled) -> "IndexReport":
+        """Indexing runs apart from the app (the backend's worker process): it stays lean and survives a crash.
 
         A worker that dies on one file (a crash inside MuPDF, killed for memory) left that file marked
         as in progress: one more run records it as failed and indexes the rest, so the user hears which
         file could not be indexed instead of "the indexing worker stopped unexpectedly"."""
-        from reader.index.worker import index_in_worker
-
-        root = self.window_.library.root
+        index = self.window_.workspace.index
         try:
-            return index_in_worker(root, paths, progress=progress, cancelled=cancelled)
+            return index.index_in_worker(paths, progress=progress, cancelled=cancelled)
         except ReaderError:
             if cancelled():
                 raise
-            report = index_in_worker(root, [], progress=progress, cancelled=cancelled)
+            report = index.index_in_worker([], progress=progress, cancelled=cancelled)
             if not report.failed:
                 raise
             return report
@@ -76,7 +76,7 @@ class SearchIndexing(QObject):
                                 15000)
 
     def _start(self, work, on_done, progress_dialog: bool) -> IndexJob | None:
-        if self.window_.library is None:
+        if self.window_.workspace is None:
             self.window_.status(self.tr("资料库不可用，无法建立索引"))
             return None
         job = IndexJob(work, self.pool, self)
@@ -94,13 +94,12 @@ class SearchIndexing(QObject):
             job.failed.connect(lambda _e: dialog.reset())
             self.dialog = dialog
         else:  # quiet work still shows in the status bar, and can be stopped there
-            busy = getattr(self.window_, "busy", None)
-            if busy is not None:
-                label = self.tr("正在建立全文索引…")
-                busy.update_task(job, label, 0, 0, cancel=job.cancel)
-                job.progressed.connect(lambda done, total, _what: busy.update_task(job, label, done, total))
-                job.finished.connect(lambda _r: busy.finish(job))
-                job.failed.connect(lambda _e: busy.finish(job))
+            busy = self.window_.busy
+            label = self.tr("正在建立全文索引…")
+            busy.update_task(job, label, 0, 0, cancel=job.cancel)
+            job.progressed.connect(lambda done, total, _what: busy.update_task(job, label, done, total))
+            job.finished.connect(lambda _r: busy.finish(job))
+            job.failed.connect(lambda _e: busy.finish(job))
         return job
 
     @staticmethod
@@ -122,22 +121,19 @@ class SearchIndexing(QObject):
         self.window_.show_error(exc)
 
     # ---------------------------------------------------------------- entry points
-    def index_open_document(self, compilation: Any) -> None:
+    def index_open_document(self, compilation: "Compilation") -> None:
         """Index the document just analysed (nothing happens when it is already indexed)."""
         document = self.window_.document
-        if document is None or compilation is None or not getattr(compilation, "has_text_layer", True):
+        if document is None or compilation is None or not compilation.has_text_layer:
             return
         path, content_hash = document.path, compilation.content_hash
+        workspace = self.window_.workspace
 
         def work(progress, cancelled):
-            from reader.index.schema import PageStore
-
-            library = self.window_.library
-            store = PageStore(library.index_dir)
-            if store.is_indexed(content_hash):
+            if workspace.index.is_indexed(content_hash):
                 return None
             try:
-                entry = library.add(path)
+                entry = workspace.library.add(path)
             except (OSError, ReaderError):
                 return None  # moved, deleted or unreadable since it was opened; the next open indexes it
             if entry.content_hash != content_hash:
@@ -156,17 +152,15 @@ class SearchIndexing(QObject):
     def resume_quietly(self) -> None:
         """After start-up: finish an interrupted run, and rebuild a damaged index (the worker's
         ``index`` rebuilds it; the status bar says so)."""
-        def work(progress, cancelled):
-            from reader.index.repair import DAMAGED, index_damage
-            from reader.index.schema import PageStore
+        workspace = self.window_.workspace
 
-            index_dir = self.window_.library.index_dir
-            damage = index_damage(index_dir)
-            if damage is None and not PageStore(index_dir).queued():
+        def work(progress, cancelled):
+            damage = workspace.index.damage()
+            if damage is None and not workspace.index.pending():
                 return None
             report = self._index_in_worker([], progress, cancelled)
             if damage is not None:
-                report.repaired = f"{DAMAGED}: {damage}"
+                report.repaired = damage
             return report
 
         self._start(work, self._announce_failures, progress_dialog=False)

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import html
 import re
-import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QLabel, QLineEdit,
                                QToolButton, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -24,9 +23,12 @@ from reader.ui.search_results_view import HTML_ROLE, HtmlDelegate, ResultTree
 from reader.ui.search_tasks import LatestOnly
 from reader.ui.operations import single_shot_timer
 from reader.ui.plaintext import plain_label, tooltip
+from reader.workspace import changes
 
 if TYPE_CHECKING:
-    from reader.index.search import HitDetails, PageHit, SearchResults
+    from reader.ui.search_indexing import SearchIndexing
+    from reader.index.search import HitDetails, PageHit, SearchFilters, SearchResults
+    from reader.workspace import PageIndex
     from reader.ui.main_window import MainWindow
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # (PageHit, HitDetails) on page rows
@@ -43,9 +45,6 @@ class SearchPanel(QWidget):
         super().__init__(window)
         self.setObjectName("searchPanel")
         self.window_ = window
-        self._searcher = None
-        self._warming: threading.Thread | None = None
-        self._searcher_lock = threading.Lock()
         self.results: SearchResults | None = None
         self._current: tuple[QTreeWidgetItem, int] | None = None  # page row, hit number on it
         self.worker = LatestOnly(self)
@@ -122,14 +121,9 @@ class SearchPanel(QWidget):
         return self.tr("输入关键词，回车或稍候即搜。Ctrl+F 搜本文档，Ctrl+Shift+F 搜整个资料库；F3 / Shift+F3 逐个查看。")
 
     # ----------------------------------------------------------------- searching
-    def searcher(self):
-        """The library searcher (created in the worker on first use: it touches the disk)."""
-        with self._searcher_lock:
-            if self._searcher is None:
-                from reader.index.search import LibrarySearcher
-
-                self._searcher = LibrarySearcher(self.window_.library)
-            return self._searcher
+    def searcher(self) -> "PageIndex":
+        """The library's page index, through the window's Workspace (opened on first use)."""
+        return self.window_.workspace.index
 
     def _toggle_filters(self, shown: bool) -> None:
         self.filters.setVisible(shown)
@@ -149,13 +143,13 @@ class SearchPanel(QWidget):
         self.compilation_filter.setCurrentIndex(max(0, index))
         self.compilation_filter.blockSignals(False)
 
-    def _filters(self):
+    def _filters(self) -> "SearchFilters":
         from reader.index.search import SearchFilters
 
         filters = SearchFilters(document=self.document_filter.text().strip() or None,
                                 front_matter=self.front_matter.isChecked())
         if self.scope.currentData() == "document":
-            content_hash = getattr(self.window_, "content_hash", None)
+            content_hash = self.window_.content_hash
             filters.content_hashes = {content_hash} if content_hash else set()
         elif self.compilation_filter.currentData():
             filters.content_hashes = {self.compilation_filter.currentData()}
@@ -168,7 +162,7 @@ class SearchPanel(QWidget):
     def search_now(self) -> None:
         """Start a search for the box's text in the worker; the previous one is superseded."""
         text = self.box.text()
-        if self.window_.library is None:
+        if self.window_.workspace is None:
             self.summary.setText(self.tr("资料库不可用，无法搜索"))
             return
         if not text.strip():
@@ -182,16 +176,14 @@ class SearchPanel(QWidget):
             return
         filters = self._filters()
         annotated = self.annotated_only.isChecked()
-        library = self.window_.library
+        workspace = self.window_.workspace
         self.summary.setText(self.tr("正在搜索…"))
         self.empty_hint.hide()
         self.tree.show()
 
-        def work() -> tuple[Any, list]:
-            from reader.index.search import annotated_pages
-
+        def work() -> tuple[SearchResults, list[HitDetails]]:
             if annotated:
-                filters.pages = annotated_pages(library)
+                filters.pages = workspace.annotated_pages()
             searcher = self.searcher()
             results = searcher.search(text, filters, limit=DISPLAY_LIMIT)
             return results, [searcher.details(hit, results.parsed, with_rects=False) for hit in results.hits]
@@ -248,12 +240,8 @@ class SearchPanel(QWidget):
         item.setToolTip(0, tooltip(hit.pdf))
 
     def _document_indexed(self) -> bool:
-        content_hash = getattr(self.window_, "content_hash", None)
-        if not content_hash:
-            return False
-        from reader.index.schema import PageStore
-
-        return PageStore(self.window_.library.index_dir).is_indexed(content_hash)
+        content_hash = self.window_.content_hash
+        return bool(content_hash) and self.searcher().is_indexed(content_hash)
 
     # ------------------------------------------------------------------ results
     def page_rows(self) -> list[QTreeWidgetItem]:
@@ -272,15 +260,16 @@ class SearchPanel(QWidget):
             return False
         hit, details = data
         window = self.window_
-        if getattr(window, "content_hash", None) != hit.content_hash:
+        if window.content_hash != hit.content_hash:
             if hit.missing or not hit.pdf:
                 window.status(self.tr("文件缺失，无法打开：%1").replace("%1", hit.pdf or hit.compilation))
                 return False
             if not window.open_pdf(hit.pdf, page=hit.page_index):
                 return False
-        if not details.rects:
-            details.rects = self.searcher().details(hit, self.results.parsed).rects
-        spans = self._span_rects(hit, details)
+        if not details.hit_rects:  # computed by the index, once, when a row is first opened
+            measured = self.searcher().details(hit, self.results.parsed)
+            details.rects, details.hit_rects = measured.rects, measured.hit_rects
+        spans = details.hit_rects
         hit_number = max(0, min(hit_number, len(spans) - 1)) if spans else 0
         overlay: dict[int, list] = {}
         for number, rects in enumerate(spans):
@@ -294,15 +283,6 @@ class SearchPanel(QWidget):
         self._current = (item, hit_number)
         self.tree.setCurrentItem(item)
         return True
-
-    def _span_rects(self, hit: PageHit, details: HitDetails) -> list[list[tuple[int, tuple]]]:
-        """Rectangles per hit (a hit broken over lines or pages has several), in reading order."""
-        comp = self.searcher().compilation(hit.content_hash)
-        if comp is None:
-            return []
-        start = comp.page_starts[hit.page_index]
-        return [[(page, rect) for page, rects in sorted(comp.span_rects(start + a, start + b).items()) for rect in rects]
-                for a, b in details.spans]
 
     def step(self, forward: bool = True) -> None:
         """Next (F3) or previous (Shift+F3) hit: within the page first, then the next result page."""
@@ -324,22 +304,13 @@ class SearchPanel(QWidget):
             nxt = rows[(index + (1 if forward else -1)) % len(rows)]
             self.open_item(nxt, 0 if forward else 10**6)
 
-    def warm_up(self) -> None:
-        """Open the index and load jieba (~1 s) in the background before the first search needs them."""
-        if self._warming is not None or self.window_.library is None:
-            return
-
-        def work() -> None:
-            from reader.index.analyzer import jieba_module
-
-            self.searcher()
-            jieba_module()
-
-        self._warming = threading.Thread(target=work, name="search-warm-up", daemon=True)
-        self._warming.start()
+    def on_workspace_changed(self, kinds: frozenset[str]) -> None:
+        """The index (or, for the annotated-only filter, the annotations) changed elsewhere: search again."""
+        relevant = {changes.INDEX} | ({changes.ANNOTATIONS} if self.annotated_only.isChecked() else set())
+        if kinds & relevant and self.box.text().strip():
+            self.debounce.start()
 
     def focus_search(self, scope: str) -> None:
-        self.warm_up()
         self.scope.setCurrentIndex(max(0, self.scope.findData(scope)))
         dock = self.parentWidget()
         if dock is not None:
@@ -349,13 +320,12 @@ class SearchPanel(QWidget):
         self.box.selectAll()
 
 
-def install(window: MainWindow) -> None:
+def install(window: MainWindow) -> tuple[SearchPanel, QDockWidget, SearchIndexing]:
     """Dock the search panel on the right; shortcuts, the index action and background indexing."""
     from reader.ui.search_indexing import SearchIndexing
 
     panel = SearchPanel(window)
-    window.search_panel = panel
-    window.search_dock = window.add_panel(panel, QCoreApplication.translate("SearchPanel", "全文搜索"), "searchDock", "right")
+    dock = window.add_panel(panel, QCoreApplication.translate("SearchPanel", "全文搜索"), "searchDock", "right")
     edit = window.menu("edit")
     for text, keys, handler, name in (
         (QCoreApplication.translate("SearchPanel", "在本文档中搜索"), QKeySequence("Ctrl+F"), lambda: panel.focus_search("document"), "actionFindInDocument"),
@@ -368,5 +338,8 @@ def install(window: MainWindow) -> None:
         action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         action.triggered.connect(handler)
         edit.addAction(action)
-    window.search_indexing = SearchIndexing(window, panel)
+    indexing = SearchIndexing(window, panel)
     window.documentClosed.connect(lambda: window.view.clear_overlay("search"))
+    if window.watcher is not None:
+        window.watcher.changed.connect(panel.on_workspace_changed)
+    return panel, dock, indexing

@@ -7,10 +7,13 @@ span that search, annotations and export use; otherwise they are ``(page, index)
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.document import Document
 from reader.ui.page_text import PageTextMap, join_separator
+
+if TYPE_CHECKING:
+    from reader.structure import Compilation
 
 Rect = tuple[float, float, float, float]
 _FALLBACK_CACHE_PAGES = 16
@@ -19,12 +22,12 @@ _FALLBACK_CACHE_PAGES = 16
 class TextSelection:
     def __init__(self) -> None:
         self.document: Document | None = None
-        self.compilation: Any = None
+        self.compilation: Compilation | None = None
         self._maps: dict[int, PageTextMap] = {}
         self._anchor: Any = None
         self._caret: Any = None
 
-    def reset(self, document: Document | None, compilation: Any = None) -> None:
+    def reset(self, document: Document | None, compilation: Compilation | None = None) -> None:
         self.document, self.compilation = document, compilation
         self._maps.clear()
         self.clear()

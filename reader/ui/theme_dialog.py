@@ -15,7 +15,7 @@ from reader.errors import ReaderError
 from reader.ui.plaintext import ask_yes_no, warn
 
 if TYPE_CHECKING:
-    from reader.annotations import AnnotationStore
+    from reader.workspace import AnnotationRepository
 
 
 def swatch(color: str, size: int = 14) -> QIcon:
@@ -31,7 +31,7 @@ def theme_label(theme: Theme, english: bool) -> str:
 class ThemePicker(QDialog):
     """A checkable list of themes; ``chosen()`` gives the names in the order they were ticked."""
 
-    def __init__(self, store: "AnnotationStore", selected: list[str], english: bool = False,
+    def __init__(self, store: "AnnotationRepository", selected: list[str], english: bool = False,
                  parent: QWidget | None = None, title: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("选择主题"))
@@ -88,7 +88,7 @@ class ThemePicker(QDialog):
 class ThemeManager(QDialog):
     """Edit the library's themes. Changes are stored at once (each is one transaction)."""
 
-    def __init__(self, store: "AnnotationStore", english: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, store: "AnnotationRepository", english: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("主题管理"))
         self.store, self.english = store, english

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -118,7 +119,19 @@ def _action(window: "MainWindow", text: str, slot, shortcut=None, object_name: s
     return action
 
 
-def build_menus(window: "MainWindow") -> dict[str, QMenu]:
+@dataclass
+class WindowMenus:
+    """What the menu bar gives the window: the menus by key and the parts it refers to later."""
+
+    menus: dict[str, QMenu]
+    recent_menu: QMenu
+    panels_menu: QMenu
+    zoom_in_action: QAction
+    zoom_out_action: QAction
+    language_group: Any
+
+
+def build_menus(window: "MainWindow") -> WindowMenus:
     bar = window.menuBar()
     menus = {
         "file": bar.addMenu(QCoreApplication.translate("MainWindow", "文件(&F)")),
@@ -130,8 +143,8 @@ def build_menus(window: "MainWindow") -> dict[str, QMenu]:
     view = window.view
     file_menu = menus["file"]
     file_menu.addAction(_action(window, QCoreApplication.translate("MainWindow", "打开…"), window.choose_file, QKeySequence.StandardKey.Open, "actionOpen"))
-    window.recent_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "最近打开"))
-    window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window))
+    recent_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "最近打开"))
+    recent_menu.aboutToShow.connect(lambda: _fill_recent(window, recent_menu))
     file_menu.addSeparator()
     file_menu.addAction(_action(window, QCoreApplication.translate("MainWindow", "退出"), window.close, QKeySequence.StandardKey.Quit, "actionQuit"))
 
@@ -142,47 +155,46 @@ def build_menus(window: "MainWindow") -> dict[str, QMenu]:
     menus["edit"].addAction(_action(window, QCoreApplication.translate("MainWindow", "转到页…"), window.focus_page_box, "Ctrl+G", "actionGoTo"))
 
     view_menu = menus["view"]
-    window.zoom_in_action = _action(window, QCoreApplication.translate("MainWindow", "放大"), view.zoom_in,
+    zoom_in_action = _action(window, QCoreApplication.translate("MainWindow", "放大"), view.zoom_in,
                                     [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")], "actionZoomIn")
-    window.zoom_out_action = _action(window, QCoreApplication.translate("MainWindow", "缩小"), view.zoom_out, [QKeySequence.StandardKey.ZoomOut], "actionZoomOut")
-    view_menu.addAction(window.zoom_in_action)
-    view_menu.addAction(window.zoom_out_action)
+    zoom_out_action = _action(window, QCoreApplication.translate("MainWindow", "缩小"), view.zoom_out, [QKeySequence.StandardKey.ZoomOut], "actionZoomOut")
+    view_menu.addAction(zoom_in_action)
+    view_menu.addAction(zoom_out_action)
     view_menu.addAction(_action(window, QCoreApplication.translate("MainWindow", "实际大小"), lambda: view.set_zoom(1.0), "Ctrl+0", "actionActualSize"))
     view_menu.addAction(_action(window, QCoreApplication.translate("MainWindow", "适合宽度"), lambda: view.set_fit_mode("width"), "Ctrl+1", "actionFitWidth"))
     view_menu.addAction(_action(window, QCoreApplication.translate("MainWindow", "适合页面"), lambda: view.set_fit_mode("page"), "Ctrl+2", "actionFitPage"))
     view_menu.addSeparator()
-    window.panels_menu = view_menu.addMenu(QCoreApplication.translate("MainWindow", "面板"))
+    panels_menu = view_menu.addMenu(QCoreApplication.translate("MainWindow", "面板"))
     view_menu.addSeparator()
     language_menu = view_menu.addMenu(QCoreApplication.translate("MainWindow", "语言"))
-    window.language_group = i18n.build_language_menu(language_menu, window, window.language, window.choose_language)
+    language_group = i18n.build_language_menu(language_menu, window, window.language, window.choose_language)
 
     menus["help"].addAction(_action(window, QCoreApplication.translate("MainWindow", "关于"), lambda: _about(window), None, "actionAbout"))
-    return menus
+    return WindowMenus(menus, recent_menu, panels_menu, zoom_in_action, zoom_out_action, language_group)
 
 
-def build_toolbar(window: "MainWindow") -> QToolBar:
+def build_toolbar(window: "MainWindow", parts: WindowMenus) -> tuple[QToolBar, "PageBox", "ZoomBox"]:
     toolbar = QToolBar(QCoreApplication.translate("MainWindow", "工具栏"), window)
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     toolbar.addAction(window.findChild(QAction, "actionOpen"))
     toolbar.addSeparator()
     toolbar.addWidget(QLabel(QCoreApplication.translate("MainWindow", "页码 ")))
-    window.page_box = PageBox(window)
-    toolbar.addWidget(window.page_box)
+    page_box = PageBox(window)
+    toolbar.addWidget(page_box)
     toolbar.addSeparator()
-    for action, sign in ((window.zoom_out_action, "－"), (window.zoom_in_action, "＋")):
+    for action, sign in ((parts.zoom_out_action, "－"), (parts.zoom_in_action, "＋")):
         action.setToolTip(f"{action.text()} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
         action.setIconText(sign)  # the toolbar shows the sign; the menu keeps the words
-    toolbar.addAction(window.zoom_out_action)
-    window.zoom_box = ZoomBox(window)
-    toolbar.addWidget(window.zoom_box)
-    toolbar.addAction(window.zoom_in_action)
+    toolbar.addAction(parts.zoom_out_action)
+    zoom_box = ZoomBox(window)
+    toolbar.addWidget(zoom_box)
+    toolbar.addAction(parts.zoom_in_action)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-    return toolbar
+    return toolbar, page_box, zoom_box
 
 
-def _fill_recent(window: "MainWindow") -> None:
-    menu = window.recent_menu
+def _fill_recent(window: "MainWindow", menu: QMenu) -> None:
     menu.clear()
     files = window.settings.recent_files()
     for path in files:

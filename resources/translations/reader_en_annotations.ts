@@ -3,6 +3,10 @@
 <context>
     <name>AnnotationController</name>
     <message>
+        <source>资料库无法打开，不能保存批注 (the library is unavailable; annotations cannot be saved)</source>
+        <translation>The library is unavailable; annotations cannot be saved</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/annotation_controller.py" line="110" />
         <source>已从旧版本迁移批注：找到 %1，移动 %2，未能定位 %3</source>
         <translation>Annotations carried over from the previous version: %1 found, %2 moved, %3 orphaned</translation>

@@ -153,9 +153,9 @@ FILE_COMMANDS: list[tuple[str, list[str], bool]] = [
 
 
 def probe_file(tally: Tally, category: str, pdf: Path, library: Path, window: bool = True,
-               time_limit: float = TIME_LIMIT_S) -> None:
-    """Every command on ``pdf`` in ``library`` (fresh per file), then the window."""
-    for name, template, want_json in FILE_COMMANDS:
+               time_limit: float = TIME_LIMIT_S, commands: list[tuple[str, list[str], bool]] | None = None) -> None:
+    """Every command (or those named) on ``pdf`` in ``library`` (fresh per file), then the window."""
+    for name, template, want_json in commands or FILE_COMMANDS:
         argv = [str(pdf) if part == "{pdf}" else part for part in template]
         outcome, seconds, peak, detail = run(argv, library, want_json=want_json, time_limit=time_limit)
         tally.add(Try(category, f"{name} {pdf.name!r}", outcome, seconds, peak, detail))

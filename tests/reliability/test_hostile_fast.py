@@ -15,6 +15,9 @@ from tests.reliability.probe import FILE_COMMANDS, Tally, Try, probe_file, probe
 
 pytestmark = pytest.mark.slow
 
+#: the commands that read a file's pages (search and list only read the library)
+READING = [c for c in FILE_COMMANDS if c[0] in ("info", "outline", "text", "index", "annotations add")]
+
 
 def _assert_clean(tally: Tally) -> None:
     bad = [f"{t.category}: {t.what} → {t.outcome}: {t.detail.strip()[-300:]}" for t in tally.bad()]
@@ -26,7 +29,8 @@ def test_every_command_answers_cleanly(category, tmp_path):
     tally = Tally()
     for maker in hostile.FILE_CATEGORIES[category]:
         pdf = maker(tmp_path)
-        probe_file(tally, category, pdf, tmp_path / f"lib-{pdf.stem[:16]}", window=category == "odd-text")
+        probe_file(tally, category, pdf, tmp_path / f"lib-{pdf.stem[:16]}", window=category == "odd-text",
+                   commands=READING)
     assert tally.tries
     _assert_clean(tally)
 
@@ -35,7 +39,7 @@ def test_bombs_are_refused_quickly_and_within_memory(tmp_path):
     tally = Tally()
     for maker in hostile.FILE_CATEGORIES["bombs"]:
         pdf = maker(tmp_path)
-        probe_file(tally, "bombs", pdf, tmp_path / f"lib-{pdf.stem}", window=True, time_limit=45)
+        probe_file(tally, "bombs", pdf, tmp_path / f"lib-{pdf.stem}", window=True, time_limit=45, commands=READING)
     _assert_clean(tally)
     assert max(t.peak_mb for t in tally.tries) < 1500
 
@@ -43,7 +47,7 @@ def test_bombs_are_refused_quickly_and_within_memory(tmp_path):
 def test_fuzzed_files(tmp_path):
     base = hostile.text_pdf(tmp_path / "base.pdf").read_bytes()
     tally = Tally()
-    for seed in range(8):
+    for seed in range(4):
         pdf = hostile.fuzzed(tmp_path / f"fuzz-{seed}.pdf", seed, base)
         for name, template, want_json in FILE_COMMANDS[:4]:
             argv = [str(pdf) if part == "{pdf}" else part for part in template]

@@ -159,3 +159,19 @@ def test_theme_manager_merge_and_delete_keep_annotations(window, monkeypatch):
     assert "2" in asked[0]  # the user is told how many annotations carry the theme
     assert controller.store.get(a.id).themes == [] and controller.store.get(b.id).themes == ["氢能"]
     assert dialog.changed and controller.store.theme("新材料") is None
+
+
+def test_an_annotation_added_by_the_cli_shows_in_the_open_window(window, qtbot):
+    """Another process writes the store; the window's watcher notices and draws it, no reopening."""
+    import subprocess
+    import sys
+
+    comp, controller = window.test_comp, window.annotation_controller
+    quote = comp.page_text(0).split("\n")[1][:8]
+    before = len(controller.current)
+    subprocess.run([sys.executable, "-m", "reader", "annotations", "add", str(window.document.path), "--page", "0",
+                    "--quote", quote, "--theme", "氢能", "--library", str(window.library.root), "--json"],
+                   check=True, capture_output=True)
+    qtbot.waitUntil(lambda: len(controller.current) == before + 1, timeout=15000)
+    (added,) = [a for a in controller.current.values() if a.quote.replace(" ", "") == quote.replace(" ", "")]
+    assert _overlay(window).get(0) and added.rects[0][0] in [rect for rect, _color in _overlay(window)[0]]

@@ -96,13 +96,13 @@ def test_pdf_format_disables_grouping_and_word_only_fields(window, qtbot):
 def test_cancel_stops_a_running_export(window, qtbot, tmp_path, monkeypatch):
     started = threading.Event()
 
-    def slow_export(library, options, output, progress=None, cancelled=None):
+    def slow_export(library, options, output, progress=None, cancelled=None, **_sources):
         started.set()
         while not cancelled():
             threading.Event().wait(0.01)
         raise ExportCancelled("导出已取消 (export cancelled)")
 
-    monkeypatch.setattr("reader.ui.export_dialog.run_export", slow_export)
+    monkeypatch.setattr("reader.export.runner.run_export", slow_export)
     dialog = _open(window, qtbot)
     dialog.output_edit.setText(str(tmp_path / "x.md"))
     dialog.export_button.click()

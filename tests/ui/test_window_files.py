@@ -41,9 +41,8 @@ def test_recent_files_menu_lists_opened_files_newest_first(make_window, tmp_path
 
 def test_position_follows_a_moved_file_by_content_hash(make_window, qtbot, tmp_path, monkeypatch):
     # Only the window itself: feature panels start their own background work on the file we move.
-    monkeypatch.setattr("reader.ui.features.FEATURE_MODULES", ())
     original = build.text_pdf(tmp_path / "a.pdf", pages=12)
-    window = make_window(background_analysis=True)
+    window = make_window(background_analysis=True, features=False)
     window.open_pdf(original)
     qtbot.waitUntil(lambda: window.content_hash is not None, timeout=10000)
     window.view.go_to(7)
@@ -52,7 +51,7 @@ def test_position_follows_a_moved_file_by_content_hash(make_window, qtbot, tmp_p
     moved = tmp_path / "elsewhere" / "renamed.pdf"
     moved.parent.mkdir()
     shutil.move(original, moved)
-    again = make_window(background_analysis=True)
+    again = make_window(background_analysis=True, features=False)
     again.open_pdf(moved)
     assert again.view.current_page() == 0                 # unknown path: starts at the top …
     qtbot.waitUntil(lambda: again.view.current_page() == 7, timeout=10000)   # … until the hash is known

@@ -59,3 +59,16 @@ def test_searching_does_not_load_jieba(tmp_path):
     count, loaded = out.stdout.split()
     assert loaded == "False"
     assert int(count) >= 1
+
+
+def test_worker_never_imports_a_reader_folder_from_the_working_directory(tmp_path, monkeypatch):
+    """A `reader/` folder where the GUI was started (or on PYTHONPATH) must not replace the package."""
+    decoy = tmp_path / "cwd" / "reader"
+    (decoy / "index").mkdir(parents=True)
+    for init in (decoy / "__init__.py", decoy / "index" / "__init__.py"):
+        init.write_text("raise SystemExit('the decoy package was imported')\n", encoding="utf-8")
+    (decoy / "index" / "worker.py").write_text("raise SystemExit('the decoy worker ran')\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "cwd")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "cwd"))
+    report = index_in_worker(tmp_path / "lib", [make_pdf(tmp_path / "a.pdf", BODY)])
+    assert [Path(e["pdf"]).name for e in report.indexed] == ["a.pdf"]
