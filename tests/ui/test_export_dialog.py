@@ -157,3 +157,20 @@ def test_office_choices_reach_the_word_file_and_a_slash_title_stays_one_name(win
     assert any("\nSource: " in p.text for p in document.paragraphs)  # the English UI's export
     remembered = load_template(window.library.root)
     assert (remembered["page_size"], remembered["template"], remembered["author"]) == ("Letter", "official", "Research Office")
+
+
+def test_date_range_starts_at_the_annotated_documents_dates(make_window, open_analysed, qtbot, sample_pdf):
+    window = make_window()
+    comp = open_analysed(window, sample_pdf)
+    dated = sorted((d for d in comp.documents if d.date), key=lambda d: d.date)
+    first, last = dated[0], dated[-1]
+    for doc in (first, last):
+        start = doc.start_offset + 40
+        window.workspace.annotations.add(Annotation(comp.content_hash, comp.page_of_offset(start),
+                                                    comp.text[start:start + 8], pdf=str(sample_pdf),
+                                                    start_offset=start, end_offset=start + 8, themes=["氢能"]))
+    dialog = _open(window, qtbot)
+    qtbot.waitUntil(lambda: dialog.date_from.date().toString("yyyy-MM-dd") == first.date, timeout=15000)
+    assert dialog.date_to.date().toString("yyyy-MM-dd") == last.date  # not today, not a month ago
+    assert not dialog.date_check.isChecked()  # a default to start from, not a filter until ticked
+    dialog.reject()
