@@ -81,6 +81,7 @@ class ExportDialog(QDialog):
         self.style_box.addItem(self.tr("现代（彩色标题）"), "modern")
         self.style_box.addItem(self.tr("公文（GB/T 9704：仿宋、黑体、楷体，黑色标题）"), "official")
         self._select(self.style_box, options.template)
+        self.style_box.currentIndexChanged.connect(lambda _index: self._format_changed())
         self.page_size_box = QComboBox(self, objectName="exportPageSize")
         self.page_size_box.addItem(self.tr("A4（210 × 297 毫米）"), "A4")
         self.page_size_box.addItem(self.tr("Letter（美国信纸）"), "Letter")
@@ -258,8 +259,11 @@ class ExportDialog(QDialog):
         self.group_box.setEnabled(fmt != "pdf")
         for widget in (self.header_edit, self.footer_edit):
             widget.setEnabled(fmt != "pdf")
-        for widget in (self.body_font, self.heading_font, self.style_box, self.page_size_box, self.author_edit):
+        for widget in (self.style_box, self.page_size_box, self.author_edit):
             widget.setEnabled(fmt == "docx")
+        own_fonts = fmt == "docx" and self.style_box.currentData() != "official"  # 公文 fonts are fixed
+        for widget in (self.body_font, self.heading_font):
+            widget.setEnabled(own_fonts)
         current = self.output_edit.text().strip()
         folder = str(Path(current).parent) if current else self._output_dir
         stem = Path(current).stem if current else file_stem(self.title_edit.text(), self.tr("批注摘要"))

@@ -145,7 +145,9 @@ def test_office_choices_reach_the_word_file_and_a_slash_title_stays_one_name(win
     assert out == str(tmp_path / "氢能-储能 月报.docx")  # never a 氢能/ subfolder
     assert dialog.page_size_box.currentData() == "A4"
     qtbot.keyClicks(dialog.author_edit, "Research Office")
+    assert dialog.body_font.isEnabled()
     dialog.style_box.setCurrentIndex(dialog.style_box.findData("official"))
+    assert not dialog.body_font.isEnabled()  # the 公文 template sets its own fonts
     dialog.page_size_box.setCurrentIndex(dialog.page_size_box.findData("Letter"))
     dialog.export_button.click()
     qtbot.waitUntil(lambda: getattr(window, "last_export_message", None) is not None, timeout=15000)
