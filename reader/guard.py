@@ -85,11 +85,14 @@ class _Estimator:
         return {name: int(number) for name, number in re.findall(r"/([^\s/\[\]()<>{}%]+)\s+(\d+)\s+0\s+R", text)}
 
     def _stream(self, xref: int) -> bytes | None:
+        """The decoded stream of ``xref`` (b"" when it is no stream); None when it is too large to decode."""
         kind, length = self._key(xref, "Length")
         if kind == "int" and int(length) > MAX_STREAM_BYTES:
             return None
-        data = self.pdf.xref_stream(xref)
-        return data if data is None or len(data) <= MAX_STREAM_BYTES else None
+        if not self.pdf.xref_is_stream(xref):
+            return b""
+        data = self.pdf.xref_stream(xref) or b""
+        return data if len(data) <= MAX_STREAM_BYTES else None
 
     def xobject_cost(self, xref: int, depth: int = 0) -> tuple[int, int]:
         """(content bytes, image pixels) of drawing XObject ``xref`` once."""
@@ -134,12 +137,7 @@ def page_cost(pdf: pymupdf.Document, index: int) -> PageCost:
     """Estimated cost of extracting or rendering page ``index`` (caller holds the MuPDF lock)."""
     estimator = _Estimator(pdf)
     page_xref = pdf.page_xref(index)
-    contents: list[int] = []
-    kind, value = pdf.xref_get_key(page_xref, "Contents")
-    if kind == "xref":
-        contents = [int(value.split()[0])]
-    elif kind == "array":
-        contents = [int(n) for n in re.findall(r"(\d+)\s+0\s+R", value)]
+    contents = pdf.load_page(index).get_contents()  # the content streams, also behind an array object
     data = bytearray()
     for xref in contents:
         part = estimator._stream(xref)

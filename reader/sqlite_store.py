@@ -17,8 +17,8 @@ judge (the annotation store turns a conflict into a ``UsageError``; elsewhere it
 
 from __future__ import annotations
 
-import errno
 import os
+import shutil
 import sqlite3
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -30,6 +30,7 @@ from reader.errors import DamagedStoreError, StorageError
 MigrationStep = Union[Sequence[str], Callable[[sqlite3.Connection], None]]
 
 _DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")  # with extended codes (SQLITE_CORRUPT_INDEX …)
+_NEARLY_FULL = 1 << 20  # bytes free below which an I/O error is taken for a full disk
 _PASS_THROUGH = (sqlite3.IntegrityError, sqlite3.ProgrammingError)
 
 
@@ -80,13 +81,20 @@ class SQLiteFile:
         name = getattr(exc, "sqlite_errorname", None) or ""
         if name.startswith(_DAMAGED):
             return self.damaged(str(exc))
-        if name.startswith("SQLITE_FULL") or getattr(exc, "errno", None) == errno.ENOSPC:
+        if name.startswith("SQLITE_FULL") or (name.startswith("SQLITE_IOERR") and self._disk_full()):
             text = f"磁盘已满 (disk full): {zh}无法写入 (the {en} cannot be written): {self.path}"
         elif name.startswith("SQLITE_READONLY"):
             text = f"{zh}为只读，无法写入 (the {en} is read-only): {self.path}: {exc}"
         else:
             text = f"{zh}无法读写 ({en} cannot be read or written): {self.path}: {exc}"
         return StorageError(text, path=str(self.path))
+
+    def _disk_full(self) -> bool:
+        """Whether the file's disk is (nearly) out of space: some write paths report ENOSPC as an I/O error."""
+        try:
+            return shutil.disk_usage(self.path.parent).free < _NEARLY_FULL
+        except OSError:
+            return False
 
     def damaged(self, detail: str) -> DamagedStoreError:
         """The error for a file that is not a sound database; it names where the backups are."""

@@ -29,6 +29,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Union
 
+from reader.annotations.exchange import (  # re-exported: callers know the JSON exchange from this module
+    EXPORT_FORMAT,
+    EXPORT_VERSION,
+    export_data,
+    export_json,
+    import_data,
+    import_json,
+)
 from reader.errors import StorageError, UsageError
 from reader.sqlite_store import PRIVATE_FILE_MODE
 
@@ -113,6 +121,18 @@ def newest_good_backup(store: StoreRef) -> BackupInfo | None:
     """The newest backup that opens and holds annotations, else the newest that opens at all."""
     infos = [i for i in backup_infos(store) if i.good]
     return next((i for i in infos if i.annotations), infos[0] if infos else None)
+
+
+def damage_advice(store: StoreRef) -> str:
+    """What a damaged store's message adds: the file was left untouched, and the newest good backup."""
+    folder, best = backup_dir(store), newest_good_backup(store)
+    if best is not None:
+        return (f"文件未被改动；最近的完好备份是 {best.path}（{best.annotations} 条批注，"
+                f"{best.taken:%Y-%m-%d %H:%M}，备份文件夹 {folder}），可用 `python -m reader annotations restore` "
+                f"恢复 (the file was left untouched; the newest good backup holds {best.annotations} annotations: "
+                f"restore it with `python -m reader annotations restore`)")
+    return (f"文件未被改动，备份文件夹 {folder} 中没有可用的备份 (the file was left untouched; "
+            f"no usable backup in that folder)")
 
 
 def _clean_stale_temps(folder: Path) -> None:
@@ -239,15 +259,6 @@ def restore(store_path: str | os.PathLike, backup: Path,
     return {"restored": str(backup), "store": str(store_path), "annotations": counts[0], "themes": counts[1],
             "kept_aside": str(aside) if aside.exists() else None}
 
-
-from reader.annotations.exchange import (  # noqa: E402  (re-exported for existing callers)
-    EXPORT_FORMAT,
-    EXPORT_VERSION,
-    export_data,
-    export_json,
-    import_data,
-    import_json,
-)
 
 __all__ = [
     "BACKUPS_KEPT", "BACKUP_EVERY_CHANGES", "BackupInfo", "EXPORT_FORMAT", "EXPORT_VERSION", "backup_dir",

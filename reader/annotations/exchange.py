@@ -44,8 +44,26 @@ def export_json(store: "AnnotationStore", path: Path, content_hash: str | None =
     return len(data["annotations"])
 
 
+_INT_LIMIT = 2 ** 53  # beyond this SQLite's INTEGER and JSON readers elsewhere disagree; no real page or offset is near
+
+
 def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, int) and not isinstance(value, bool) and -_INT_LIMIT < value < _INT_LIMIT
+
+
+def _unencodable(value: Any) -> bool:
+    """Text that cannot be stored as UTF-8 (a lone surrogate written as ``\\ud800`` in the JSON)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_unencodable(k) or _unencodable(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(_unencodable(v) for v in value)
+    return False
 
 
 def _is_number(value: Any) -> bool:
@@ -55,6 +73,8 @@ def _is_number(value: Any) -> bool:
 def _theme_faults(raw: Any, where: str) -> list[str]:
     if not isinstance(raw, dict):
         return [f"{where}: 应为对象 (must be an object)"]
+    if _unencodable(raw):
+        return [f"{where}: 含有无法保存的字符（孤立代理项） (holds text that cannot be stored: a lone surrogate)"]
     faults = []
     if not isinstance(raw.get("name"), str) or not raw["name"].strip():
         faults.append(f"{where}.name: 应为非空文字 (must be non-empty text)")
@@ -82,6 +102,8 @@ def _rects_faults(rects: Any, where: str) -> list[str]:
 def _annotation_faults(raw: Any, where: str) -> list[str]:
     if not isinstance(raw, dict):
         return [f"{where}: 应为对象 (must be an object)"]
+    if _unencodable(raw):
+        return [f"{where}: 含有无法保存的字符（孤立代理项） (holds text that cannot be stored: a lone surrogate)"]
     faults = []
     for key in ("id", "content_hash"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():

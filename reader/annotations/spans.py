@@ -93,10 +93,10 @@ def find_on_page(comp: "Compilation", page: int, quote: str, occurrence: int = 1
 
 
 def page_for_label(comp: "Compilation", label: str) -> int:
-    for index, page_label in enumerate(comp.page_labels):
-        if page_label == label:
-            return index
-    raise UsageError(f"没有页码标签“{label}” (no page labelled {label!r})")
+    """The page ``label`` names; an error listing the pages when it names several."""
+    from reader.structure.labels import page_for_label as lookup
+
+    return lookup(comp.page_labels, label, comp.documents)
 
 
 def clauses_containing(comp: "Compilation", text: str) -> list[tuple["DocumentInfo", "Clause"]]:

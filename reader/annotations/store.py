@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -33,6 +34,7 @@ _ANCHOR_FIELDS = (
     "doc_number", "clause_label", "status", "sort_key", "start_offset", "end_offset", "text_length",
 )
 _EDITABLE = set(_ANCHOR_FIELDS) | {"note", "color", "rects", "clause_path", "themes"}
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _COLUMNS = (
     "id", "content_hash", "pdf", "page_index", "page_label", "rects", "quote", "prefix", "suffix", "note",
     "color", "document", "doc_number", "clause_label", "clause_path", "status", "created", "modified",
@@ -117,15 +119,7 @@ class AnnotationStore(ThemeMethods):
 
     def _backup_advice(self) -> str:
         """Where the user's annotations are safe when this file is damaged (it is left untouched)."""
-        folder = backups.backup_dir(self.path)
-        best = backups.newest_good_backup(self.path)
-        if best is not None:
-            return (f"文件未被改动；最近的完好备份是 {best.path}（{best.annotations} 条批注，"
-                    f"{best.taken:%Y-%m-%d %H:%M}，备份文件夹 {folder}），可用 `python -m reader annotations restore` "
-                    f"恢复 (the file was left untouched; the newest good backup holds {best.annotations} annotations: "
-                    f"restore it with `python -m reader annotations restore`)")
-        return (f"文件未被改动，备份文件夹 {folder} 中没有可用的备份 (the file was left untouched; "
-                f"no usable backup in that folder)")
+        return backups.damage_advice(self.path)
 
     def backup_to(self, target: str | os.PathLike[str]) -> None:
         """Write a consistent snapshot of the committed state to ``target`` (SQLite's online backup).
@@ -209,8 +203,9 @@ class AnnotationStore(ThemeMethods):
         row["clause_path"] = json.dumps(row["clause_path"], ensure_ascii=False)
         row["color"] = normalize_color(row["color"], DEFAULT_COLOR)
         verb = "INSERT OR REPLACE" if replace else "INSERT"
-        db.execute(f"{verb} INTO annotations({','.join(_COLUMNS)}) VALUES ({','.join('?' * len(_COLUMNS))})",
-                   [row[c] for c in _COLUMNS])
+        # a lone surrogate (a PDF glyph mapped to U+D800) cannot be stored as UTF-8: keep the rest
+        values = [_LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for v in (row[c] for c in _COLUMNS)]
+        db.execute(f"{verb} INTO annotations({','.join(_COLUMNS)}) VALUES ({','.join('?' * len(_COLUMNS))})", values)
         self._link(db, ann.id, ann.themes)
 
     def _link(self, db: sqlite3.Connection, annotation_id: str, names: Iterable[str]) -> None:

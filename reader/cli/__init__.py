@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "reader.cli.search",
     "reader.cli.annotations",
     "reader.cli.export",
+    "reader.cli.suggest",
+    "reader.cli.team",
 )
 
 EXIT_OK = 0

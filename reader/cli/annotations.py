@@ -18,7 +18,7 @@ from reader.annotations.service import migrate_predecessors, validate_store_file
 from reader.annotations.spans import (annotation_for_span, clause_span, clauses_containing, find_on_page,
                                       page_for_label)
 from reader.annotations.themes import is_valid_color
-from reader.cli import emit
+from reader.cli import annotation_edit, emit
 from reader.document import Document
 from reader.errors import UsageError
 from reader.library import Library
@@ -48,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                      help="主题不存在时报错而不是新建 (fail on an unknown theme instead of creating it)")
     add.add_argument("--create-theme", action="store_true", help=argparse.SUPPRESS)  # the default since 0.1
     add.add_argument("--password", help="加密 PDF 的密码 (password)")
+    add.add_argument("--private", action="store_true", help="仅自己可见，不与团队共享 (private: not shared with the team)")
     add.set_defaults(func=run_add)
 
     lst = sub.add_parser("list", parents=[common], help="列出批注 (list annotations)")
@@ -55,11 +56,14 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     lst.add_argument("--theme", metavar="NAME", help="只列此主题 (only this theme)")
     lst.add_argument("--text", metavar="TEXT", help="引文或批注包含的文字 (quote/note contains)")
     lst.add_argument("--password", help="加密 PDF 的密码 (password)")
+    lst.add_argument("--author", metavar="WHO", help="mine、team 或某位同事 (mine, team, or one colleague)")
     lst.set_defaults(func=run_list)
 
     rm = sub.add_parser("remove", parents=[common], help="删除批注 (remove an annotation)")
     rm.add_argument("id", metavar="ID", help="批注编号，可用唯一前缀 (annotation id or a unique prefix)")
     rm.set_defaults(func=run_remove)
+
+    annotation_edit.register(sub, common)
 
     mig = sub.add_parser("migrate", parents=[common], help="把批注迁移到新版汇编 (carry annotations to a new edition)")
     mig.add_argument("old", metavar="OLD.pdf")
@@ -186,9 +190,14 @@ def run_add(args: argparse.Namespace) -> int:
         if created:
             notices.append(f"已新建主题 (new theme): {'、'.join(created)}")
         ann = store.add(annotation_for_span(comp, start, end, pdf=pdf, themes=themes, note=args.note))
+    if args.private:
+        from reader.team.authors import mark_visibility
+
+        mark_visibility(workspace.library.root, ann.id, "private")
     for notice in notices:
         sys.stderr.write(notice + "\n")
-    return emit(args, ann.to_json(), lambda: "已添加 (added)\n" + _line(ann))
+    data = ann.to_json() | ({"visibility": "private"} if args.private else {})
+    return emit(args, data, lambda: "已添加 (added)\n" + _line(ann))
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -203,6 +212,10 @@ def run_list(args: argparse.Namespace) -> int:
         if args.theme and workspace.annotations.theme(args.theme) is None:
             workspace.annotations.require_theme(args.theme)
         found = workspace.annotations_with_paths(content_hash=content_hash, theme=args.theme, text=args.text)
+    if args.author:
+        from reader.team.authors import filter_by_author
+
+        found = filter_by_author(workspace.library.root, found, args.author)
     return emit(args, [a.to_json() for a in found],
                 lambda: "\n".join(_line(a) for a in found) + f"\n共 {len(found)} 条 (total {len(found)})")
 
@@ -232,9 +245,12 @@ def run_migrate(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from reader.export.outputs import check_output
+
     with _workspace(args) as workspace:
         if workspace.library.read_only:
             sys.stderr.write(Library.READ_ONLY_NOTICE + "\n")
+        check_output(workspace.library, Path(args.file), overwrite=True)  # never onto the store or a library file
         store = workspace.annotations
         count = exchange.export_json(store, Path(args.file))
     return emit(args, {"file": str(Path(args.file).resolve()), "annotations": count},

@@ -42,6 +42,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD", help="文件日期起 (documents dated from)")
     parser.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD", help="文件日期止 (documents dated until)")
     parser.add_argument("--with-notes", action="store_true", help="只导出写了批注的条目 (only annotations with a note)")
+    parser.add_argument("--author", metavar="WHO", help="mine、team 或某位同事的批注 (mine, team, or one colleague's)")
     parser.add_argument("--force", action="store_true",
                         help="覆盖已存在的输出文件 (replace an existing output file)")
     parser.add_argument("--title", help="标题 (title)")
@@ -54,7 +55,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("--template", choices=TEMPLATES,
                         help="Word 样式：official 为公文样式（GB/T 9704），modern 为彩色标题 "
                              "(Word look: official = 公文 style, modern = coloured headings)")
-    parser.add_argument("--author", help="Word 文档属性中的作者 (author in the document properties)")
+    parser.add_argument("--document-author", metavar="NAME",
+                        help="Word 文档属性中的作者，默认上次所填或本程序名 (author in the Word file's properties)")
     parser.add_argument("--lang", choices=LANGUAGES, default="zh",
                         help="导出文字的语言 (language of the export's labels), 默认 zh")
     parser.set_defaults(func=run)
@@ -94,11 +96,12 @@ def run(args: argparse.Namespace) -> int:
         format=args.format, group=args.group, title=args.title, header_text=args.header_text,
         footer_text=args.footer_text, body_font=args.body_font, heading_font=args.heading_font,
         date_from=args.date_from, date_to=args.date_to, page_size=args.page_size, template=args.template,
-        author=args.author,
+        document_author=args.document_author,
     )
     options.language = args.lang
     options.themes = list(args.theme)
     options.only_with_notes = args.with_notes
+    options.author = args.author
     if not (args.date_from or args.date_to):
         options.date_from = options.date_to = None  # a remembered range never narrows a CLI export silently
     options.compilations = _compilation_hashes(library, args.pdf)

@@ -52,27 +52,31 @@ def clause_json(clause: Clause) -> dict:
     }
 
 
+def document_json(d) -> dict:
+    """One document of ``outline --json``; its attachments (附件) nest with the same keys."""
+    return {
+        "title": d.title,
+        "doc_number": d.doc_number,
+        "issuers": d.issuers,
+        "date": d.date,
+        "kind": d.kind,
+        "start_page": d.start_page,
+        "end_page": d.end_page,
+        "start_label": d.start_label,
+        "end_label": d.end_label,
+        "clause_count": sum(1 for _ in _walk(d.clauses)),
+        "clauses": [clause_json(c) for c in d.clauses],
+        "label": d.label,
+        "attachments": [document_json(a) for a in d.attachments],
+    }
+
+
 def outline_json(comp: Compilation) -> dict:
     return {
         "page_count": comp.page_count,
         "page_labels": comp.page_labels,
         "has_text_layer": comp.has_text_layer,
-        "documents": [
-            {
-                "title": d.title,
-                "doc_number": d.doc_number,
-                "issuers": d.issuers,
-                "date": d.date,
-                "kind": d.kind,
-                "start_page": d.start_page,
-                "end_page": d.end_page,
-                "start_label": d.start_label,
-                "end_label": d.end_label,
-                "clause_count": sum(1 for _ in _walk(d.clauses)),
-                "clauses": [clause_json(c) for c in d.clauses],
-            }
-            for d in comp.documents
-        ],
+        "documents": [document_json(d) for d in comp.documents],
     }
 
 
@@ -98,6 +102,9 @@ def outline_text(comp: Compilation) -> str:
                 add(clause.children, depth + 1)
 
         add(doc.clauses, 1)
+        for attached in doc.attachments:
+            lines.append(f"   {attached.label or '附件'} {attached.title}  [p. {attached.start_label}]")
+            add(attached.clauses, 2)
     return "\n".join(lines)
 
 

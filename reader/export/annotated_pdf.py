@@ -5,10 +5,15 @@ coloured with its first theme's colour; the note is the annotation's ``/Contents
 Acrobat, Okular and WPS show in the pop-up), the themes its ``/T`` (author line) and the clause
 and document its ``/Subj``. The original is opened read-only and never saved: the copy goes to
 a temporary file that is renamed into place.
+
+The copy goes to colleagues, so it carries no active content of the source: JavaScript (document
+open actions, named scripts, form actions), Launch actions and embedded or attached files are
+removed (:func:`strip_active_content`); the highlights and the pages themselves are untouched.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -76,6 +81,55 @@ def _by_page(entries: list[ExportEntry], page_count: int) -> dict[int, list[tupl
     return dict(sorted(pages.items()))
 
 
+def strip_active_content(pdf: pymupdf.Document) -> int:
+    """Remove what a PDF viewer could run or open from ``pdf`` (in memory); returns the items removed.
+
+    Document and page additional actions, the open action, JavaScript, Launch links and embedded
+    or attached files go; links to pages and web addresses stay (a reader of the copy expects them).
+    """
+    removed = 0
+    catalog = pdf.pdf_catalog()
+    for key in ("OpenAction", "AA"):
+        if pdf.xref_get_key(catalog, key)[0] != "null":
+            pdf.xref_set_key(catalog, key, "null")
+            removed += 1
+    before = pdf.embfile_count()
+    javascript = any(pdf.xref_get_key(x, "S")[1] == "/JavaScript" for x in range(1, pdf.xref_length())
+                     if pdf.xref_get_key(x, "JS")[0] != "null")
+    pdf.scrub(attached_files=True, embedded_files=True, javascript=True, clean_pages=False, hidden_text=False,
+              metadata=False, redactions=False, remove_links=False, reset_fields=False, reset_responses=False,
+              thumbnails=False, xml_metadata=False)
+    removed += before + int(javascript)
+    for page in pdf:
+        if pdf.xref_get_key(page.xref, "AA")[0] != "null":
+            pdf.xref_set_key(page.xref, "AA", "null")
+            removed += 1
+        removed += _drop_launch_annotations(pdf, page.xref)
+    return removed
+
+
+def _drop_launch_annotations(pdf: pymupdf.Document, page_xref: int) -> int:
+    """Take link annotations whose action launches a program or runs a script off the page.
+
+    Read from the page's ``/Annots`` objects themselves: MuPDF does not list a Launch action with a
+    file specification among a page's links."""
+    kind, value = pdf.xref_get_key(page_xref, "Annots")
+    if kind == "xref":
+        value = pdf.xref_object(int(value.split()[0]), compressed=True)
+    elif kind != "array":
+        return 0
+    kept, dropped = [], 0
+    for number in re.findall(r"(\d+)\s+0\s+R", value):
+        action = pdf.xref_get_key(int(number), "A/S")[1]
+        if action in ("/Launch", "/JavaScript"):
+            dropped += 1
+        else:
+            kept.append(f"{number} 0 R")
+    if dropped:
+        pdf.xref_set_key(page_xref, "Annots", "[" + " ".join(kept) + "]")
+    return dropped
+
+
 def write_annotated_pdf(
     source: str | Path,
     entries: Iterable[ExportEntry],
@@ -105,6 +159,7 @@ def write_annotated_pdf(
                 added += _add_highlight(page, entry, rects, entry_color(entry, colors))
             if progress:
                 progress(done, len(pages) + 1)
+        strip_active_content(pdf)  # the copy leaves this machine: nothing in it may run or launch
         with atomic_path(output) as temp:
             pdf.save(str(temp), garbage=1, deflate=True)
     if progress:

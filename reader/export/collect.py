@@ -195,6 +195,10 @@ def collect(library: Library, store: "AnnotationRepository", options: ExportOpti
     annotations = (
         [a for h in dict.fromkeys(hashes) for a in store.list(content_hash=h)] if hashes is not None else store.list()
     )
+    if options.author:
+        from reader.team.authors import filter_by_author
+
+        annotations = filter_by_author(library.root, annotations, options.author)
     infos: dict[str, CompilationInfo] = {}
     for ann in annotations:
         if ann.content_hash not in infos:

@@ -94,9 +94,10 @@ class ExportOptions:
     date_from: str | None = None  # "YYYY-MM-DD", documents' dates
     date_to: str | None = None
     only_with_notes: bool = False
+    author: str | None = None  # "mine", "team" or one colleague (team library); None = everything
     page_size: str = "A4"  # Word only; offices outside North America print on A4
     template: str = "modern"  # Word only: see TEMPLATES
-    author: str = ""  # Word's document properties; empty = the app's name
+    document_author: str = ""  # Word's document properties; empty = the app's name
     language: str = "zh"  # the words around the user's text: the interface language
 
     def validate(self) -> None:

@@ -165,7 +165,7 @@ def run_export(
 
         write_docx(report, output, body_font=options.body_font, heading_font=options.heading_font,
                    latin_font=options.latin_font, page_size=options.page_size, template=options.template,
-                   author=options.author, progress=progress, cancelled=cancelled)
+                   author=options.document_author, progress=progress, cancelled=cancelled)
         outputs.append(output)
     else:
         from reader.export.annotated_pdf import write_annotated_pdf

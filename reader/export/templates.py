@@ -17,12 +17,12 @@ from reader.export.model import PAGE_SIZES, TEMPLATES, ExportOptions
 TEMPLATE_FILE = "export_template.json"
 REMEMBERED = (
     "format", "group", "title", "header_text", "footer_text", "body_font", "heading_font", "latin_font",
-    "themes", "date_from", "date_to", "only_with_notes", "page_size", "template", "author",
+    "themes", "date_from", "date_to", "only_with_notes", "page_size", "template", "document_author",
 )
 UI_ONLY = ("output_dir",)
 """Remembered for the dialog only (where the last export went)."""
 TEMPLATE_ONLY = ("title", "header_text", "footer_text", "body_font", "heading_font", "latin_font", "page_size",
-                 "template", "author")
+                 "template", "document_author")
 """What the command line takes from the remembered choices when not given (the rest it is told)."""
 
 

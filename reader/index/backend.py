@@ -31,11 +31,18 @@ class WhooshPageIndex:
     def __init__(self, library: "Library", compilations: Callable[[str], "Compilation | None"] | None = None) -> None:
         self.library = library
         self._compilations = compilations
-        self._store = PageStore(library.index_dir)
+        self._page_store: PageStore | None = None  # opened on first use: a damaged file is repaired first
         self._watch = DataVersionWatch(library.index_dir / PAGES_DB)
         self._lock = threading.Lock()
         self._searcher: "LibrarySearcher | None" = None
         self.repaired: str | None = None  # the message of the last repair made by this object
+
+    @property
+    def _store(self) -> PageStore:
+        with self._lock:
+            if self._page_store is None:
+                self._page_store = PageStore(self.library.index_dir)
+            return self._page_store
 
     def _search_engine(self) -> "LibrarySearcher":
         with self._lock:
@@ -77,7 +84,9 @@ class WhooshPageIndex:
             if self._searcher is not None:
                 self._searcher.close()
                 self._searcher = None
+            self._page_store = None
         message = rebuild(self.library, damage)
+        self._watch.close()  # the page store may be a new file now: watch that one
         self._indexer().run_queue()  # files queued again when their page texts were lost
         self.repaired = message
         return message

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -284,23 +283,18 @@ def page_rows(comp) -> list[tuple[int, int, str, str, str]]:
     return rows
 
 
-_TOC_LINE = re.compile(r"(?:[.·…⋯．。\-—_]\s*){3,}\s*[\dIVXLCivxlc]{1,4}\s*$")
-
-
 def front_matter_pages(comp) -> set[int]:
-    """Cover and contents pages: before the first document, or mostly "title ······ 12" lines.
+    """Pages that are a cover or a contents list by their content (``reader.structure.frontmatter``).
 
     They repeat every title, so a search for a title would otherwise list them before the text;
-    they stay in the index and a filter brings them back.
+    they stay in the index and a filter brings them back. Nothing else is left out of default
+    search, wherever the documents were found to start: a first page that holds a law's title,
+    its 目录 and its first articles, a red-header notice or text outside any detected document
+    must all be found.
     """
-    pages: set[int] = set()
-    if comp.documents:
-        pages.update(range(min(d.start_page for d in comp.documents)))
-    for page in range(comp.page_count):
-        lines = [line for line in comp.page_text(page).split("\n") if line.strip()]
-        if len(lines) >= 3 and sum(bool(_TOC_LINE.search(line)) for line in lines) >= 0.5 * len(lines):
-            pages.add(page)
-    return pages
+    from reader.structure.frontmatter import front_matter
+
+    return front_matter([comp.page_text(page).split("\n") for page in range(comp.page_count)])
 
 
 def page_meta(comp, page: int) -> tuple[str, str, int, str, str]:

@@ -131,6 +131,9 @@ def _fresh_store(library: Library, index_dir: Path, stamp: str) -> PageStore:
 
 def _whoosh_from_store(store: PageStore, index_dir: Path) -> None:
     """A new whoosh index holding every page of every indexed compilation, read from SQLite."""
+    with store.connect() as db:
+        if not db.execute("SELECT 1 FROM pages JOIN compilations USING (content_hash) LIMIT 1").fetchone():
+            return  # nothing indexed: no whoosh index at all, which search reports as "not indexed yet"
     directory = index_dir / WHOOSH_DIR
     directory.mkdir(parents=True, exist_ok=True)
     ix = whoosh_index.create_in(str(directory), make_schema())

@@ -7,11 +7,13 @@ from array import array
 from reader.document import MUPDF_LOCK, Document
 from reader.structure.builder import build_clean_text
 from reader.structure.documents import find_documents
-from reader.structure.furniture import box_frames, mark_figure_labels, mark_furniture, printed_labels
+from reader.structure.furniture import (box_frames, mark_figure_labels, mark_furniture, mark_margin_glyphs,
+                                        printed_labels)
 from reader.structure.lines import extract_lines
 from reader.structure.paragraphs import body_size_of, layouts
 from reader.structure.tables import table_areas
 from reader.structure.textmap import Compilation, RectArray
+from reader.textclean import clean_text
 
 
 def analyze(doc: Document) -> Compilation:
@@ -26,6 +28,8 @@ def analyze(doc: Document) -> Compilation:
         return Compilation(doc.content_hash, len(pages), labels, False, "", array("I"),
                            RectArray(array("f")), [0] * (len(pages) + 1), [], 0, sizes)
     body_size = body_size_of(pages)
+    widths = [w for w, _ in sizes]
+    mark_margin_glyphs(pages, layouts(pages, widths, body_size), body_size)  # before the edges are read
     furniture = mark_furniture(pages, [h for _, h in sizes], body_size)
     with MUPDF_LOCK:
         furniture += mark_figure_labels(doc.pdf, pages, body_size)
@@ -34,7 +38,6 @@ def analyze(doc: Document) -> Compilation:
         has_label_rules = bool(_safe_label_rules(pdf))
     if not has_label_rules:
         labels = printed_labels(pages) or labels
-    widths = [w for w, _ in sizes]
     page_layouts = layouts(pages, widths, body_size)
     clean = build_clean_text(pages, page_layouts, widths)
     comp = Compilation(doc.content_hash, len(pages), labels, True, clean.text, clean.char_pages,
@@ -52,7 +55,9 @@ def _safe_label_rules(pdf) -> list[dict]:
 
 
 def _safe_toc(pdf) -> list[list]:
+    """Bookmarks with their titles cleaned like all text taken out of a PDF (reader.textclean)."""
     try:
-        return pdf.get_toc(simple=True) or []
+        toc = pdf.get_toc(simple=True) or []
     except Exception:  # a damaged outline is no outline
         return []
+    return [[level, clean_text(str(title)), *rest] for level, title, *rest in toc]

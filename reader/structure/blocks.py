@@ -24,6 +24,7 @@ class Paragraph:
     right_aligned: bool
     indented: bool
     page_width: float
+    body_size: float = 0.0  # body size of the page it starts on (a document bound into a compilation keeps its own)
 
     @property
     def first(self):
@@ -55,5 +56,5 @@ def build_paragraphs(text: str, placed: list[PlacedLine], layouts: list[Layout],
         indented = first.x0 >= layout.left + 0.8 * first.size
         out.append(Paragraph(group, text[group[0].start:group[-1].end], group[0].start, group[-1].end,
                              first.page, group[-1].line.page, size, bold, x0, x1, centred,
-                             right_aligned, indented, width))
+                             right_aligned, indented, width, layout.body_size))
     return out

@@ -26,7 +26,7 @@ from pathlib import Path
 from reader.structure.model import DocumentInfo
 from reader.structure.textmap import Compilation, RectArray
 
-FORMAT_VERSION = 15  # bump whenever the analysis changes what it finds: old caches are re-analysed
+FORMAT_VERSION = 17  # bump whenever the analysis changes what it finds: old caches are re-analysed
 MAGIC = b"PCRSTRC\x00"
 _LENGTH = struct.Struct("<I")
 

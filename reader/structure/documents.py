@@ -14,12 +14,15 @@ import re
 from reader.structure.blocks import Paragraph, build_paragraphs
 from reader.structure.builder import PlacedLine
 from reader.structure.clauses import find_clauses, match_heading
+from reader.structure.frontmatter import front_matter
+from reader.structure.gbt9704 import is_doc_number, is_law_note, note_text
+from reader.structure.heads import AttachmentStart, Head, find_heads, labelled_attachments, sort_starts
 from reader.structure.metadata import describe
 from reader.structure.model import DocumentInfo
 from reader.structure.paragraphs import Layout
 from reader.structure.textmap import Compilation
 
-_LEADER_LINE = re.compile(r"(?:[.·…．•_]{4,}|\s{3,})\s*[\dIVXivx]{1,4}\s*$")
+_LEADER_LINE = re.compile(r"(?:[.·…⋯．•_]{4,}|\s{3,})\s*[\dIVXivx]{1,4}\s*$")
 _TOC_HEAD = re.compile(r"^目\s*录$")
 
 
@@ -27,25 +30,22 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def _front_matter_end(paragraphs: list[Paragraph], body_size: float, labels: list[str]) -> int:
-    """First page that carries body text; a cover or a 目录 page (lines ending in leaders and
-    page numbers, or headed 目录) does not. Pages labelled in roman numerals before arabic ones
-    are front matter too."""
-    counts: dict[int, int] = {}
-    toc_pages: set[int] = set()
+def _front_matter_end(paragraphs: list[Paragraph], labels: list[str]) -> int:
+    """First page that is neither a cover nor a contents list by its content
+    (``reader.structure.frontmatter``). Pages labelled in roman numerals before arabic ones are
+    front matter too (a preface is no document)."""
+    lines: dict[int, list[str]] = {}
     for p in paragraphs:
         for item in p.lines:
-            line = item.line
-            if _LEADER_LINE.search(line.text) or _TOC_HEAD.match(_squash(line.text)):
-                toc_pages.add(line.page)
-            elif abs(line.size - body_size) <= 0.6:
-                counts[line.page] = counts.get(line.page, 0) + 1
+            lines.setdefault(item.line.page, []).append(item.line.text)
     first = 0
     roman = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
     if labels and roman.match(labels[0]) and any(l.isdigit() for l in labels):
         first = next(i for i, l in enumerate(labels) if l.isdigit())
-    for page in sorted(counts):
-        if page >= first and page not in toc_pages and counts[page] >= 3:
+    last = max(lines) if lines else 0
+    covers = front_matter([lines.get(page, []) for page in range(last + 1)])
+    for page in sorted(lines):
+        if page >= first and page not in covers:
             return page
     return first
 
@@ -63,19 +63,33 @@ def toc_titles(paragraphs: list[Paragraph]) -> list[str]:
     return titles
 
 
+def _cells(p: Paragraph) -> bool:
+    """A row of table cells or a form line (wide gaps between characters, check boxes): no title."""
+    if "□" in p.text or "£" in p.text:
+        return True
+    for item in p.lines:
+        rects = [r for ch, r in zip(item.line.chars, item.line.rects) if ch.strip()]
+        if any(b[0] - a[2] > 2.5 * item.line.size for a, b in zip(rects, rects[1:])):
+            return True
+    return False
+
+
 def _is_title(p: Paragraph, body_size: float, larger_only: bool = True) -> bool:
     """A title block: set larger than the body (or, in compilations whose titles are body-sized,
     bold and centred), not a clause heading, not a 目录 line."""
     if len(_squash(p.text)) < 4 or len(p.text) > 120 or _LEADER_LINE.search(p.text) \
-            or _TOC_HEAD.match(_squash(p.text)):
+            or _TOC_HEAD.match(_squash(p.text)) or is_doc_number(p):
         return False
-    symmetric = abs((p.first.x0 + p.first.x1) / 2 - p.page_width / 2) < 2 * p.size
+    body_size = p.body_size or body_size  # the page's own: documents bound together keep their sizes
+    symmetric = abs((p.first.x0 + p.first.x1) / 2 - p.page_width / 2) < 2 * p.size and "，" not in p.text
     if p.size >= body_size + 0.9:
-        return (p.centred or symmetric or p.bold >= 0.6) and match_heading(p.text) is None
+        return ((p.centred or symmetric or p.bold >= 0.6) and match_heading(p.text) is None
+                and not p.text.rstrip().endswith(("。", "；", "：", ":"))  # a sentence set large is no title
+                and not _cells(p))
     if larger_only:
         return False
     return (p.bold >= 0.6 and p.centred and len(_squash(p.text)) >= 6 and match_heading(p.text) is None
-            and not p.text.rstrip().endswith(("。", "；", "：")))
+            and not p.text.rstrip().endswith(("。", "；", "：")) and not _cells(p))
 
 
 def _attached_title(p: Paragraph, current: Paragraph | None) -> bool:
@@ -86,19 +100,69 @@ def _attached_title(p: Paragraph, current: Paragraph | None) -> bool:
     return len(inner) >= 6 and inner in _squash(current.text) and inner != _squash(current.text)
 
 
+def _law_title(paragraphs: list[Paragraph], index: int) -> bool:
+    """A law or regulation's title: a short centred line with its 题注 (通过/修正 note) right below."""
+    p = paragraphs[index]
+    text = p.text.strip()
+    symmetric = abs((p.x0 + p.x1) / 2 - p.page_width / 2) < 2 * p.size
+    return (index + 1 < len(paragraphs) and is_law_note(note_text(paragraphs, index + 1)) and (p.centred or symmetric)
+            and 4 <= len(_squash(text)) <= 60 and not text.endswith(("。", "；", "：", "，"))
+            and match_heading(text) is None)
+
+
+_NUMBERED = re.compile(r"^(?:第\s*[一二三四五六七八九十百千零〇\d]+\s*[编章节条]|[一二三四五六七八九十百]+、"
+                       r"|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,2}[.．、\s])")
+
+
+# In a bookmark, "1. …" numbers the documents of a compilation; these mark a document's own parts.
+_CLAUSE_MARK = re.compile(r"^(?:第\s*[一二三四五六七八九十百千零〇\d]+\s*[编章节条]|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)])")
+
+
+def _never_title(paragraphs: list[Paragraph], index: int) -> bool:
+    """Parts of a document that are never a document's title: a 题注, a 文号, an attachment label,
+    a numbered heading (第一章 总则, 第三节, 二、…, （一）…, 1 …)."""
+    p = paragraphs[index]
+    text = _squash(p.text)
+    return (is_law_note(note_text(paragraphs, index)) or is_doc_number(p) or text.startswith("附件")
+            or bool(_NUMBERED.match(p.text.strip())))
+
+
+def _same_title_page(paragraphs: list[Paragraph], before: int, index: int) -> bool:
+    """``paragraphs[index]`` repeats the title at ``before`` with no text of substance between: a
+    book's cover, its inner title page and its first page each print the same title."""
+    title, first = _squash(paragraphs[index].text), paragraphs[before]
+    seen, end = "", before
+    while end < index and paragraphs[end].page == first.page and title.startswith(seen + _squash(paragraphs[end].text)):
+        seen += _squash(paragraphs[end].text)  # the cover may set the title over several lines
+        end += 1
+    if seen != title:
+        return False
+    between = paragraphs[end:index]
+    return all(len(_squash(p.text)) < 30 or is_law_note(note_text(paragraphs, end + k))
+               for k, p in enumerate(between))
+
+
 def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int,
-                  toc: list[str]) -> list[int]:
+                  toc: list[str]) -> tuple[list[int], list[int]]:
+    """Paragraphs that open a document, and titles of attached texts (the name quoted in the title
+    of the document before them)."""
     starts: list[int] = []
+    attached: list[int] = []
     larger_only = any(_is_title(p, body_size) for p in paragraphs if p.page >= first_page)
     for index, p in enumerate(paragraphs):
         if p.page < first_page:
             continue
-        if _is_title(p, body_size, larger_only):
+        if _never_title(paragraphs, index):
+            continue
+        if _is_title(p, body_size, larger_only) or _law_title(paragraphs, index):
             current = paragraphs[starts[-1]] if starts else None
             if _attached_title(p, current):
+                attached.append(index)
                 continue
             if starts and starts[-1] == index - 1 and paragraphs[index - 1].size == p.size:
                 continue  # a title set in two paragraphs (different alignment): keep the first
+            if starts and _same_title_page(paragraphs, starts[-1], index):
+                continue  # a cover or inner title page repeating the title belongs to the document
             starts.append(index)
     # 目录 entries whose title is typeset like body text: find them by their text. Titles in one
     # compilation often share a long opening (工信部等四部门联合印发《…), so compare 24 characters.
@@ -113,7 +177,7 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
                 starts.append(index)
                 found.add(key)
                 break
-    return sorted(set(starts))
+    return sorted(set(starts)), attached
 
 
 _BOOKMARK_NUMBER = re.compile(r"^(?:\d{1,3}[.．、]|[（(]?[一二三四五六七八九十百]+[）)、.．]|第[一二三四五六七八九十百\d]+[篇部分]?)\s*")
@@ -131,12 +195,15 @@ def _bookmark_starts(paragraphs: list[Paragraph], toc: list[list]) -> list[tuple
     bookmark only numbers or shortens it."""
     out: list[tuple[int, str]] = []
     top = 1
-    if sum(1 for e in toc if e[0] == 1) == 1 and sum(1 for e in toc if e[0] == 2) >= 2:
-        top = 2  # one root bookmark (the compilation itself) holding the documents
+    second = [str(e[1]) for e in toc if e[0] == 2]
+    if sum(1 for e in toc if e[0] == 1) == 1 and len(second) >= 2 \
+            and sum(1 for t in second if _CLAUSE_MARK.match(t.strip())) < 0.5 * len(second):
+        top = 2  # one root bookmark (the compilation itself) holding the documents, not its chapters
     for entry in toc:
         level, title, page = entry[0], str(entry[1]).strip(), int(entry[2]) - 1
-        if level != top or page < 0 or _TOC_HEAD.match(_squash(title)) or _squash(title) in ("封面", "目次"):
-            continue
+        if level != top or page < 0 or _TOC_HEAD.match(_squash(title)) or _squash(title) in ("封面", "目次") \
+                or _CLAUSE_MARK.match(title):
+            continue  # a chapter or numbered section is part of a document, never one
         stem = bookmark_stem(title)
         key = stem[:10]
         chosen = None
@@ -167,40 +234,124 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
     paragraphs = build_paragraphs(comp.text, placed, layouts, widths)
     if not paragraphs:
         return []
+    build = _Builder(comp, paragraphs, body_size, frames, tables)
     bookmarks = _bookmark_starts(paragraphs, toc) if toc else []
-    untitled = False
     if bookmarks:
-        starts = bookmarks
-    else:
-        first_page = _front_matter_end(paragraphs, body_size, comp.page_labels)
-        toc_entries = toc_titles([p for p in paragraphs if p.page < first_page]) if first_page else []
-        starts = [(i, None) for i in _title_starts(paragraphs, body_size, first_page, toc_entries)]
-        if not starts:
-            # No title block anywhere: read the whole text as one document so its clauses still show.
-            first = next((i for i, p in enumerate(paragraphs) if p.page >= first_page), 0)
-            starts = [(first, None)]
-            untitled = True
+        return [build.document(index, _stop(bookmarks, k, len(paragraphs)), title=title)
+                for k, (index, title) in enumerate(bookmarks) if _stop(bookmarks, k, len(paragraphs)) > index]
+    first_page = _front_matter_end(paragraphs, comp.page_labels)
+    toc_entries = toc_titles([p for p in paragraphs if p.page < first_page]) if first_page else []
+    heads = find_heads(paragraphs, body_size, first_page)
+    titles, quoted = _title_starts(paragraphs, body_size, first_page, toc_entries)
+    labelled = labelled_attachments(paragraphs, body_size, first_page)
+    kept, attachments = sort_starts(paragraphs, body_size, heads, titles, labelled)
+    claimed = {k for h in heads for k in range(h.index, h.last + 1)} | {a.index for a in attachments} \
+        | {a.title_index for a in attachments}
+    attachments += [AttachmentStart(i, "", paragraphs[i].text.replace("\n", ""), i, i + 1)
+                    for i in quoted if i not in claimed]
+    attachments.sort(key=lambda a: a.index)
+    entries: list[tuple[int, Head | None]] = sorted([(h.index, h) for h in heads] + [(t, None) for t in kept],
+                                                    key=lambda e: e[0])
     documents: list[DocumentInfo] = []
-    for k, (index, bookmark_title) in enumerate(starts):
-        stop = starts[k + 1][0] if k + 1 < len(starts) else len(paragraphs)
-        if stop <= index:
-            continue
-        body = paragraphs[index:stop]
-        title_para = paragraphs[index]
-        title = bookmark_title or title_para.text.replace("\n", "")
-        if untitled and (len(title) > 60 or title.rstrip()[-1:] in "。；，！？.;,"):
-            title = fallback_title  # body text, not a title: name the document after the file
-        start_offset = title_para.start
-        end_offset = paragraphs[stop].start if stop < len(paragraphs) else len(comp.text)
-        end_page = comp.page_of_offset(max(start_offset, end_offset - 1))
-        meta = describe(title, body, body_size)
-        if untitled and title == fallback_title:
-            meta.kind = "其他"
-        doc = DocumentInfo(
-            title=title, doc_number=meta.doc_number, issuers=meta.issuers, date=meta.date,
-            kind=meta.kind, start_page=title_para.page, end_page=end_page,
-            start_label=comp.page_labels[title_para.page], start_offset=start_offset,
-            end_offset=end_offset, end_label=comp.page_labels[end_page])
-        doc.clauses = find_clauses(comp, body[1:], end_offset, frames, tables)
+    first_entry = entries[0][0] if entries else len(paragraphs)
+    loose = [a for a in attachments if a.index < first_entry]  # attachments printed without their document
+    for k, attached in enumerate(loose):
+        stop = loose[k + 1].index if k + 1 < len(loose) else first_entry
+        documents.append(build.attachment(attached, stop))
+    if not entries and not loose:
+        # No title block anywhere: read the whole text as one document so its clauses still show.
+        first = next((i for i, p in enumerate(paragraphs) if p.page >= first_page), 0)
+        title = paragraphs[first].text.replace("\n", "")
+        if len(title) > 60 or title.rstrip()[-1:] in "。；，！？.;,":
+            return [build.document(first, len(paragraphs), title=fallback_title or title, kind="其他")]
+        return [build.document(first, len(paragraphs))]
+    for k, (index, head) in enumerate(entries):
+        stop = entries[k + 1][0] if k + 1 < len(entries) else len(paragraphs)
+        mine = [a for a in attachments if index < a.index < stop]
+        doc = build.document(index, stop, head=head, main_stop=mine[0].index if mine else stop)
+        doc.attachments = [build.attachment(a, mine[j + 1].index if j + 1 < len(mine) else stop)
+                           for j, a in enumerate(mine)]
         documents.append(doc)
+    first = documents[0] if documents else None
+    if first is not None and first.start_page > 0 and all(
+            _squash(comp.page_text(page)) in ("", _squash(first.title)) for page in range(first.start_page)):
+        # Only its own covers come before (a picture, or its title alone): they are part of it.
+        first.start_page, first.start_label, first.start_offset = 0, comp.page_labels[0], 0
     return documents
+
+
+def _stop(starts: list, k: int, default: int) -> int:
+    return starts[k + 1][0] if k + 1 < len(starts) else default
+
+
+class _Builder:
+    """Turns paragraph ranges into DocumentInfo records (range, metadata, clause tree)."""
+
+    def __init__(self, comp: Compilation, paragraphs: list[Paragraph], body_size: float, frames: dict | None,
+                 tables: dict | None = None):
+        self.comp, self.paragraphs, self.body_size, self.frames = comp, paragraphs, body_size, frames
+        self.tables = tables
+
+    def _end_offset(self, stop: int) -> int:
+        return self.paragraphs[stop].start if stop < len(self.paragraphs) else len(self.comp.text)
+
+    def _record(self, title: str, meta, start: int, stop: int, clauses_from: int, clauses_to: int) -> DocumentInfo:
+        comp, first = self.comp, self.paragraphs[start]
+        end_offset = self._end_offset(stop)
+        end_page = comp.page_of_offset(max(first.start, end_offset - 1))
+        doc = DocumentInfo(
+            title=title, doc_number=meta.doc_number, issuers=meta.issuers, date=meta.date, kind=meta.kind,
+            start_page=first.page, end_page=end_page, start_label=comp.page_labels[first.page],
+            start_offset=first.start, end_offset=end_offset, end_label=comp.page_labels[end_page])
+        body = self.paragraphs[clauses_from:clauses_to]
+        doc.clauses = find_clauses(comp, body, self._end_offset(clauses_to), self.frames, self.tables)
+        return doc
+
+    def document(self, index: int, stop: int, title: str | None = None, head: Head | None = None,
+                 main_stop: int | None = None, kind: str | None = None) -> DocumentInfo:
+        """The document at ``paragraphs[index:stop]``; its own text ends at ``main_stop`` (attachments follow)."""
+        main_stop = stop if main_stop is None else main_stop
+        title_index = index
+        if head is not None:
+            title_index = head.title_index if head.title_index is not None else head.last
+        title_para = self.paragraphs[title_index]
+        if title is None:
+            untitled = head is not None and head.title_index is None
+            title = head.mark_text if untitled else title_para.text.replace("\n", "")
+            if not untitled:
+                title += self._title_rest(title_index)
+        skip = {index, title_index}
+        if head is not None:  # the 版头's lines; an order's own text and date stay for the metadata
+            order = head.mark_text.endswith("令")
+            skip |= set(range(index, index + 2 if order else head.last + 1))
+        rest = [p for k, p in enumerate(self.paragraphs[index:main_stop], start=index) if k not in skip]
+        meta = describe(title, [title_para] + rest, self.body_size)
+        if head is not None:
+            meta.doc_number = head.doc_number or meta.doc_number
+            meta.issuers = head.issuers or meta.issuers
+        if kind:
+            meta.kind = kind
+        return self._record(title, meta, index, stop, max(skip | {title_index}) + 1, main_stop)
+
+    def _title_rest(self, index: int) -> str:
+        """The rest of a title set with wide leading, which left its last line a paragraph of its own
+        ("关于印发《…》" over "的通知"): the same size, centred, shorter, right below, no full stop."""
+        title = self.paragraphs[index]
+        if index + 1 >= len(self.paragraphs):
+            return ""
+        nxt = self.paragraphs[index + 1]
+        text = nxt.text.strip()
+        below = nxt.page == title.page and nxt.first.y0 - title.lines[-1].line.y1 < 2.5 * title.size
+        if (below and abs(nxt.size - title.size) < 0.5 and nxt.centred and nxt.x1 - nxt.x0 < title.x1 - title.x0
+                and len(_squash(text)) <= 20 and not text.endswith(("。", "；", "：", ":"))
+                and match_heading(text) is None and not is_doc_number(nxt) and nxt.size >= self.body_size + 0.9):
+            return text
+        return ""
+
+    def attachment(self, start: AttachmentStart, stop: int) -> DocumentInfo:
+        title = start.title or (start.label or "附件")
+        meta = describe(title, [self.paragraphs[start.index]] + self.paragraphs[start.body_from:stop], self.body_size)
+        meta.doc_number = None  # an attachment is issued under its document's number
+        doc = self._record(title, meta, start.index, stop, start.body_from, stop)
+        doc.label = start.label
+        return doc

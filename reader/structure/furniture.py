@@ -27,9 +27,9 @@ _DIGITS = re.compile(r"\d+")
 
 
 def normalise(text: str) -> str:
-    """Text key under which running lines repeat: no whitespace, numbers folded."""
+    """Text key under which running lines repeat: no whitespace or stray punctuation, numbers folded."""
     key = _DIGITS.sub("#", "".join(text.split()))
-    return key
+    return "".join(ch for ch in key if ch.isalnum() or ch in "#—-–") or key
 
 
 def is_page_number(text: str) -> bool:
@@ -41,7 +41,7 @@ def is_page_number(text: str) -> bool:
 
 def _candidates(lines: list[Line], height: float) -> tuple[list[Line], list[Line]]:
     """Lines at the top and at the bottom edge of a page, outermost first."""
-    ordered = sorted(lines, key=lambda l: l.y0)
+    ordered = sorted((l for l in lines if not l.furniture), key=lambda l: l.y0)  # margin glyphs already out
     top = [l for l in ordered[:_MAX_PER_EDGE] if l.y1 <= height * BAND]
     bottom = [l for l in reversed(ordered[-_MAX_PER_EDGE:]) if l.y0 >= height * (1 - BAND)]
     return top, bottom
@@ -63,7 +63,14 @@ def mark_furniture(pages: list[list[Line]], heights: list[float], body_size: flo
             for line in group:
                 key = normalise(line.text)
                 occurrences[(edge, key)].add(index)
-    text_pages = sum(1 for lines in pages if lines)
+    # Documents inserted whole keep their own page size: a running line is counted among the pages
+    # of its own size (a short book bound into an A4 compilation has headers on all of its pages).
+    size_of = [round(height) for height in heights]
+    per_size: dict[int, int] = defaultdict(int)
+    for index, lines in enumerate(pages):
+        if lines:
+            per_size[size_of[index]] += 1
+    text_pages = sum(per_size.values())
     common = max(2, round(0.25 * text_pages))
     count = 0
     for index, (top, bottom) in enumerate(edges):
@@ -71,7 +78,14 @@ def mark_furniture(pages: list[list[Line]], heights: list[float], body_size: flo
             for line in group:  # outermost first: stop at the first body line
                 where = occurrences[(edge, normalise(line.text))]
                 small = line.size < body_size * 0.95
-                repeated = len(where) >= common or (len(where) >= 2 and small)
+                own = per_size[size_of[index]]
+                near = max(2, round(0.25 * own))
+                same_size = sum(1 for page in where if size_of[page] == size_of[index])
+                apart = _set_apart(line, pages[index])
+                repeated = (len(where) >= common or (len(where) >= 2 and small) or (own < text_pages and same_size >= near)
+                            or (len(where) >= 3 and _one_short_run(where, 2 * len(where) + 1) and apart))  # one document's
+                if repeated and not small and _one_short_run(where, own if own < text_pages else text_pages) and not apart:
+                    repeated = False  # a table's title or header row repeated over the pages it spans
                 if repeated and _same_height(line, pages, where):
                     line.furniture = True
                 elif is_page_number(line.text):
@@ -106,6 +120,21 @@ def _mark_in_running_slots(edges: list[tuple[list[Line], list[Line]]], common: i
     return count
 
 
+def _set_apart(line: Line, lines: list[Line]) -> bool:
+    """Nothing within one and a half line heights below (or above, at the foot) ``line``: a running line stands
+    apart from the text, while a repeated table title sits right on its table."""
+    gaps = [other.y0 - line.y1 if other.y0 >= line.y1 else line.y0 - other.y1
+            for other in lines if other is not line and not other.furniture]
+    return min(gaps, default=1e9) >= 1.5 * line.height
+
+
+def _one_short_run(pages: set[int], text_pages: int) -> bool:
+    """Pages that form one run of consecutive pages covering less than half of the file: where a
+    table that breaks over pages repeats its title, not where a running header stands."""
+    ordered = sorted(pages)
+    return ordered[-1] - ordered[0] + 1 == len(ordered) and len(ordered) < 0.5 * text_pages
+
+
 def _same_height(line: Line, pages: list[list[Line]], where: set[int]) -> bool:
     """True when the repeated text sits at about this height on at least one other page."""
     key = normalise(line.text)
@@ -117,6 +146,49 @@ def _same_height(line: Line, pages: list[list[Line]], where: set[int]) -> bool:
             if abs(other.y0 - line.y0) <= tolerance and normalise(other.text) == key:
                 return True
     return False
+
+
+def mark_margin_glyphs(pages: list[list[Line]], layouts: list, body_size: float) -> int:
+    """Leave out glyphs in the margin beside the body column: a binding line (装订线 characters set
+    one under the other, or rotated) and similar marks. A line is one when it runs down the page
+    rather than across it, or when it stands wholly outside the body column with at most two
+    characters; text that merely starts left of the margin (a table wider than the text) stays."""
+    count = 0
+    for index, lines in enumerate(pages):
+        layout = layouts[index]
+        for line in lines:
+            if line.furniture or not line.chars:
+                continue
+            size = line.size or body_size
+            _trim_margin_chars(line, layout.left - size, layout.right + size, size)
+            outside = line.x1 < layout.left - 2 * size or line.x0 > layout.right + 2 * size
+            vertical = len(line.chars) >= 2 and (line.y1 - line.y0) > 2.5 * (line.x1 - line.x0)
+            if vertical or (outside and len(line.text.replace(" ", "")) <= 2):
+                line.furniture = True
+                count += 1
+    return count
+
+
+def _trim_margin_chars(line: Line, left: float, right: float, size: float) -> None:
+    """Drop up to two glyphs at either end of a row that stand in the margin, apart from the rest:
+    a binding-line character that happens to share a baseline with a line of the body."""
+    for from_start in (True, False):
+        for _ in range(2):
+            if len(line.chars) < 3:
+                return
+            k = 0 if from_start else -1
+            inner = [i for i, ch in enumerate(line.chars) if ch.strip()]
+            if len(inner) < 3:
+                return
+            near = inner[1] if from_start else inner[-2]
+            rect, other = line.rects[k], line.rects[near]
+            stray = rect[2] < left if from_start else rect[0] > right
+            apart = (other[0] - rect[2] if from_start else rect[0] - other[2]) >= 2 * size
+            if not (stray and apart):
+                break
+            line.chars.pop(k)
+            line.rects.pop(k)
+            line.finish()
 
 
 def mark_figure_labels(pdf, pages: list[list[Line]], body_size: float) -> int:
@@ -172,17 +244,27 @@ def printed_labels(pages: list[list[Line]]) -> list[str] | None:
 
     A page's label is its printed number ("— 3 —", "第 3 页", "第 3 页 共 70 页"); pages without one
     continue from the page before (or count back from the first number; front matter before page 1
-    gets roman numerals). Numbering may restart (documents inserted with their own page numbers),
-    but consecutive numbered pages must agree with their distance nearly always, and most pages
-    must carry a number; otherwise None (the caller keeps 1…n).
+    gets roman numerals). A compilation that prints its own running numbers over the documents' own
+    has two numbers per page, at different heights: the sequence that runs on with the page count
+    (the compilation's) is chosen. Numbering may restart (documents inserted with their own page
+    numbers), but consecutive numbered pages must agree with their distance nearly always, and most
+    pages must carry a number; otherwise None (the caller keeps 1…n).
     """
-    printed: dict[int, int] = {}
+    slots: dict[int, dict[int, int]] = {}
     for index, lines in enumerate(pages):
         for line in lines:
             match = _PRINTED_NUMBER.match(line.text.strip()) if line.furniture else None
             if match:
-                printed[index] = int(match.group(1))
-                break
+                slots.setdefault(round(line.y0 / 8), {}).setdefault(index, int(match.group(1)))
+    if not slots:
+        return None
+
+    def runs_on(printed: dict[int, int]) -> tuple[int, int]:
+        numbered = sorted(printed)
+        steps = zip(numbered, numbered[1:])
+        return sum(1 for i, j in steps if printed[j] - printed[i] == j - i), len(printed)
+
+    printed = max(slots.values(), key=runs_on)
     if len(printed) < max(2, len(pages) // 2):
         return None
     numbered = sorted(printed)

@@ -11,22 +11,16 @@ import re
 from dataclasses import dataclass, field
 
 from reader.structure.blocks import Paragraph
+from reader.structure.gbt9704 import DOC_NUMBER, note_text
 from reader.structure.paragraphs import HEADING_START
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 
-DOC_NUMBER = re.compile(
-    r"^(?:"
-    r"[\u4e00-\u9fff]{1,16}\s*[〔［\[（(【]\s*\d{4}\s*[〕］\]）)】]\s*\d{1,5}\s*号"  # 工信部联科〔2024〕235 号
-    r"|[\u4e00-\u9fff]{1,16}\s*公告\s*\d{4}\s*年\s*第\s*\d{1,4}\s*号"  # 税委会公告 2024 年第 13 号
-    r"|[\u4e00-\u9fff]{0,16}\s*\d{4}\s*年\s*第\s*\d{1,4}\s*号"
-    r"|[\u4e00-\u9fff]{1,16}令\s*[（(]?\s*第\s*[\d一二三四五六七八九十百零〇]+\s*号\s*[）)]?"  # 主席令 第 X 号
-    r")$"
-)
 _DATE = r"(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 DATE_LINE = re.compile(r"^[（(]?" + _DATE + r"[）)]?$")
-DATE_IN_NOTE = re.compile(r"^[（(]\s*" + _DATE + r"[^）)]{0,60}(?:通过|发布|公布|印发|修订|修正)")
+DATE_IN_NOTE = re.compile(r"^[（(]?\s*" + _DATE + r"[^）)]{0,60}(?:通过|发布|公布|印发|修订|修正)")
+_NUMBER_IN_NOTE = re.compile(r"[\u4e00-\u9fff]{1,16}[〔［\[]\d{4}[〕］\]]\d{1,5}号")
 _ADOPTED_BY = re.compile(r"日([^第日]{0,12})第[^届]{1,5}届(.{2,24}?(?:常务委员会|代表大会|委员会))第")
 _BODY_SUFFIX = re.compile(r"(?:部|委|局|厅|院|会|行|署|办|室|府|中心|协会|集团|公司|银行|总局|委员会|办公厅|小组)$")
 
@@ -128,14 +122,23 @@ def describe(title: str, paragraphs: list[Paragraph], body_size: float) -> Metad
         meta.issuers = issuers
         break
     if meta.date is None:
-        for p in paragraphs[1:4]:
-            match = DATE_IN_NOTE.match(_squash(p.text))
+        for k in range(1, min(4, len(paragraphs))):
+            note = note_text(paragraphs, k)  # a 题注 may be set over several lines
+            match = DATE_IN_NOTE.match(note)
             if match:
                 meta.date = parse_date(match)
-                body = _ADOPTED_BY.search(_squash(p.text))  # a law names the body that passed it
+                body = _ADOPTED_BY.search(note)  # a law names the body that passed it
                 if body and not meta.issuers:
                     meta.issuers = [body.group(1) + body.group(2)]
                 break
+    note = note_text(paragraphs, 1) if len(paragraphs) > 1 else ""
+    if note.startswith(("（", "(")):  # a 题注 of date and 文号 only: "（2010年8月30日 校办编号〔2010〕278号）"
+        dated = re.match(r"^[（(]" + _DATE, note)
+        number = _NUMBER_IN_NOTE.search(note, dated.end() if dated else 0)
+        if meta.doc_number is None and number:
+            meta.doc_number = number.group(0)
+        if meta.date is None and dated:
+            meta.date = parse_date(dated)
     if not meta.issuers:
         meta.issuers = _issuers_from_title(title)
     return meta

@@ -47,14 +47,20 @@ class DocumentInfo:
     end_offset: int
     clauses: list[Clause] = field(default_factory=list)
     end_label: str = ""
+    # Attachments (附件) issued with this document: each its own title, range and clause tree, inside
+    # this document's range. ``label`` is what the attachment prints above its title ("附件2").
+    attachments: list["DocumentInfo"] = field(default_factory=list)
+    label: str = ""
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["clauses"] = [c.to_dict() for c in self.clauses]
+        data["attachments"] = [a.to_dict() for a in self.attachments]
         return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "DocumentInfo":
         clauses = [Clause.from_dict(c) for c in data.get("clauses", ())]
-        fields = {k: v for k, v in data.items() if k != "clauses"}
-        return cls(**fields, clauses=clauses)
+        attachments = [cls.from_dict(a) for a in data.get("attachments", ())]
+        fields = {k: v for k, v in data.items() if k not in ("clauses", "attachments")}
+        return cls(**fields, clauses=clauses, attachments=attachments)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.structure.headings import match_heading
 from reader.structure.lines import Line
@@ -18,7 +18,7 @@ from reader.structure.numerals import NUMERAL_CHARS
 # Sentence ends after which a numbered line may open a paragraph. "；" is left out on purpose:
 # list items inside one sentence (（一）适用…；（二）…) end with it and must stay joined.
 _TERMINAL = set("。：！？!?:）)」”")
-_LEADERS = re.compile(r"[.·…．•_\-]{4,}\s*\S{0,6}$")
+_LEADERS = re.compile(r"[.·…⋯．•_\-]{4,}\s*\S{0,6}$")
 HEADING_START = re.compile(
     rf"^(?:[{NUMERAL_CHARS}]+、|[（(][{NUMERAL_CHARS}]+[）)]|\d{{1,2}}[.．、](?!\d)|[（(]\d{{1,2}}[）)]"
     rf"|第[{NUMERAL_CHARS}\d]+(?:[章节条编]|分编)|专栏\s*\d+)"
@@ -32,6 +32,13 @@ class Layout:
     left: float
     right: float
     body_size: float
+    gap: float = 0.0  # usual space between two body lines of a paragraph (0: unknown)
+    gaps: tuple[tuple[float, float], ...] = ()  # (font size, usual space) of the page's own runs of lines
+
+    def gap_for(self, size: float) -> float:
+        """The usual space between lines of this size on the page, else the layout's."""
+        near = [gap for each, gap in self.gaps if abs(each - size) <= 0.6]
+        return near[0] if near else self.gap
 
 
 def _mode(values: list[tuple[float, int]], default: float) -> float:
@@ -51,7 +58,9 @@ def body_size_of(pages: list[list[Line]]) -> float:
 
 
 def layouts(pages: list[list[Line]], widths: list[float], body_size: float) -> list[Layout]:
-    """A layout per page: shared by all pages of the same width, refined when a page has enough lines."""
+    """A layout per page: shared by all pages of the same width, refined when a page has enough lines
+    of its own that disagree (a document inserted whole into a compilation keeps its own margins and
+    body size, so it reads the same as on its own)."""
     by_width: dict[int, list[Line]] = {}
     for index, lines in enumerate(pages):
         by_width.setdefault(round(widths[index]), []).extend(
@@ -60,8 +69,57 @@ def layouts(pages: list[list[Line]], widths: list[float], body_size: float) -> l
     for width, body in by_width.items():
         left = _mode([(l.x0, len(l.chars)) for l in body], 0.0)
         right = _mode([(l.x1, len(l.chars)) for l in body if abs(l.x0 - left) < 2], float(width))
-        shared[width] = Layout(left, right, body_size)
-    return [shared[round(widths[i])] for i in range(len(pages))]
+        shared[width] = Layout(left, right, body_size, _usual_gap(body))
+    out = []
+    for index, lines in enumerate(pages):
+        layout = _own_layout(lines, shared[round(widths[index])])
+        text = sorted((l for l in lines if not l.furniture and not _has_cells(l)), key=lambda l: l.y0)
+        gaps = []
+        for size in sorted({round(l.size, 1) for l in text}):
+            same = [l for l in text if abs(l.size - size) <= 0.3]
+            gap = _usual_gap(same, least=2)  # the page's own leading for this size, where it shows
+            if gap:
+                gaps.append((size, gap))
+        out.append(replace(layout, gaps=tuple(gaps)) if gaps else layout)
+    return out
+
+
+_OWN_LINES = 8  # lines of one size a page needs before its own margins are trusted
+
+
+def _own_layout(lines: list[Line], shared: Layout) -> Layout:
+    """The page's own body geometry when it clearly differs from the shared one, else the shared one."""
+    text = [l for l in lines if not l.furniture and len(l.chars) >= 10 and not _has_cells(l)]
+    if len(text) < 3 or sum(1 for l in text if abs(l.size - shared.body_size) <= 1.0) >= 3:
+        return shared  # too little of its own, or the shared body text is on the page (tables aside)
+    size = _mode([(l.size, len(l.chars)) for l in text], shared.body_size)
+    body = [l for l in text if abs(l.size - size) <= 1.0]
+    if len(body) < 3:
+        return shared
+    exact = sorted((l.size for l in body), key=lambda v: abs(v - size))[0]
+    if len(body) < _OWN_LINES:  # a short page set in another size: its size, the shared margins
+        return shared if abs(exact - shared.body_size) <= 1.0 else replace(shared, body_size=exact)
+    left = _mode([(l.x0, len(l.chars)) for l in body], shared.left)
+    right = _mode([(l.x1, len(l.chars)) for l in body if abs(l.x0 - left) < 2], shared.right)
+    if abs(size - shared.body_size) <= 0.6 and abs(left - shared.left) <= size and abs(right - shared.right) <= size:
+        return shared
+    return Layout(left, right, exact, _usual_gap(body))
+
+
+def _has_cells(line: Line) -> bool:
+    """A row of table cells: spread far wider than its characters need (a CJK character is about
+    as wide as the type size; Latin ones are narrower, so this never mistakes running text)."""
+    return (line.x1 - line.x0) > 1.3 * len(line.chars) * line.size + 2.5 * line.size
+
+
+def _usual_gap(body: list[Line], least: int = 4) -> float:
+    """Most common space between consecutive body lines on one page: the leading a blank line is
+    measured against (some documents are set double-spaced)."""
+    gaps: list[tuple[float, int]] = []
+    for a, b in zip(body, body[1:]):
+        if a.page == b.page and 0 <= b.y0 - a.y1 < 3 * a.size:
+            gaps.append((b.y0 - a.y1, 1))
+    return _mode(gaps, 0.0) if len(gaps) >= least else 0.0
 
 
 def _is_centred(line: Line, layout: Layout, width: float) -> bool:
@@ -119,7 +177,7 @@ def starts_paragraph(prev: Line | None, line: Line, layout: Layout, width: float
         return True  # after a centred or right-aligned line (signature, date), text restarts at the margin
     if prev.x1 < layout.right - 2.5 * prev.size and not _cut_mid_sentence(prev, line, layout):
         return True  # the previous line stopped short
-    if prev.page == line.page and line.y0 - prev.y1 > 0.9 * size:
+    if prev.page == line.page and line.y0 - prev.y1 > max(0.9 * size, layout.gap_for(line.size) + 0.6 * size):
         return True  # a blank line
     if HEADING_START.match(line.text) and prev.text[-1:] in _TERMINAL:
         return True

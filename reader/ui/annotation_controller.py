@@ -20,6 +20,7 @@ from reader.annotations.service import migrate_predecessors, unavailable_store
 from reader.annotations.spans import annotation_for_span, clause_span
 from reader.errors import DamagedStoreError, FileMissingError, ReaderError, StorageError
 from reader.ui.annotation_toolbar import MiniToolbar, show_under_selection
+from reader.ui.annotation_hover import AnnotationHover, edit_in_place
 from reader.ui.annotation_tools import AnnotationLibraryTools
 from reader.ui.theme_dialog import ThemePicker
 from reader.ui.operations import single_shot_timer
@@ -77,6 +78,7 @@ class AnnotationController(AnnotationLibraryTools, QObject):
         self.toolbar = MiniToolbar(self, window.view.viewport())
         self._toolbar_timer = single_shot_timer(self, 250)
         self._toolbar_timer.timeout.connect(lambda: show_under_selection(self))
+        self.hover = AnnotationHover(self)  # card, note markers and the in-place note editor on the pages
 
     # ------------------------------------------------------------------ data
     @property
@@ -186,7 +188,8 @@ class AnnotationController(AnnotationLibraryTools, QObject):
         self.window.view.set_overlay(LAYER, overlay)
 
     # ------------------------------------------------------------------ actions
-    def push(self, text: str, before: dict[str, Annotation | None], after: dict[str, Annotation | None]) -> None:
+    def push(self, text: str, before: dict[str, Annotation | None], after: dict[str, Annotation | None],
+             message: str | None = None) -> None:
         command = ReplaceCommand(self, text, before, after)
         try:
             command._apply(after)
@@ -195,44 +198,53 @@ class AnnotationController(AnnotationLibraryTools, QObject):
             return
         command.applied = True
         self.undo_stack.push(command)
+        self.window.status((message or text) + self.tr("（Ctrl+Z 撤销）"))
 
-    def themes_for_new(self, themes: list[str] | None, ask: bool) -> list[str] | None:
+    def themes_text(self, names: list[str]) -> str:
+        """Theme names as the user reads them (English names in the English UI)."""
+        shown = []
+        for name in names:
+            theme = self.store.theme(name)
+            shown.append(theme.display_name(self.english) if theme is not None else name)
+        return "、".join(shown) if shown else self.tr("无主题")
+
+    def themes_for_new(self, themes: list[str] | None, text: str = "") -> list[str] | None:
+        """The given themes, else the analyst's choice in the picker (keyword matches of ``text`` pre-ticked)."""
         if themes is not None:
             return themes
-        if self.last_themes and not ask:
-            known = {t.name for t in self.store.themes()}
-            remembered = [n for n in self.last_themes if n in known]
-            if remembered:
-                return remembered
-        return self.pick_themes(self.last_themes)
+        return self.pick_themes([], text=text)
 
-    def pick_themes(self, selected: list[str], title: str | None = None) -> list[str] | None:
-        picker = ThemePicker(self.store, selected, self.english, self.window, title)
+    def pick_themes(self, selected: list[str], title: str | None = None, text: str = "") -> list[str] | None:
+        picker = ThemePicker(self.store, selected, self.english, self.window, title, text=text)
         try:
             return picker.chosen() if picker.exec() else None
         finally:
             picker.deleteLater()  # one dialog per question, not one more child of the window each time
 
-    def add_span(self, start: int, end: int, themes: list[str] | None = None, ask: bool = False,
+    def add_span(self, start: int, end: int, themes: list[str] | None = None,
                  note: str = "", label: str | None = None) -> Annotation | None:
         comp = self.compilation
         if comp is None:
             return None
-        themes = self.themes_for_new(themes, ask)
+        themes = self.themes_for_new(themes, comp.text[start:end])
         if themes is None:
+            self.window.status(self.tr("已取消，未添加批注"))
             return None
         self.last_themes = list(themes) or self.last_themes
         ann = annotation_for_span(comp, start, end, pdf=self.pdf_path(), themes=themes, note=note)
-        self.push(label or self.tr("高亮"), {ann.id: None}, {ann.id: ann})
+        label = label or self.tr("高亮")
+        where = f" {ann.clause_label}" if ann.clause_label and label != self.tr("高亮") else ""
+        self.push(label, {ann.id: None}, {ann.id: ann},
+                  self.tr("已%1%2，主题：%3").replace("%1", label).replace("%2", where).replace("%3", self.themes_text(themes)))
         return self.current.get(ann.id)
 
-    def highlight_selection(self, themes: list[str] | None = None, ask: bool = False) -> Annotation | None:
+    def highlight_selection(self, themes: list[str] | None = None, ask: bool = True) -> Annotation | None:
         span = self.window.view.selection_span()
         if span is None:
             self.window.status(self.tr("请先选中文字（结构分析完成后才能高亮）"))
             return None
         self.toolbar.hide()
-        ann = self.add_span(*span, themes=themes, ask=ask)
+        ann = self.add_span(*span, themes=themes)
         if ann is not None:
             self.window.view.clear_selection()
         return ann
@@ -250,8 +262,9 @@ class AnnotationController(AnnotationLibraryTools, QObject):
         return self.add_span(start, end, label=self.tr("标记条款"))
 
     def edit_note(self, ann_id: str) -> None:
+        """Edit a note beside its highlight when it is on the open compilation, else in a dialog."""
         ann = self.store.get(ann_id)
-        if ann is None:
+        if ann is None or edit_in_place(self, ann):
             return
         text, ok = QInputDialog.getMultiLineText(self.window, self.tr("批注"), self.tr("批注内容："), ann.note)
         if ok and text != ann.note:
@@ -260,27 +273,30 @@ class AnnotationController(AnnotationLibraryTools, QObject):
     def set_note(self, ann_id: str, note: str) -> None:
         ann = self.store.get(ann_id)
         if ann is not None:
-            self.push(self.tr("编辑批注"), {ann.id: ann}, {ann.id: ann.copy(note=note, modified=now_iso())})
+            self.push(self.tr("编辑批注"), {ann.id: ann}, {ann.id: ann.copy(note=note, modified=now_iso())},
+                      self.tr("已保存批注") if note else self.tr("已清空批注"))
 
     def retag(self, ids: list[str], themes: list[str]) -> None:
         before = {a.id: a for a in self.store.get_many(ids)}
         after = {i: a.copy(themes=list(themes), modified=now_iso()) for i, a in before.items()}
         if before:
             self.last_themes = list(themes) or self.last_themes
-            self.push(self.tr("修改主题"), dict(before), after)
+            self.push(self.tr("修改主题"), dict(before), after,
+                      self.tr("已把 %1 条批注的主题改为：%2").replace("%1", str(len(after))).replace("%2", self.themes_text(themes)))
 
     def choose_themes_for(self, ids: list[str]) -> None:
         anns = self.store.get_many(ids)
         if not anns:
             return
-        themes = self.pick_themes(anns[0].themes if len(anns) == 1 else [])
+        themes = self.pick_themes(anns[0].themes if len(anns) == 1 else [], text=anns[0].quote if len(anns) == 1 else "")
         if themes is not None:
             self.retag(ids, themes)
 
     def delete(self, ids: list[str]) -> None:
         before = {a.id: a for a in self.store.get_many(ids)}
         if before:
-            self.push(self.tr("删除批注"), dict(before), {i: None for i in before})
+            self.push(self.tr("删除批注"), dict(before), {i: None for i in before},
+                      self.tr("已删除 %1 条批注").replace("%1", str(len(before))))
 
     def annotations_at(self, offset: int | None) -> list[Annotation]:
         if offset is None:
@@ -341,6 +357,16 @@ class AnnotationController(AnnotationLibraryTools, QObject):
 
 
 
+def redo_shortcuts() -> list[QKeySequence]:
+    """Ctrl+Shift+Z and Ctrl+Y, each once: the platform's Redo key is often one of them, and a key
+    bound twice to the same action is an "ambiguous shortcut" that Qt ignores."""
+    keys: list[QKeySequence] = []
+    for key in [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]:
+        if not key.isEmpty() and all(key != k for k in keys):
+            keys.append(key)
+    return keys
+
+
 def install(window: "MainWindow", outline: "OutlinePanel") -> AnnotationController:
     controller = AnnotationController(window)
     window.compilationReady.connect(controller.on_compilation)
@@ -357,7 +383,7 @@ def install(window: "MainWindow", outline: "OutlinePanel") -> AnnotationControll
     undo = controller.undo_stack.createUndoAction(window, QCoreApplication.translate("AnnotationController", "撤销"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
     redo = controller.undo_stack.createRedoAction(window, QCoreApplication.translate("AnnotationController", "重做"))
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+    redo.setShortcuts(redo_shortcuts())
     highlight = QAction(QCoreApplication.translate("AnnotationController", "高亮所选"), window)
     highlight.setShortcut(QKeySequence("Ctrl+H"))
     highlight.triggered.connect(lambda: controller.highlight_selection())
@@ -365,6 +391,10 @@ def install(window: "MainWindow", outline: "OutlinePanel") -> AnnotationControll
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         edit.addAction(action)
         window.addAction(action)
+    undo.triggered.connect(lambda: window.status(QCoreApplication.translate("AnnotationController", "已撤销：%1")
+                                                  .replace("%1", controller.undo_stack.redoText())))
+    redo.triggered.connect(lambda: window.status(QCoreApplication.translate("AnnotationController", "已重做：%1")
+                                                  .replace("%1", controller.undo_stack.undoText())))
     controller.actions = {"undo": undo, "redo": redo, "highlight": highlight}
 
     tools = window.menu("tools")

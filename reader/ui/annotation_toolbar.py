@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from reader.ui.theme_dialog import swatch
@@ -34,12 +34,15 @@ class MiniToolbar(QFrame):
         while self.row.count():
             self.row.takeAt(0).widget().deleteLater()
         c = self.controller
-        self._button(self.tr("高亮"), self.tr("用上次的主题高亮所选 (Ctrl+H)"), c.highlight_selection)
+        self._button(self.tr("高亮…"), self.tr("高亮所选并选择主题（按关键词预先勾选） (Ctrl+H)"), lambda: c.highlight_selection())
         for theme in c.store.themes()[:6]:
-            button = self._button("", theme.display_name(c.english), lambda _=False, n=theme.name: c.highlight_selection([n]))
+            name = theme.display_name(c.english)
+            button = self._button(name, self.tr("用主题“%1”高亮所选").replace("%1", name),
+                                  lambda _=False, n=theme.name: c.highlight_selection([n]))
             button.setIcon(swatch(theme.color))
-        self._button(self.tr("主题…"), self.tr("选择一个或多个主题"), lambda: c.highlight_selection(ask=True))
-        self._button(self.tr("批注"), self.tr("高亮并写批注"), c.highlight_with_note)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)  # a labelled swatch
+            button.setObjectName("themeSwatch")
+        self._button(self.tr("批注…"), self.tr("高亮、选择主题并写批注"), lambda: c.highlight_with_note())
         self.adjustSize()
 
     def _button(self, text: str, tip: str, slot: Any) -> QToolButton:

@@ -51,6 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reader.ui.main_window import MainWindow
 
     window = MainWindow(language=language, settings=settings, background_analysis=not args.quit_after_first_paint)
+    window.ask_passwords = not args.quit_after_first_paint
     window.show()
     exit_code = EXIT_OK
     if args.quit_after_first_paint:

@@ -58,6 +58,10 @@ class ExportDialog(QDialog):
                            ("pdf", self.tr("标注 PDF（高亮与批注写入副本）"))):
             self.format_box.addItem(label, key)
         form.addRow(self.tr("格式："), self.format_box)
+        self.pdf_note = QLabel(self.tr("副本会去掉原文件中的脚本、启动程序的链接和附件，以便安全地发给同事。"),
+                               self, objectName="exportPdfNote", wordWrap=True)
+        self.pdf_note.setStyleSheet("color: palette(mid);")
+        form.addRow("", self.pdf_note)
         self.group_box = QComboBox(self, objectName="exportGroup")
         self.group_box.addItem(self.tr("按主题（主题 → 文件 → 条目）"), "theme")
         self.group_box.addItem(self.tr("按文件（汇编 → 文件 → 条款顺序）"), "document")
@@ -86,7 +90,7 @@ class ExportDialog(QDialog):
         self.page_size_box.addItem(self.tr("A4（210 × 297 毫米）"), "A4")
         self.page_size_box.addItem(self.tr("Letter（美国信纸）"), "Letter")
         self._select(self.page_size_box, options.page_size)
-        self.author_edit = QLineEdit(options.author, self, objectName="exportAuthor")
+        self.author_edit = QLineEdit(options.document_author, self, objectName="exportAuthor")
         self.author_edit.setPlaceholderText(self.tr("写入文档属性，可留空"))
         tform.addRow(self.tr("样式："), self.style_box)
         tform.addRow(self.tr("纸张："), self.page_size_box)
@@ -251,12 +255,13 @@ class ExportDialog(QDialog):
             date_from=self.date_from.date().toString("yyyy-MM-dd") if dated else None,
             date_to=self.date_to.date().toString("yyyy-MM-dd") if dated else None,
             page_size=self.page_size_box.currentData(), template=self.style_box.currentData(),
-            author=self.author_edit.text().strip(), language=getattr(self.window_, "language", "zh") or "zh",
+            document_author=self.author_edit.text().strip(), language=getattr(self.window_, "language", "zh") or "zh",
         )
 
     def _format_changed(self) -> None:
         fmt = self.format_box.currentData()
         self.group_box.setEnabled(fmt != "pdf")
+        self.pdf_note.setVisible(fmt == "pdf")
         for widget in (self.header_edit, self.footer_edit):
             widget.setEnabled(fmt != "pdf")
         for widget in (self.style_box, self.page_size_box, self.author_edit):

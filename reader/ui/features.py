@@ -15,13 +15,15 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget
 
 from reader.ui import (annotation_controller, export_dialog, outline_panel, reading_aids, restore_dialog,
-                       review_panel, search_panel)
+                       review_panel, search_panel, suggestion_panel, team_status)
 from reader.ui.annotation_controller import AnnotationController
 from reader.ui.outline_panel import OutlinePanel
 from reader.ui.reading_aids import ReadingAids
 from reader.ui.review_panel import ReviewPanel
 from reader.ui.search_indexing import SearchIndexing
 from reader.ui.search_panel import SearchPanel
+from reader.ui.suggestion_panel import SuggestionPanel
+from reader.ui.team_status import TeamStatus
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -37,8 +39,11 @@ class Features:
     annotations: AnnotationController
     review: ReviewPanel
     review_dock: QDockWidget
+    suggestions: SuggestionPanel
+    suggestions_dock: QDockWidget
     export_action: QAction
     restore_action: QAction
+    team: TeamStatus
     reading: ReadingAids
 
 
@@ -48,8 +53,10 @@ def install_features(window: "MainWindow") -> Features:
     search, search_dock, indexing = search_panel.install(window)
     annotations = annotation_controller.install(window, outline)
     review, review_dock = review_panel.install(window, annotations)
+    suggestions, suggestions_dock = suggestion_panel.install(window, annotations)
     export_action = export_dialog.install(window)
     restore_action = restore_dialog.install(window)
+    team = team_status.install(window, annotations)
     reading = reading_aids.install(window)
     return Features(outline, outline_dock, search, search_dock, indexing, annotations, review, review_dock,
-                    export_action, restore_action, reading)
+                    suggestions, suggestions_dock, export_action, restore_action, team, reading)

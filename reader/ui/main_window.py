@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from reader.ui.review_panel import ReviewPanel
     from reader.ui.search_indexing import SearchIndexing
     from reader.ui.search_panel import SearchPanel
+    from reader.ui.suggestion_panel import SuggestionPanel
+    from reader.ui.team_status import TeamStatus
 
 SAVE_DELAY_MS = 800  # reading position written this long after the last move (survives a crash)
 _AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
@@ -67,8 +69,11 @@ class MainWindow(QMainWindow):
     annotation_controller: AnnotationController
     review_panel: ReviewPanel
     review_dock: QDockWidget
+    suggestion_panel: SuggestionPanel
+    suggestion_dock: QDockWidget
     export_action: QAction
     restore_action: QAction
+    team_status: TeamStatus
     reading_aids: ReadingAids
     export_dialog: ExportDialog | None = None  # the one open export dialog, if any
 
@@ -78,6 +83,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("MainWindow")
         self.language = language
+        self.ask_passwords = True  # False when nobody is there to answer (--quit-after-first-paint)
         self.settings = settings or AppSettings()
         self.background_analysis = background_analysis
         self.document: Document | None = None
@@ -139,8 +145,10 @@ class MainWindow(QMainWindow):
         self.search_indexing = features.indexing
         self.annotation_controller = features.annotations
         self.review_panel, self.review_dock = features.review, features.review_dock
+        self.suggestion_panel, self.suggestion_dock = features.suggestions, features.suggestions_dock
         self.export_action = features.export_action
         self.restore_action = features.restore_action
+        self.team_status = features.team
         self.reading_aids = features.reading
 
     # ------------------------------------------------------------------ plug-in API
@@ -227,6 +235,9 @@ class MainWindow(QMainWindow):
                 self._password = password
                 return document
             except PasswordRequiredError as exc:
+                if not self.ask_passwords:  # nobody to ask (timing runs): say so instead of waiting
+                    self.show_error(exc)
+                    return None
                 password = dialogs.ask_password(self, path.name, exc.wrong_password)
                 if password is None:
                     return None

@@ -52,6 +52,7 @@ class PageView(PageViewPainting, PageViewInput, QAbstractScrollArea):
         self.worker.rendered.connect(self._on_rendered)
         self.selection = TextSelection()
         self._overlays: dict[str, dict[int, list[tuple[Rect, QColor]]]] = {}
+        self.markers: dict[int, list[tuple[float, float, QColor]]] = {}  # note markers: (x, y) in points per page
         self._generation = 0
         self._current = -1
         self._first_painted = False
@@ -290,6 +291,11 @@ class PageView(PageViewPainting, PageViewInput, QAbstractScrollArea):
         self._overlays[layer] = translucent
         if layer != SELECTION_LAYER and SELECTION_LAYER in self._overlays:  # selection stays on top
             self._overlays[SELECTION_LAYER] = self._overlays.pop(SELECTION_LAYER)
+        self.viewport().update()
+
+    def set_markers(self, markers: dict[int, list[tuple[float, float, QColor]]]) -> None:
+        """Small note markers drawn on the pages, each centred at (x, y) in PDF points."""
+        self.markers = markers
         self.viewport().update()
 
     def clear_overlay(self, layer: str) -> None:

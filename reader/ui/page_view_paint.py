@@ -17,6 +17,24 @@ PLACEHOLDER = QColor("#ececec")
 HINT = QColor("#f4f4f4")
 
 
+NOTE_MARKER_PX = 14
+
+
+def paint_note_marker(painter: QPainter, centre: QPointF, color: QColor) -> None:
+    """A small note sign (a filled square with a folded corner and two lines) marking a highlight with a note."""
+    half = NOTE_MARKER_PX / 2
+    box = QRectF(centre.x() - half, centre.y() - half, NOTE_MARKER_PX, NOTE_MARKER_PX)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor(60, 60, 60))
+    painter.setBrush(color)
+    painter.drawRoundedRect(box, 2, 2)
+    painter.setPen(QColor(40, 40, 40))
+    for k in (0.38, 0.62):
+        painter.drawLine(QPointF(box.left() + 3, box.top() + NOTE_MARKER_PX * k), QPointF(box.right() - 3, box.top() + NOTE_MARKER_PX * k))
+    painter.restore()
+
+
 class PageViewPainting:
     """Needs PageView's layout, cache, overlays and scroll bars."""
 
@@ -53,6 +71,8 @@ class PageViewPainting:
                 for rect, color in pages.get(page, ()):
                     painter.fillRect(QRectF(target.x() + rect[0] * scale, target.y() + rect[1] * scale,
                                             (rect[2] - rect[0]) * scale, (rect[3] - rect[1]) * scale), color)
+            for x, y, color in self.markers.get(page, ()):
+                paint_note_marker(painter, QPointF(target.x() + x * scale, target.y() + y * scale), color)
         painter.end()
         if missing:  # also catches a move to a screen with another pixel ratio
             self._schedule()

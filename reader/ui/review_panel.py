@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxL
 
 from reader.annotations import Annotation
 from reader.annotations.grouping import AnnotationGroup, filter_annotations, group_annotations, theme_counts
+from reader.ui.review_cards import ReviewCardDelegate
 from reader.ui.theme_dialog import swatch
 from reader.ui.operations import single_shot_timer
 from reader.ui.plaintext import plain_label
@@ -94,9 +95,8 @@ class ReviewModel(QAbstractItemModel):
         ann = self.groups[index.internalId() - 1][2][index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == QUOTE:
-                quote = " ".join(ann.quote.split())
-                return quote if len(quote) <= 80 else quote[:78] + "…"
+            if column == QUOTE:  # whole: the card delegate wraps it
+                return " ".join(ann.quote.split())
             if column == NOTE:
                 return " ".join(ann.note.split())
             if column == THEMES:
@@ -155,7 +155,9 @@ class ReviewPanel(QWidget):
         self.model.noteEdited = controller.set_note  # type: ignore[method-assign]
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setUniformRowHeights(False)  # cards are as tall as their quote and note
+        self.tree.setWordWrap(True)
+        self.tree.setItemDelegateForColumn(QUOTE, ReviewCardDelegate(self.tree, self.model.annotation, QUOTE))
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -169,6 +171,7 @@ class ReviewPanel(QWidget):
         header.resizeSection(NOTE, 80)
         header.setSectionResizeMode(THEMES, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PAGE, QHeaderView.ResizeMode.ResizeToContents)
+        header.sectionResized.connect(lambda *_a: self.tree.scheduleDelayedItemsLayout())  # re-wrap the cards
         self.empty_hint = QLabel(self.tr("还没有批注。选中文字后按 Ctrl+H 或点浮动工具栏高亮；"
                                          "在页面或大纲上右键可“标记本条款”。"), self)
         self.empty_hint.setObjectName("reviewHint")
@@ -261,10 +264,13 @@ class ReviewPanel(QWidget):
             self.controller.jump_to(ann)
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
+        """Themes column: the picker; a one-line note: edited in the list; elsewhere: the note beside the highlight."""
         ann = self.model.annotation(index)
-        if ann is not None and index.column() == THEMES:
+        if ann is None:
+            return
+        if index.column() == THEMES:
             self.controller.choose_themes_for([ann.id])
-        elif ann is not None and index.column() == NOTE and "\n" in ann.note:
+        elif index.column() != NOTE or "\n" in ann.note:
             self.controller.edit_note(ann.id)
 
     def delete_selected(self) -> None:

@@ -14,11 +14,13 @@ import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QLabel, QLineEdit,
                                QToolButton, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
+from reader.hit_order import READING, RELEVANCE, order_hits, separate_snippet_spans
+from reader.ui.search_navigation import CURRENT_COLOR, HIT_COLOR, SearchNavigation  # noqa: F401 (re-exported)
 from reader.ui.search_results_view import HTML_ROLE, HtmlDelegate, ResultTree
 from reader.ui.search_tasks import LatestOnly
 from reader.ui.operations import single_shot_timer
@@ -33,8 +35,6 @@ if TYPE_CHECKING:
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # (PageHit, HitDetails) on page rows
 DISPLAY_LIMIT = 300  # pages listed (the total is always shown)
-HIT_COLOR = QColor(255, 196, 0)
-CURRENT_COLOR = QColor(255, 110, 0)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -47,6 +47,12 @@ class SearchPanel(QWidget):
         self.window_ = window
         self.results: SearchResults | None = None
         self._current: tuple[QTreeWidgetItem, int] | None = None  # page row, hit number on it
+        self.navigation = SearchNavigation(
+            window, lambda content_hash: window.workspace.compilation(content_hash) if window.workspace else None)
+        self._list_note = ""  # "listing the first N pages" when the result was cut
+        self._last_payload: tuple | None = None
+        self._opening_hash: str | None = None  # set while a result opens its file
+        window.documentOpened.connect(lambda _doc: self.navigation.document_opened(self._opening_hash))
         self.worker = LatestOnly(self)
         self.worker.finished.connect(self._show_results)
         self.worker.failed.connect(self._search_failed)
@@ -57,10 +63,15 @@ class SearchPanel(QWidget):
         self.scope = QComboBox(self, objectName="searchScope")
         self.scope.addItem(self.tr("本文档"), "document")
         self.scope.addItem(self.tr("整个资料库"), "library")
+        self.order = QComboBox(self, objectName="searchOrder")
+        self.order.addItem(self.tr("阅读顺序"), READING)
+        self.order.addItem(self.tr("相关度"), RELEVANCE)
+        self.order.setToolTip(self.tr("结果列表的排列：按页序（本文档默认）或按相关度"))
         self.filters_button = QToolButton(self, text=self.tr("筛选"), checkable=True)
         row = QHBoxLayout()
         row.addWidget(self.box, 1)
         row.addWidget(self.scope)
+        row.addWidget(self.order)
         row.addWidget(self.filters_button)
 
         self.filters = QWidget(self, visible=False)
@@ -113,6 +124,8 @@ class SearchPanel(QWidget):
         for edit in (self.document_filter, self.date_from, self.date_to):
             edit.textChanged.connect(lambda _t: self.debounce.start())
         self.filters_button.toggled.connect(self._toggle_filters)
+        self.scope.currentIndexChanged.connect(self._default_order)
+        self.order.currentIndexChanged.connect(lambda _i: self._reorder())
         self.tree.itemClicked.connect(lambda item, _c: self.open_item(item))
         self.tree.itemActivated.connect(lambda item, _c: self.open_item(item))
 
@@ -124,6 +137,16 @@ class SearchPanel(QWidget):
     def searcher(self) -> "PageIndex":
         """The library's page index, through the window's Workspace (opened on first use)."""
         return self.window_.workspace.index
+
+    def _default_order(self, *_args: object) -> None:
+        """Reading order inside a document, relevance across the library (the user may switch)."""
+        self.order.blockSignals(True)
+        self.order.setCurrentIndex(self.order.findData(READING if self.scope.currentData() == "document" else RELEVANCE))
+        self.order.blockSignals(False)
+
+    def _reorder(self) -> None:
+        if self.results is not None and self._last_payload is not None:
+            self._show_results(self._last_payload)
 
     def _toggle_filters(self, shown: bool) -> None:
         self.filters.setVisible(shown)
@@ -172,7 +195,7 @@ class SearchPanel(QWidget):
             self.summary.setText("")
             self.empty_hint.show()
             self.tree.hide()
-            self.window_.view.clear_overlay("search")
+            self.navigation.clear()
             return
         filters = self._filters()
         annotated = self.annotated_only.isChecked()
@@ -199,9 +222,11 @@ class SearchPanel(QWidget):
 
     def _show_results(self, payload: tuple[SearchResults, list[HitDetails]]) -> None:
         results, details = payload
+        self._last_payload = payload
         self.results = results
         self._current = None
         self.tree.clear()
+        self.navigation.set_results([])  # a new query clears the old highlights
         if results.message and not results.hits:
             self.summary.setText(results.message)
             return
@@ -211,12 +236,17 @@ class SearchPanel(QWidget):
         if results.total_pages == 0:
             self.summary.setText(self.tr("没有找到“%1”").replace("%1", results.query.strip()))
             return
-        shown = self.tr("共 %1 页").replace("%1", str(results.total_pages))
-        if results.total_pages > len(results.hits):
-            shown += self.tr("，列出前 %1 页").replace("%1", str(len(results.hits)))
-        self.summary.setText(shown)
         by_hit = {(h.content_hash, h.page_index): d for h, d in zip(results.hits, details)}
-        for compilation, documents in results.groups():
+        ordered = order_hits(results.hits, self.order.currentData(), self.window_.content_hash)
+        self.navigation.set_results([(h, by_hit[(h.content_hash, h.page_index)]) for h in ordered])
+        self._list_note = ""
+        if results.total_pages > len(results.hits):
+            self._list_note = self.tr("，列出前 %1 页（共 %2 页）").replace("%1", str(len(results.hits))).replace(
+                "%2", str(results.total_pages))
+        self.summary.setText(self.navigation.count_text() + self._list_note)
+        from reader.index.search import SearchResults
+
+        for compilation, documents in SearchResults(results.query, results.parsed, ordered, results.total_pages).groups():
             top = QTreeWidgetItem(self.tree, [compilation])
             top.setData(0, HTML_ROLE, f"<b>{html.escape(compilation)}</b>")
             for document, hits in documents:
@@ -232,12 +262,26 @@ class SearchPanel(QWidget):
 
     def _add_page_row(self, parent: QTreeWidgetItem, hit: PageHit, details: HitDetails) -> None:
         label = self.tr("第 %1 页").replace("%1", hit.page_label)
-        snippet = "".join(f"<b>{html.escape(t)}</b>" if bold else html.escape(t) for t, bold in details.snippet_parts)
+        if hit.occurrences > 1 or len(details.spans) > 1:
+            label += self.tr("（%1 处）").replace("%1", str(max(hit.occurrences, len(details.spans))))
+        snippet = "<br>".join("".join(f"<b>{html.escape(t)}</b>" if bold else html.escape(t) for t, bold in parts)
+                              for parts in self._snippets(hit, details))
         missing = f" <i>{html.escape(self.tr('（文件缺失）'))}</i>" if hit.missing else ""
         item = QTreeWidgetItem(parent, [f"{label} {details.snippet_plain}"])
         item.setData(0, HTML_ROLE, f"<span style='color:#555'>{html.escape(label)}</span>{missing} {snippet}")
         item.setData(0, HIT_ROLE, (hit, details))
         item.setToolTip(0, tooltip(hit.pdf))
+
+    def _snippets(self, hit: PageHit, details: HitDetails) -> list[list[tuple[str, bool]]]:
+        """One snippet per group of nearby hits when the page is the open compilation's; else the index's one."""
+        comp = self.window_.compilation
+        if comp is None or comp.content_hash != hit.content_hash or len(details.spans) < 2:
+            return [details.snippet_parts]
+        from reader.index.highlight import snippet_parts
+
+        page_text = comp.page_text(hit.page_index)
+        text = page_text + (comp.page_text(hit.page_index + 1) if hit.page_index + 1 < comp.page_count else "")
+        return [snippet_parts(text, group, len(page_text)) for group in separate_snippet_spans(details.spans)[:4]]
 
     def _document_indexed(self) -> bool:
         content_hash = self.window_.content_hash
@@ -254,55 +298,60 @@ class SearchPanel(QWidget):
         return rows
 
     def open_item(self, item: QTreeWidgetItem, hit_number: int = 0) -> bool:
-        """Show the page of a result row with all its hits lit; the ``hit_number``-th one current."""
+        """Show the page of a result row with every hit lit; its ``hit_number``-th hit current."""
         data = item.data(0, HIT_ROLE)
         if not data or self.results is None:
             return False
         hit, details = data
-        window = self.window_
-        if window.content_hash != hit.content_hash:
-            if hit.missing or not hit.pdf:
-                window.status(self.tr("文件缺失，无法打开：%1").replace("%1", hit.pdf or hit.compilation))
-                return False
-            if not window.open_pdf(hit.pdf, page=hit.page_index):
-                return False
-        if not details.hit_rects:  # computed by the index, once, when a row is first opened
-            measured = self.searcher().details(hit, self.results.parsed)
-            details.rects, details.hit_rects = measured.rects, measured.hit_rects
-        spans = details.hit_rects
-        hit_number = max(0, min(hit_number, len(spans) - 1)) if spans else 0
-        overlay: dict[int, list] = {}
-        for number, rects in enumerate(spans):
-            for page, rect in rects:
-                overlay.setdefault(page, []).append((rect, CURRENT_COLOR if number == hit_number else HIT_COLOR))
-        if not overlay:  # no geometry (e.g. the structure is re-analysed): still show the page
-            overlay = {p: [(r, HIT_COLOR) for r in rs] for p, rs in details.rects.items()}
-        window.view.set_overlay("search", overlay)
-        target = spans[hit_number][0] if spans else None
-        window.view.go_to(target[0] if target else hit.page_index, target[1] if target else None)
-        self._current = (item, hit_number)
-        self.tree.setCurrentItem(item)
+        if not self._open_compilation_of(hit):
+            return False
+        count = len(details.spans)
+        index = self.navigation.index_of(hit, max(0, min(hit_number, count - 1))) if count else None
+        if index is None:  # no hit geometry known: still show the page
+            self.window_.view.go_to(hit.page_index)
+            return True
+        self._show_hit(index)
         return True
 
+    def _open_compilation_of(self, hit: PageHit) -> bool:
+        window = self.window_
+        if window.content_hash == hit.content_hash:
+            return True
+        if hit.missing or not hit.pdf:
+            window.status(self.tr("文件缺失，无法打开：%1").replace("%1", hit.pdf or hit.compilation))
+            return False
+        self._opening_hash = hit.content_hash
+        try:
+            return bool(window.open_pdf(hit.pdf, page=hit.page_index))
+        finally:
+            self._opening_hash = None
+
+    def _show_hit(self, index: int) -> None:
+        shown = self.navigation.show(index)
+        if shown is None:
+            return
+        hit, _details, number = shown
+        row = next((r for r in self.page_rows() if r.data(0, HIT_ROLE)[0] is hit), None)
+        if row is not None:
+            self._current = (row, number)
+            self.tree.setCurrentItem(row)
+        self.summary.setText(self.navigation.count_text() + self._list_note)
+
     def step(self, forward: bool = True) -> None:
-        """Next (F3) or previous (Shift+F3) hit: within the page first, then the next result page."""
-        rows = self.page_rows()
-        if not rows:
+        """Next (F3) or previous (Shift+F3) hit in reading order from where the reader is; wraps and says so."""
+        step = self.navigation.step(forward)
+        if step is None:
             return
-        if self._current is None:
-            self.open_item(rows[0] if forward else rows[-1], 0 if forward else 10**6)
+        content_hash = self.navigation.sequence.hashes[step.index]
+        key = self.navigation.sequence.keys[step.index]
+        hit, _details = self.navigation.hits[(content_hash, key.page_index)]
+        if not self._open_compilation_of(hit):
             return
-        item, number = self._current
-        _hit, details = item.data(0, HIT_ROLE)
-        count = len(details.spans)
-        if forward and number + 1 < count:
-            self.open_item(item, number + 1)
-        elif not forward and number > 0:
-            self.open_item(item, number - 1)
-        else:
-            index = rows.index(item) if item in rows else -1
-            nxt = rows[(index + (1 if forward else -1)) % len(rows)]
-            self.open_item(nxt, 0 if forward else 10**6)
+        self._show_hit(step.index)
+        if step.wrapped:
+            message = self.navigation.wrap_text(forward)
+            self.window_.status(message)
+            self.summary.setText(self.summary.text() + " · " + message)
 
     def on_workspace_changed(self, kinds: frozenset[str]) -> None:
         """The index (or, for the annotated-only filter, the annotations) changed elsewhere: search again."""
@@ -340,6 +389,7 @@ def install(window: MainWindow) -> tuple[SearchPanel, QDockWidget, SearchIndexin
         edit.addAction(action)
     indexing = SearchIndexing(window, panel)
     window.documentClosed.connect(lambda: window.view.clear_overlay("search"))
+    window.compilationReady.connect(lambda _comp: panel.navigation.light())  # hits of a file opened from the list
     if window.watcher is not None:
         window.watcher.changed.connect(panel.on_workspace_changed)
     return panel, dock, indexing

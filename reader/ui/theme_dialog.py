@@ -6,13 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import (QColorDialog, QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel,
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (QColorDialog, QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from reader.annotations import Theme
+from reader.annotations.suggestions import themes_matching
+from reader.annotations.themes import name_key
 from reader.errors import ReaderError
-from reader.ui.plaintext import ask_yes_no, warn
+from reader.ui.plaintext import ask_yes_no, plain_label, warn
 
 if TYPE_CHECKING:
     from reader.workspace import AnnotationRepository
@@ -29,47 +31,95 @@ def theme_label(theme: Theme, english: bool) -> str:
 
 
 class ThemePicker(QDialog):
-    """A checkable list of themes; ``chosen()`` gives the names in the order they were ticked."""
+    """A checkable, filterable list of themes; ``chosen()`` gives the names in the order they were ticked.
+
+    Opened with the themes whose keywords the annotated text contains already ticked (never the
+    last ones used: a clause about 5G must not be tagged 氢能 because 氢能 came last). Typing
+    filters the list by name, English name or keyword; one click anywhere on a row ticks it;
+    Enter accepts (ticking the only row left by the filter if none is ticked yet).
+    """
 
     def __init__(self, store: "AnnotationRepository", selected: list[str], english: bool = False,
-                 parent: QWidget | None = None, title: str | None = None) -> None:
+                 parent: QWidget | None = None, title: str | None = None, text: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("选择主题"))
+        self.setObjectName("themePicker")
         self.store, self.english = store, english
-        self._order = list(selected)
+        themes = store.themes()
+        self.suggested = [t.name for t in themes_matching(text, themes)] if text and not selected else []
+        self._order = list(selected) or list(self.suggested)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("可多选；高亮颜色取第一个主题的颜色。"), self))
+        hint = self.tr("可多选；高亮颜色取第一个主题的颜色。")
+        if self.suggested:
+            hint = self.tr("已按关键词勾选：%1").replace("%1", "、".join(self.suggested)) + "\n" + hint
+        self.hint = plain_label(QLabel(hint, self, wordWrap=True))
+        layout.addWidget(self.hint)
+        self.filter = QLineEdit(self, objectName="themeFilter", clearButtonEnabled=True)
+        self.filter.setPlaceholderText(self.tr("输入以筛选主题（名称或关键词）"))
+        layout.addWidget(self.filter)
         self.list = QListWidget(self)
         layout.addWidget(self.list)
         manage = QPushButton(self.tr("管理主题…"), self)
+        manage.setAutoDefault(False)
         manage.clicked.connect(self._manage)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(manage)
         row.addStretch(1)
         row.addWidget(buttons)
         layout.addLayout(row)
+        self.list.itemClicked.connect(self._toggle)
         self.list.itemChanged.connect(self._on_changed)
+        QShortcut(QKeySequence(Qt.Key.Key_Space), self.list, lambda: self._toggle(self.list.currentItem()))
+        self.filter.textChanged.connect(self._apply_filter)
+        self.filter.returnPressed.connect(self._accept)
         self._fill()
+        self.filter.setFocus()
 
     def _fill(self) -> None:
         self.list.blockSignals(True)
         self.list.clear()
-        for theme in self.store.themes():
+        themes = self.store.themes()
+        first = [t for n in self._order for t in themes if t.name == n]
+        for theme in first + [t for t in themes if t not in first]:  # ticked ones on top
             item = QListWidgetItem(swatch(theme.color), theme_label(theme, self.english), self.list)
             item.setData(Qt.ItemDataRole.UserRole, theme.name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setData(Qt.ItemDataRole.UserRole + 1, " ".join([theme.name, theme.name_en, *theme.keywords]))
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)  # the row's click ticks, not only the box
             item.setCheckState(Qt.CheckState.Checked if theme.name in self._order else Qt.CheckState.Unchecked)
         self.list.blockSignals(False)
+        self._apply_filter(self.filter.text())
+
+    def _toggle(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            checked = item.checkState() == Qt.CheckState.Checked
+            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
 
     def _on_changed(self, item: QListWidgetItem) -> None:
+        """Keep the tick order (the first theme gives the colour) in step with the boxes."""
         name = item.data(Qt.ItemDataRole.UserRole)
         if item.checkState() == Qt.CheckState.Checked and name not in self._order:
             self._order.append(name)
         elif item.checkState() != Qt.CheckState.Checked and name in self._order:
             self._order.remove(name)
+
+    def _apply_filter(self, text: str) -> None:
+        key = name_key(text)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setHidden(bool(key) and key not in name_key(item.data(Qt.ItemDataRole.UserRole + 1)))
+
+    def visible_names(self) -> list[str]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                if not self.list.item(i).isHidden()]
+
+    def _accept(self) -> None:
+        visible = self.visible_names()
+        if self.filter.text().strip() and len(visible) == 1 and visible[0] not in self._order:
+            self._order.append(visible[0])
+        self.accept()
 
     def set_checked(self, names: list[str]) -> None:
         self._order = list(names)

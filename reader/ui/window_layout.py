@@ -19,7 +19,7 @@ LEFT_WIDTH, RIGHT_WIDTH = 320, 330
 LEFT_SHARE = 0.24  # on a large screen the outline may take this share of the width
 HIDDEN_UNTIL_USED = ("searchDock",)
 LEFT_DOCKS = ("outlineDock", "thumbnailsDock")
-RIGHT_DOCKS = ("searchDock", "reviewDock")
+RIGHT_DOCKS = ("searchDock", "reviewDock", "suggestionDock")
 
 
 def default_size(window: QMainWindow) -> QSize:

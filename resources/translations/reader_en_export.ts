@@ -4,6 +4,10 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>副本会去掉原文件中的脚本、启动程序的链接和附件，以便安全地发给同事。</source>
+        <translation>The copy leaves out the source's scripts, links that launch programs and attached files, so it is safe to send to colleagues.</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/export_dialog.py" line="41"/>
         <location filename="../../reader/ui/export_dialog.py" line="238"/>
         <location filename="../../reader/ui/export_dialog.py" line="241"/>

@@ -56,7 +56,12 @@
         <translation>Restored {0} annotations from the backup</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/restore_dialog.py" line="149"/>
+        <location filename="../../reader/ui/restore_dialog.py" line="151"/>
+        <source>资料库为只读：可以阅读、搜索和导出，不能添加或修改批注</source>
+        <translation>The library is read-only: you can read, search and export, but not add or change annotations</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/restore_dialog.py" line="153"/>
         <source>从备份恢复批注…</source>
         <translation>Restore Annotations from a Backup…</translation>
     </message>

@@ -61,3 +61,32 @@ def open_analysed() -> Callable[[MainWindow, Path], Compilation]:
         return _deliver_compilation(win, Path(path))
 
     return open_
+
+
+def answer_theme_picker(names: list[str], accept: bool = True) -> list:
+    """Answer the next theme picker as a user does: click the rows so exactly ``names`` are ticked, then OK.
+
+    Returns a list that receives the dialog once answered (so a test can check what it offered).
+    """
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    seen: list = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.objectName() != "themePicker":
+            QTimer.singleShot(20, poll)
+            return
+        seen.append({"ticked": dialog.chosen(), "suggested": list(dialog.suggested)})
+        for row in range(dialog.list.count()):
+            item = dialog.list.item(row)
+            wanted = item.data(Qt.ItemDataRole.UserRole) in names
+            if (item.checkState() == Qt.CheckState.Checked) != wanted:
+                dialog.list.itemClicked.emit(item)
+        button = QDialogButtonBox.StandardButton.Ok if accept else QDialogButtonBox.StandardButton.Cancel
+        dialog.findChild(QDialogButtonBox).button(button).click()
+        dialog.parentWidget().window().activateWindow()
+
+    QTimer.singleShot(0, poll)
+    return seen

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
 from reader.ui.main_window import MainWindow
+from tests.ui.conftest import answer_theme_picker
 from tests.unit.annotations_pdfs import make_documents, typeset
 
 
@@ -33,7 +34,7 @@ def _overlay(win: MainWindow) -> dict:
 
 def test_ctrl_h_highlights_the_selection_and_undo_redo(window, qtbot):
     comp, controller = window.test_comp, window.annotation_controller
-    controller.last_themes = ["氢能"]
+    answer_theme_picker(["氢能"])
     start = comp.page_starts[0] + 30
     window.view.select_span(start, start + 25)
     window.view.setFocus()
@@ -52,7 +53,7 @@ def test_ctrl_h_highlights_the_selection_and_undo_redo(window, qtbot):
 def test_first_highlight_asks_for_themes(window, monkeypatch):
     comp, controller = window.test_comp, window.annotation_controller
     asked = []
-    monkeypatch.setattr(controller, "pick_themes", lambda selected, title=None: asked.append(1) or ["5G", "新材料"])
+    monkeypatch.setattr(controller, "pick_themes", lambda selected, title=None, text="": asked.append(1) or ["5G", "新材料"])
     window.view.select_span(comp.page_starts[0] + 5, comp.page_starts[0] + 15)
     ann = controller.highlight_selection()
     assert asked and ann.themes == ["5G", "新材料"] and controller.last_themes == ["5G", "新材料"]
@@ -73,7 +74,7 @@ def test_tag_this_clause_from_the_page_menu_covers_every_page(window):
     spanning = [(d, c) for d, c in comp.iter_clauses() if c.end_page > c.start_page]
     assert spanning
     _doc, clause = spanning[0]
-    controller.last_themes = ["绿色低碳"]
+    answer_theme_picker(["绿色低碳"])
     menu = QMenu()
     controller.page_menu_hook(menu, clause.start_page, clause.start_offset + 3)
     tag = next(a for a in menu.actions() if a.text().startswith("标记本条款"))
@@ -95,7 +96,7 @@ def test_tag_this_clause_from_the_page_menu_covers_every_page(window):
 def test_outline_menu_tags_a_clause(window):
     comp, controller = window.test_comp, window.annotation_controller
     doc, clause = next(comp.iter_clauses())
-    controller.last_themes = ["5G"]
+    answer_theme_picker(["5G"])
     menu = QMenu()
     for hook in window.outline_panel.context_menu_hooks:
         hook(menu, doc, clause)

@@ -158,7 +158,7 @@ def test_office_choices_reach_the_word_file_and_a_slash_title_stays_one_name(win
     assert document.core_properties.author == "Research Office"
     assert any("\nSource: " in p.text for p in document.paragraphs)  # the English UI's export
     remembered = load_template(window.library.root)
-    assert (remembered["page_size"], remembered["template"], remembered["author"]) == ("Letter", "official", "Research Office")
+    assert (remembered["page_size"], remembered["template"], remembered["document_author"]) == ("Letter", "official", "Research Office")
 
 
 def test_date_range_starts_at_the_annotated_documents_dates(make_window, open_analysed, qtbot, sample_pdf):

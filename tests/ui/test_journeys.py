@@ -66,8 +66,13 @@ def _answer_modal(qtbot, answer, timeout_ms: int = 10000) -> list:
 
 
 def _tick_first_theme_and_ok(dialog: QDialog) -> None:
-    item = dialog.list.item(0)
-    item.setCheckState(Qt.CheckState.Checked)
+    """Tick exactly the store's first theme (whatever the keywords pre-ticked) and press OK."""
+    first = dialog.store.themes()[0].name
+    for row in range(dialog.list.count()):
+        item = dialog.list.item(row)
+        wanted = item.data(Qt.ItemDataRole.UserRole) == first
+        if (item.checkState() == Qt.CheckState.Checked) != wanted:
+            dialog.list.itemClicked.emit(item)  # what a click on the row does
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     # A window manager gives the focus back to the main window when a dialog closes; offscreen Qt
     # does not, and window shortcuts (Ctrl+H, Ctrl+Z) only reach the active window.
@@ -249,8 +254,7 @@ def test_export_summary_to_markdown(qtbot, sample_pdf, tmp_path):
     for page in (comp.page_count // 4, comp.page_count // 2):
         start, end = _passage(comp, page, 18)
         win.view.select_span(start, end)
-        if not controller.last_themes:
-            _answer_modal(qtbot, _tick_first_theme_and_ok)
+        _answer_modal(qtbot, _tick_first_theme_and_ok)  # every highlight asks for its themes
         win.view.setFocus()
         qtbot.keyClick(win.view, Qt.Key.Key_H, CTRL)
         quotes.append(comp.text[start:end])

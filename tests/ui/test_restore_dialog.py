@@ -47,3 +47,34 @@ def test_tools_menu_offers_restore(make_window) -> None:
     win = make_window()
     assert win.restore_action.text() == "从备份恢复批注…"
     assert win.restore_action in win.menu("tools").actions()
+
+
+def test_read_only_library_says_so_in_the_window(make_window, tmp_path) -> None:
+    import shutil as sh
+    import subprocess
+
+    library = Library()
+    with open_store(library):
+        pass
+    tool = sh.which("chattr")
+    if tool is None or subprocess.run([tool, "-R", "+i", str(library.root)], capture_output=True).returncode:
+        pytest.skip("chattr +i is not available here; as root, chmod alone does not make a folder read-only")
+    try:
+        win = make_window()
+        assert win.library.read_only
+        assert "只读" in win.statusBar().currentMessage()
+    finally:
+        subprocess.run([tool, "-R", "-i", str(library.root)], capture_output=True)
+
+
+def test_closing_the_window_leaves_a_backup_of_the_session(make_window, open_analysed, pdf, qtbot, tmp_path) -> None:
+    from reader.annotations.backup import backup_infos
+
+    win = make_window()
+    comp = open_analysed(win, Path(shutil.copy(pdf, tmp_path / "c.pdf")))
+    controller = win.annotation_controller
+    qtbot.waitUntil(lambda: controller.loaded_hash == comp.content_hash, timeout=15000)
+    controller.store.add(Annotation(comp.content_hash, 0, "本次会话的引文", {0: [(10, 20, 90, 30)]}))
+    win.close()
+    newest = backup_infos(win.library.annotations_db)[0]
+    assert newest.recent and newest.annotations == 1

@@ -99,7 +99,7 @@ def test_note_edits_in_place_and_bulk_retag_delete_are_undoable(window, monkeypa
         index = panel.model.index(r, 0, group)
         ids.append(panel.model.annotation(index).id)
         selection.select(index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
-    monkeypatch.setattr(controller, "pick_themes", lambda selected, title=None: ["标准化"])
+    monkeypatch.setattr(controller, "pick_themes", lambda selected, title=None, text="": ["标准化"])
     panel.retag_selected()
     assert all(controller.store.get(i).themes == ["标准化"] for i in ids)
     panel.tree.selectionModel().clearSelection()

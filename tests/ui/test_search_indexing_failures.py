@@ -91,3 +91,34 @@ def test_damaged_index_is_rebuilt_after_start_up(qtbot, make_window, tmp_path):
     qtbot.waitUntil(lambda: not win.search_indexing.jobs, timeout=10000)
     assert "搜索索引已损坏" in win.statusBar().currentMessage()
     assert index_damage(library.index_dir, thorough=True) is None
+
+
+def test_worker_killed_during_the_apps_own_run_is_followed_by_a_run_that_names_the_file(qtbot, make_window, tmp_path):
+    """The app's indexing process is killed (as the OOM killer would) while it works on a file: the
+    app runs it once more, which records that file as failed and indexes the rest."""
+    import os
+    import signal
+
+    win = make_window()
+    store = PageStore(win.library.index_dir)
+    big = win.library.add(make_pdf(tmp_path / "巨大.pdf", BODY * 60, title="巨大"))
+    store.enqueue(big.content_hash, big.path, time.time())
+    small = win.library.add(make_pdf(tmp_path / "小.pdf", BODY[:1], title="小"))
+    store.enqueue(small.content_hash, small.path, time.time() + 1)
+    win.search_indexing.resume_quietly()
+    qtbot.waitUntil(lambda: bool(win.search_indexing.jobs), timeout=10000)
+    worker_pid = None
+    deadline = time.monotonic() + 60
+    while worker_pid is None and time.monotonic() < deadline:
+        with sqlite3.connect(win.library.index_dir / "pages.sqlite3", timeout=1) as conn:
+            row = conn.execute("SELECT started_pid FROM queue WHERE content_hash=? AND started_at IS NOT NULL",
+                               (big.content_hash,)).fetchone()
+        worker_pid = row[0] if row else None
+        time.sleep(0.02)
+    assert worker_pid is not None and worker_pid != os.getpid()
+    os.kill(worker_pid, signal.SIGKILL)
+    assert win.search_indexing.wait(120000)
+    qtbot.waitUntil(lambda: not win.search_indexing.jobs, timeout=10000)
+    message = win.statusBar().currentMessage()
+    assert "巨大.pdf" in message and "索引进程在处理此文件时退出" in message and "意外退出" not in message
+    assert store.is_indexed(small.content_hash) and store.queued() == []

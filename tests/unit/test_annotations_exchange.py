@@ -37,12 +37,15 @@ def _counts(store: AnnotationStore) -> tuple[int, int]:
     (lambda d: d["themes"].append({"name": 5}), "themes[N].name"),
     (lambda d: d.update(annotations={"a": 1}), "annotations: "),
     (lambda d: d.update(format="something-else"), "not an annotations export"),
+    (lambda d: d["annotations"][1].update(page_index=10 ** 30), "annotations[1].page_index"),
+    (lambda d: d["annotations"][0].update(note="\ud800"), "lone surrogate"),
+    (lambda d: d["annotations"][0].update(rects={"0": [[1, 2, float("inf"), 4]]}), "annotations[0].rects"),
 ])
 def test_a_malformed_import_names_the_fault_and_changes_nothing(tmp_path: Path, exported: dict, breakage,
                                                                 named: str) -> None:
     breakage(exported)
     path = tmp_path / "broken.json"
-    path.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
+    path.write_text(json.dumps(exported), encoding="utf-8")  # \uXXXX escapes, as a hand-edited file may hold
     with AnnotationStore(tmp_path / "target.sqlite3") as store:
         store.add(Annotation("k" * 64, 0, "原有的", {0: [(1, 2, 3, 4)]}))
         before = _counts(store)
@@ -80,3 +83,10 @@ def test_backup_module_does_not_import_the_store_at_run_time() -> None:
     assert "reader.annotations.store" not in modules
     source = (REPO / "reader" / "annotations" / "backup.py").read_text(encoding="utf-8")
     assert "._db" not in source  # the snapshot goes through AnnotationStore.backup_to
+
+
+def test_text_with_a_lone_surrogate_is_stored_with_a_replacement_character(tmp_path: Path) -> None:
+    """PDF text can map a glyph to U+D800; the annotation is kept, that one character replaced."""
+    with AnnotationStore(tmp_path / "t.sqlite3") as store:
+        stored = store.add(Annotation("h" * 64, 0, "引\ud800文", {0: [(1, 2, 3, 4)]}, clause_path=["一\udc00、"]))
+        assert stored.quote == "引\ufffd文" and stored.clause_path == ["一\ufffd、"]

@@ -134,11 +134,11 @@ def test_title_with_a_slash_never_becomes_a_folder():
 
 
 def test_page_size_template_and_author_are_remembered(tmp_path):
-    options = ExportOptions(page_size="Letter", template="official", author="研究部")
+    options = ExportOptions(page_size="Letter", template="official", document_author="研究部")
     save_template(tmp_path, options)
     assert load_template(tmp_path)["page_size"] == "Letter"
     again = options_from_template(tmp_path)
-    assert (again.page_size, again.template, again.author) == ("Letter", "official", "研究部")
+    assert (again.page_size, again.template, again.document_author) == ("Letter", "official", "研究部")
     assert ExportOptions().page_size == "A4"
 
 

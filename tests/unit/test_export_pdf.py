@@ -82,3 +82,28 @@ def test_output_may_not_be_the_original(source):
     with pytest.raises(UsageError):
         write_annotated_pdf(source, entries, source)
     assert sha(source) == before
+
+
+def test_copy_carries_no_active_content(tmp_path):
+    """JavaScript open action, a Launch link and an embedded file of the source never reach the copy."""
+    path = tmp_path / "active.pdf"
+    pdf = pymupdf.open()
+    page = pdf.new_page(width=420, height=300)
+    page.insert_text((40, 80), "第一条 推动氢能在工业领域的应用。", fontname="china-s", fontsize=14)
+    page.insert_link({"kind": pymupdf.LINK_LAUNCH, "from": pymupdf.Rect(40, 100, 200, 120), "file": "calc.exe"})
+    page.insert_link({"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(40, 130, 200, 150), "uri": "https://www.gov.cn/"})
+    pdf.embfile_add("payload.exe", b"MZ" + b"\0" * 64)
+    pdf.xref_set_key(pdf.pdf_catalog(), "OpenAction", "<< /S /JavaScript /JS (app.alert(1)) >>")
+    pdf.save(path)
+    pdf.close()
+    out = tmp_path / "out.pdf"
+    write_annotated_pdf(path, [entry("a", {0: rects_of(path, 0, "推动氢能")}, ["氢能"], "")], out)
+    with pymupdf.open(path) as original:  # the source keeps everything
+        assert original.embfile_count() == 1 and original.xref_get_key(original.pdf_catalog(), "OpenAction")[0] != "null"
+    with pymupdf.open(out) as copy:
+        assert copy.embfile_count() == 0
+        assert copy.xref_get_key(copy.pdf_catalog(), "OpenAction")[0] == "null"
+        kinds = [link["kind"] for link in copy[0].get_links()]
+        assert pymupdf.LINK_LAUNCH not in kinds and pymupdf.LINK_URI in kinds
+        assert b"app.alert" not in out.read_bytes() and b"calc.exe" not in out.read_bytes()
+        assert [a.type[1] for a in copy[0].annots()] == ["Highlight"]

@@ -126,3 +126,12 @@ def test_library_databases_backups_and_choices_are_private(setup, tmp_path: Path
     save_template(lib.root, ExportOptions(title="我的摘要"))
     for path in (lib.db_path, lib.annotations_db, backup, template_path(lib.root)):
         assert os.stat(path).st_mode & 0o777 == 0o600, path
+
+
+def test_json_export_of_annotations_never_lands_on_the_store(setup) -> None:
+    lib, store, _ = setup
+    store.close()
+    before = lib.annotations_db.read_bytes()
+    proc = _cli("annotations", "export", str(lib.annotations_db), "--library", str(lib.root))
+    assert proc.returncode == 2 and "annotation store" in proc.stderr and "Traceback" not in proc.stderr
+    assert lib.annotations_db.read_bytes() == before

@@ -170,3 +170,11 @@ def test_file_whose_every_page_is_unreadable_says_so(tmp_path: Path) -> None:
     index = _cli("index", str(pdf), "--json", library=library)
     (failure,) = json.loads(index.stdout)["failed"]
     assert failure["error_type"] == "CorruptPdfError" and "no page of this PDF can be read" in failure["error"]
+
+
+def test_info_says_the_pages_are_damaged_not_that_there_is_no_text_layer(tmp_path: Path) -> None:
+    pdf = page_tree_cycle_pdf(tmp_path / "cycle.pdf", readable_pages=False)
+    info = json.loads(_cli("info", str(pdf), "--json", library=tmp_path / "lib").stdout)
+    assert info["has_text_layer"] is False and "cycle in page tree" in info["text_problem"]
+    text = _cli("info", str(pdf), library=tmp_path / "lib").stdout.decode()
+    assert "damaged" in text and "no text layer" not in text

@@ -19,7 +19,7 @@ STORAGE_NAMES = {"PageStore", "AnnotationStore", "SQLiteAnnotationRepository", "
                  "open_store", "open_whoosh", "index_in_worker", "WhooshPageIndex"}
 SQLITE_OWNERS = {"sqlite_store.py", "sqlite_watch.py", "library.py", "annotations/store.py", "annotations/backup.py",
                  "annotations/theme_store.py",
-                 "index/schema.py"}
+                 "index/schema.py", "team/state.py"}
 
 
 def _imports(path: Path) -> set[str]:

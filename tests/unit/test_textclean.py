@@ -128,3 +128,15 @@ def test_query_with_bytes_that_are_not_utf8_or_controls_is_searched_not_crashed(
                              "--library", str(library)], cwd=REPO, capture_output=True, timeout=120)
     assert result.returncode == 0, result.stderr.decode()
     assert json.loads(result.stdout.decode("utf-8"))["hits"] == []
+
+
+def test_bookmark_titles_are_cleaned(tmp_path: Path) -> None:
+    from reader.structure.analyze import _safe_toc
+
+    pdf = odd_text_pdf(tmp_path / "odd.pdf", ["abc"])
+    doc = pymupdf.open(pdf)
+    doc.set_toc([[1, "关于\ue000通知\x0b一\ufb01", 1]])
+    doc.save(tmp_path / "toc.pdf")
+    assert pymupdf.open(tmp_path / "toc.pdf").get_toc()[0][1] == "关于\ue000通知\x0b一\ufb01"  # stored as given
+    with Document.open(tmp_path / "toc.pdf") as opened:
+        assert _safe_toc(opened.pdf) == [[1, "关于通知一fi", 1]]

@@ -1,0 +1,54 @@
+"""Cover and contents pages, recognised by what they say.
+
+A compilation opens with a cover (title, edition, issuer, date: a few short lines, not one
+sentence) and a 目录 (lines ending in leaders and a page number). These are the only pages a
+reader may leave out of default search or skip when looking for documents; a page holding a
+law's title, its 目录 and its first articles, or a red-header notice, is text.
+"""
+
+from __future__ import annotations
+
+import re
+
+TOC_LINE = re.compile(r"(?:(?:[.·…⋯．。\-—_]\s*){3,}|\s{3,})\s*[\dIVXLCivxlc]{1,4}\s*$")
+TOC_HEAD = re.compile(r"^(?:目录|目次|contents)$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[。；！？;!?]")
+COVER_MAX_CHARS = 300  # a cover names a title, an edition, an issuer and a date; a page of text says more
+COVER_MAX_LINE = 40
+COVER_MAX_LINES = 8  # a list of chapters is short lines too, but many of them
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def is_contents(lines: list[str]) -> bool:
+    """A contents list: most lines end in leaders and a page number (the 目录 heading may top it)."""
+    entries = [line for line in lines if not TOC_HEAD.match(_squash(line))]
+    return len(entries) >= 2 and sum(bool(TOC_LINE.search(line)) for line in entries) >= 0.5 * len(entries)
+
+
+def is_cover(lines: list[str]) -> bool:
+    """A cover: a few short lines and not one sentence (nor a 目录 heading)."""
+    squashed = [_squash(line) for line in lines]
+    return (len(squashed) <= COVER_MAX_LINES and 0 < sum(map(len, squashed)) <= COVER_MAX_CHARS and all(len(line) <= COVER_MAX_LINE for line in squashed)
+            and not any(_SENTENCE_END.search(line) for line in squashed)
+            and not any(TOC_HEAD.match(line) for line in squashed))
+
+
+def front_matter(pages: list[list[str]]) -> set[int]:
+    """Pages (given as their lines) that are a contents list anywhere, or a cover at the start of the
+    file (a cover can only follow another cover or contents page)."""
+    found: set[int] = set()
+    leading = True
+    for index, lines in enumerate(pages):
+        lines = [line for line in lines if line.strip()]
+        if not lines:
+            continue
+        if is_contents(lines):
+            found.add(index)
+        elif leading and is_cover(lines):
+            found.add(index)
+        else:
+            leading = False
+    return found
