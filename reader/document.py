@@ -18,6 +18,7 @@ import pymupdf
 
 from reader.errors import (
     CorruptPdfError,
+    EmptyFileError,
     EmptyPdfError,
     FileMissingError,
     NotPdfError,
@@ -150,6 +151,8 @@ class Document:
                 head = handle.read(1024)
         except OSError as exc:
             raise FileMissingError(f"无法读取文件 (cannot read file): {shown}: {exc.strerror}", path=shown) from exc
+        if not head.strip(b" \t\r\n\x00"):
+            raise EmptyFileError(f"文件是空的（0 字节或只有空白） (the file is empty): {shown}", path=shown)
         if b"%PDF" not in head:
             raise NotPdfError(f"不是 PDF 文件 (not a PDF file): {shown}", path=shown)
         with MUPDF_LOCK:

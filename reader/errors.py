@@ -47,6 +47,12 @@ class EmptyPdfError(DocumentError):
     code = "empty"
 
 
+class EmptyFileError(NotPdfError):
+    """A file with nothing in it (a failed download or copy): saying "not a PDF" would mislead."""
+
+    code = "empty_file"
+
+
 class PasswordRequiredError(DocumentError):
     """The PDF is encrypted; ``wrong_password`` tells a retry from the first ask."""
 

@@ -14,6 +14,8 @@ from reader.cli import emit
 from reader.cli.argtypes import iso_date
 from reader.errors import FileMissingError, ReaderError
 from reader.export import FORMATS, GROUPINGS
+from reader.export.model import PAGE_SIZES, TEMPLATES
+from reader.export.wording import LANGUAGES
 from reader.export.templates import REMEMBERED, options_from_template, save_template
 from reader.library import Library
 from reader.workspace import Workspace
@@ -48,6 +50,15 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("--footer", dest="footer_text", help="页脚文字 (footer text)")
     parser.add_argument("--body-font", help="正文中文字体，默认宋体 (East Asian body font)")
     parser.add_argument("--heading-font", help="标题中文字体，默认黑体 (East Asian heading font)")
+    parser.add_argument("--page-size", choices=PAGE_SIZES,
+                        help="Word 纸张大小，默认 A4 或上次所选 (Word paper size; default A4 or the last used)")
+    parser.add_argument("--template", choices=TEMPLATES,
+                        help="Word 样式：official 为公文样式（GB/T 9704），modern 为彩色标题 "
+                             "(Word look: official = 公文 style, modern = coloured headings)")
+    parser.add_argument("--document-author", metavar="NAME",
+                        help="Word 文档属性中的作者，默认上次所填或本程序名 (author in the Word file's properties)")
+    parser.add_argument("--lang", choices=LANGUAGES, default="zh",
+                        help="导出文字的语言 (language of the export's labels), 默认 zh")
     parser.set_defaults(func=run)
 
 
@@ -84,8 +95,10 @@ def run(args: argparse.Namespace) -> int:
         library.root,
         format=args.format, group=args.group, title=args.title, header_text=args.header_text,
         footer_text=args.footer_text, body_font=args.body_font, heading_font=args.heading_font,
-        date_from=args.date_from, date_to=args.date_to,
+        date_from=args.date_from, date_to=args.date_to, page_size=args.page_size, template=args.template,
+        document_author=args.document_author,
     )
+    options.language = args.lang
     options.themes = list(args.theme)
     options.only_with_notes = args.with_notes
     options.author = args.author

@@ -18,6 +18,7 @@ from reader.annotations.grouping import reading_key
 from reader.annotations.themes import match_theme
 from reader.errors import ReaderError, UsageError
 from reader.export.model import CancelCheck, ExportCancelled, ExportEntry, ExportOptions, ThemeInfo
+from reader.export.wording import words
 from reader.library import Library
 
 if TYPE_CHECKING:
@@ -115,6 +116,25 @@ def _clause_heading(ann: Annotation, comp) -> str:
     return heading if len(heading) <= HEADING_CHARS else heading[:HEADING_CHARS] + "…"
 
 
+SOURCE_HEADING_CHARS = 12
+"""A source line names every level of the clause; each heading is cut shorter than the locator's."""
+
+
+def _short(heading: str, limit: int) -> str:
+    heading = " ".join(heading.split())
+    return heading if len(heading) <= limit else heading[:limit] + "…"
+
+
+def _clause_headings(ann: Annotation, comp) -> tuple[str, ...]:
+    """Each level's heading for the annotation's recorded clause path, when the structure agrees with it."""
+    if comp is None or ann.start_offset is None or not ann.clause_path:
+        return ()
+    path = comp.clause_path_at(ann.start_offset)
+    if [c.label for c in path] != list(ann.clause_path):
+        return ()
+    return tuple(_short(c.heading, SOURCE_HEADING_CHARS) for c in path)
+
+
 def _document_of(ann: Annotation, comp):
     """(index, DocumentInfo) of the document the annotation lies in, when structure is known."""
     if comp is None or ann.start_offset is None:
@@ -155,6 +175,7 @@ def _entry(ann: Annotation, info: CompilationInfo) -> tuple[ExportEntry, str | N
         rects={int(p): [tuple(r) for r in rs] for p, rs in ann.rects.items()},
         whole_clause=_whole_clause(ann, comp),
         clause_heading=_clause_heading(ann, comp),
+        clause_headings=_clause_headings(ann, comp),
         orphaned=ann.status == STATUS_ORPHANED,
     )
     return entry, date
@@ -212,16 +233,28 @@ def collect(library: Library, store: "AnnotationRepository", options: ExportOpti
 
 
 def scope_text(options: ExportOptions, collected: Collected) -> str:
-    """How the summary describes what it covers."""
+    """How the summary describes what it covers (in the export's language)."""
+    w = words(options.language)
     if options.compilations is None:
-        parts = [f"整个资料库（{len(collected.compilations)} 份汇编有批注）"]
+        parts = [w["whole_library"].format(count=len(collected.compilations))]
     else:
         names = [collected.compilations[h].name for h in dict.fromkeys(options.compilations) if h in collected.compilations]
-        parts = ["汇编：" + "、".join(f"《{n}》" for n in names)]
+        parts = [w["compilations"].format(names=w["list_sep"].join(w["compilation_name"].format(name=n) for n in names))]
     if collected.selected_themes:
-        parts.append("主题：" + "、".join(collected.selected_themes))
+        parts.append(w["scope_themes"].format(names=w["list_sep"].join(collected.selected_themes)))
     if options.date_from or options.date_to:
-        parts.append(f"文件日期：{options.date_from or '不限'} 至 {options.date_to or '不限'}")
+        parts.append(w["scope_dates"].format(first=options.date_from or w["any"], last=options.date_to or w["any"]))
     if options.only_with_notes:
-        parts.append("仅含有批注文字的条目")
-    return "；".join(parts)
+        parts.append(w["with_notes"])
+    return w["scope_sep"].join(parts)
+
+
+def date_span(library: Library, store: "AnnotationRepository", hashes: list[str] | None = None,
+              compilations: Compilations | None = None) -> tuple[str, str] | None:
+    """First and last dates of the documents that hold annotations in scope: the range a summary defaults to.
+
+    Loads each compilation's structure (from its cache), so call it off the GUI thread.
+    """
+    collected = collect(library, store, ExportOptions(compilations=hashes), compilations=compilations)
+    dates = sorted(e.document_date for e in collected.entries if e.document_date)
+    return (dates[0], dates[-1]) if dates else None

@@ -75,8 +75,56 @@ def _paragraph_style(styles, name: str, base: str, style_id: str):
         return style
 
 
-def setup_styles(document, *, body_font: str, heading_font: str, latin_font: str) -> dict[str, object]:
-    """Configure the template's styles; returns the style objects the writer uses (by role)."""
+OFFICIAL_BODY_FONT = "仿宋_GB2312"
+OFFICIAL_HEADING_FONT = "黑体"
+OFFICIAL_QUOTE_FONT = "楷体_GB2312"
+OFFICIAL_TITLE_FONT = "方正小标宋简体"
+BLACK = RGBColor(0, 0, 0)
+
+
+def _official(styles, roles: dict[str, object], latin_font: str) -> None:
+    """GB/T 9704-2012's look: 3号 (16 pt) 仿宋_GB2312 text, 黑体 headings, 楷体 quotes, 小标宋 title, all black.
+
+    The standard's fixed 28 pt line pitch gives its 22 lines per page; headings keep the body size
+    (公文 mark levels by typeface, not size), the title is 2号 (22 pt) and centred.
+    """
+    for name in _BODY_STYLES:
+        set_style_fonts(styles[name], latin_font, OFFICIAL_BODY_FONT)
+    for name in _HEADING_STYLES:
+        set_style_fonts(styles[name], latin_font, OFFICIAL_HEADING_FONT)
+    normal = styles["Normal"]
+    normal.font.size = Pt(16)
+    normal.paragraph_format.line_spacing = Pt(28)
+    for level in (1, 2, 3):
+        heading = styles[f"Heading {level}"]
+        heading.font.size = Pt(16)
+        heading.font.color.rgb = BLACK
+        heading.font.bold = False
+    title = styles["Title"]
+    set_style_fonts(title, latin_font, OFFICIAL_TITLE_FONT)
+    title.font.size = Pt(22)
+    title.font.color.rgb = BLACK
+    title.paragraph_format.alignment = 1  # centred
+    ppr = title.element.get_or_add_pPr()
+    border = ppr.find(qn("w:pBdr"))
+    if border is not None:  # the default template's blue rule under the title
+        ppr.remove(border)
+    styles["TOC Heading"].font.color.rgb = BLACK
+    quote = roles["quote"]
+    set_style_fonts(quote, latin_font, OFFICIAL_QUOTE_FONT)
+    quote.font.color.rgb = BLACK
+    roles["note"].font.color.rgb = BLACK
+    roles["source"].font.color.rgb = BLACK
+    roles["source"].font.size = Pt(12)
+
+
+def setup_styles(document, *, body_font: str, heading_font: str, latin_font: str,
+                 template: str = "modern") -> dict[str, object]:
+    """Configure the template's styles; returns the style objects the writer uses (by role).
+
+    ``official`` replaces the fonts and colours with a 公文's (see :func:`_official`); the
+    user's font choices apply to ``modern``.
+    """
     styles = document.styles
     for name in _BODY_STYLES:
         set_style_fonts(styles[name], latin_font, body_font)
@@ -117,7 +165,7 @@ def setup_styles(document, *, body_font: str, heading_font: str, latin_font: str
         style.paragraph_format.left_indent = Cm(0.75 * (level - 1))
         style.paragraph_format.space_after = Pt(2)
         toc.append(style)
-    return {
+    roles = {
         "title": styles["Title"],
         "h1": styles["Heading 1"],
         "h2": styles["Heading 2"],
@@ -130,3 +178,6 @@ def setup_styles(document, *, body_font: str, heading_font: str, latin_font: str
         "toc2": toc[1],
         "toc_heading": styles["TOC Heading"],
     }
+    if template == "official":
+        _official(styles, roles, latin_font)
+    return roles

@@ -9,9 +9,11 @@ by the quote (引文 style), the note (批注 style) and the source line (出处
 
 from __future__ import annotations
 
+import datetime as _dt
 from pathlib import Path
 
 import docx
+from docx.shared import Mm
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -20,6 +22,7 @@ from docx.text.paragraph import Paragraph
 
 from reader.atomicfile import atomic_path
 from reader.export.docx_styles import setup_styles
+from reader.export.wording import words
 from reader.export.model import (
     DEFAULT_BODY_FONT,
     DEFAULT_HEADING_FONT,
@@ -30,7 +33,22 @@ from reader.export.model import (
     GroupItem,
     Progress,
 )
-from reader.export.text import clean_note, clean_quote, document_heading, locator, source_line, summary_lines
+from reader.export.text import (
+    clean_note,
+    clean_quote,
+    document_heading,
+    locator,
+    section_title,
+    source_line,
+    summary_lines,
+)
+
+PAGE_SIZES_MM = {"A4": (210, 297), "Letter": (215.9, 279.4)}
+MARGINS_MM = {
+    # top, bottom, left, right
+    "official": (37, 35, 28, 26),  # GB/T 9704-2012 公文: 天头 37 mm, 订口 28 mm, text block 156 × 225 mm
+    "modern": (25.4, 25.4, 25.4, 25.4),
+}
 
 MARKER = "■"
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
@@ -149,14 +167,15 @@ def _update_fields_on_open(document) -> None:
 
 def _toc(body: "_FastBody", styles, report: ExportReport) -> None:
     """A real TOC field whose current result lists the headings (page numbers come on update)."""
-    body.paragraph(styles["toc_heading"], "目录")
+    w = words(report.language)
+    body.paragraph(styles["toc_heading"], w["contents"])
     lines = []
     for section in report.sections:
-        lines.append((styles["toc1"], section.title))
+        lines.append((styles["toc1"], section_title(section.title, report.language)))
         for doc in section.documents:
-            lines.append((styles["toc2"], document_heading(doc.title, doc.doc_number)))
+            lines.append((styles["toc2"], document_heading(doc.title, doc.doc_number, report.language)))
     if not lines:
-        lines.append((styles["toc1"], "（无内容）"))
+        lines.append((styles["toc1"], w["nothing"]))
     for index, (style, text) in enumerate(lines):
         paragraph = body.paragraph(style)
         if index == 0:
@@ -177,49 +196,96 @@ def _header_footer(document, report: ExportReport) -> None:
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if report.footer_text:
         footer.add_run(report.footer_text + "　")
-    footer.add_run("第 ")
+    before, after = words(report.language)["page_footer"]
+    footer.add_run(before)
     _simple_field(footer, "PAGE", "1")
-    footer.add_run(" 页")
+    if after:
+        footer.add_run(after)
 
 
-def _summary(document, styles, report: ExportReport) -> None:
+def _summary(document, styles, report: ExportReport, template: str = "modern") -> None:
     document.add_paragraph(report.title, style=styles["title"])
     for line in summary_lines(report):
         document.add_paragraph(line, style=styles["normal"])
     if report.theme_counts:
         table = document.add_table(rows=1, cols=2)
-        table.style = document.styles["Light List Accent 1"]
-        table.rows[0].cells[0].text = "主题"
-        table.rows[0].cells[1].text = "条数"
+        table.style = document.styles["Table Grid" if template == "official" else "Light List Accent 1"]
+        w = words(report.language)
+        table.rows[0].cells[0].text = w["theme"]
+        table.rows[0].cells[1].text = w["entries"]
         for name, count in report.theme_counts.items():
             cells = table.add_row().cells
             paragraph = cells[0].paragraphs[0]
             _marker(paragraph, report.theme_colors.get(name))
-            paragraph.add_run(name)
+            paragraph.add_run(section_title(name, report.language))
             cells[1].text = str(count)
             cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def _entry(body: _FastBody, styles, item: GroupItem, theme_colors: dict[str, str]) -> None:
+def _keep(paragraph, *, with_next: bool) -> None:
+    """An entry's paragraphs stay on one page and with the next one, so a page break never
+    separates a quote from its note and source (Word breaks anyway when an entry is longer than a page)."""
+    fmt = paragraph.paragraph_format
+    fmt.keep_together = True
+    if with_next:
+        fmt.keep_with_next = True
+
+
+def _entry(body: _FastBody, styles, item: GroupItem, theme_colors: dict[str, str], language: str = "zh") -> None:
     entry = item.entry
-    body.paragraph(styles["h3"], locator(entry))
-    for paragraph in clean_quote(entry.quote) or ["（无文字）"]:
-        body.paragraph(styles["quote"], paragraph)
+    w = words(language)
+    _keep(body.paragraph(styles["h3"], locator(entry, language)), with_next=True)
+    for paragraph in clean_quote(entry.quote) or [w["no_text"]]:
+        _keep(body.paragraph(styles["quote"], paragraph), with_next=True)
     note = clean_note(entry.note)
     if note:
-        p = body.paragraph(styles["note"])._p
-        _run(p, "批注：", bold=True)
+        paragraph = body.paragraph(styles["note"])
+        _keep(paragraph, with_next=True)
+        p = paragraph._p
+        _run(p, w["note"], bold=True)
         for index, line in enumerate(note):
             _run(p, line, line_break=index > 0)
-    meta = body.paragraph(styles["source"])._p
+    source = body.paragraph(styles["source"])
+    _keep(source, with_next=False)
+    meta = source._p
     for name in (t for t in entry.themes if t not in item.also_in):
         _run(meta, MARKER + " ", color=theme_colors.get(name, entry.color))
         _run(meta, name + "　")
     if not entry.themes:
-        _run(meta, "未分类　")
+        _run(meta, w["untagged"] + "　")
     if item.also_in:
-        _run(meta, f"（另见：{'、'.join(item.also_in)}）")
-    _run(meta, source_line(entry), line_break=True)
+        _run(meta, w["also_in"].format(names=w["list_sep"].join(item.also_in)))
+    _run(meta, source_line(entry, language), line_break=True)
+
+
+def _page_setup(document, page_size: str, template: str) -> None:
+    """Paper size and margins on every section (python-docx's default template is US Letter)."""
+    width, height = PAGE_SIZES_MM[page_size]
+    top, bottom, left, right = MARGINS_MM[template]
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(width), Mm(height)
+        section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+        section.left_margin, section.right_margin = Mm(left), Mm(right)
+
+
+def _properties(document, report: ExportReport, author: str) -> None:
+    """Document properties of this app: python-docx's template says 'python-docx', dated 2013."""
+    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    w = words(report.language)
+    props = document.core_properties
+    props.title = report.title
+    props.author = author or w["app"]
+    props.last_modified_by = author or w["app"]
+    props.created = props.modified = now
+    props.revision = 1
+    props.subject = report.scope
+    props.comments = ""
+    props.keywords = w["list_sep"].join(section_title(n, report.language) for n in report.theme_counts)
+    props.category = ""
+    props.language = "zh-CN" if report.language == "zh" else "en-US"
+    props.content_status = ""
+    props.identifier = ""
+    props.version = ""
 
 
 def build_docx(
@@ -228,18 +294,22 @@ def build_docx(
     body_font: str = DEFAULT_BODY_FONT,
     heading_font: str = DEFAULT_HEADING_FONT,
     latin_font: str = DEFAULT_LATIN_FONT,
+    page_size: str = "A4",
+    template: str = "modern",
+    author: str = "",
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ):
     """The python-docx Document for ``report`` (not yet saved)."""
     document = docx.Document()
-    document.core_properties.title = report.title
-    document.core_properties.language = "zh-CN"
-    styles = setup_styles(document, body_font=body_font, heading_font=heading_font, latin_font=latin_font)
+    _properties(document, report, author)
+    _page_setup(document, page_size, template)
+    styles = setup_styles(document, body_font=body_font, heading_font=heading_font, latin_font=latin_font,
+                          template=template)
     _update_fields_on_open(document)
     _header_footer(document, report)
     body = _FastBody(document)
-    _summary(document, styles, report)
+    _summary(document, styles, report, template)
     _toc(body, styles, report)
     total = max(report.placed, 1)
     done = 0
@@ -247,15 +317,15 @@ def build_docx(
         heading = body.paragraph(styles["h1"])
         if number == 0:
             heading.paragraph_format.page_break_before = True
-        if section.color:
+        if section.color and template != "official":  # 公文 headings are black, without colour marks
             _marker(heading, section.color)
-        _run(heading._p, section.title)
+        _run(heading._p, section_title(section.title, report.language))
         for doc in section.documents:
-            body.paragraph(styles["h2"], document_heading(doc.title, doc.doc_number))
+            body.paragraph(styles["h2"], document_heading(doc.title, doc.doc_number, report.language))
             for item in doc.items:
                 if cancelled and cancelled():
                     raise ExportCancelled("导出已取消 (export cancelled)")
-                _entry(body, styles, item, report.theme_colors)
+                _entry(body, styles, item, report.theme_colors, report.language)
                 done += 1
                 if progress and done % 100 == 0:
                     progress(done, total)

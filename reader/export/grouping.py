@@ -110,6 +110,7 @@ def build_report(
     made: _dt.date | None = None,
     header_text: str = "",
     footer_text: str = "",
+    language: str = "zh",
 ) -> ExportReport:
     """The summary the renderers write. ``only_themes`` limits the theme sections shown."""
     sections = by_theme(entries, themes, only_themes) if group == "theme" else by_document(entries)
@@ -131,4 +132,5 @@ def build_report(
         theme_colors=colors,
         header_text=header_text,
         footer_text=footer_text,
+        language=language,
     )

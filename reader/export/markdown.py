@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 
 from reader.export.model import CancelCheck, ExportCancelled, ExportReport, Progress
+from reader.export.wording import words
 from reader.export.text import (
     clean_note,
     clean_quote,
     document_heading,
     locator,
+    section_title,
     source_line,
     summary_lines,
     themes_line,
@@ -68,19 +70,22 @@ class Slugger:
 
 def _heading_texts(report: ExportReport) -> list[tuple[int, str]]:
     """Every heading in output order, so slugs are numbered as a renderer numbers them."""
+    lang = report.language
     out = [(1, report.title)]
     for section in report.sections:
-        out.append((2, section.title))
+        out.append((2, section_title(section.title, lang)))
         for doc in section.documents:
-            out.append((3, document_heading(doc.title, doc.doc_number)))
+            out.append((3, document_heading(doc.title, doc.doc_number, lang)))
             for item in doc.items:
-                out.append((4, locator(item.entry)))
+                out.append((4, locator(item.entry, lang)))
     return out
 
 
 def render_markdown(
     report: ExportReport, progress: Progress | None = None, cancelled: CancelCheck | None = None
 ) -> str:
+    lang = report.language
+    w = words(lang)
     headings = _heading_texts(report)
     slugger = Slugger()
     slugs = [slugger.slug(text) for _, text in headings]
@@ -100,32 +105,32 @@ def render_markdown(
     lines[-1] = lines[-1].rstrip()
     add("")
     if report.theme_counts:
-        add("各主题条数：")
+        add(w["theme_counts_md"])
         add("")
         for name, count in report.theme_counts.items():
-            add(f"- {escape(name)}：{count} 条")
+            add(f"- {escape(section_title(name, lang))}{'：' if lang == 'zh' else ': '}{w['count'].format(count=count)}")
         add("")
-    add("目录：")
+    add(w["contents_md"])
     add("")
     position = 1
     for section in report.sections:
-        add(f"- [{escape(section.title)}](#{slugs[position]})（{section.count} 条）")
+        add(f"- [{escape(section_title(section.title, lang))}](#{slugs[position]}){w['section_count'].format(count=section.count)}")
         position += 1
         for doc in section.documents:
-            add(f"  - [{escape(document_heading(doc.title, doc.doc_number))}](#{slugs[position]})")
+            add(f"  - [{escape(document_heading(doc.title, doc.doc_number, lang))}](#{slugs[position]})")
             position += 1 + len(doc.items)
     add("")
 
     total = max(report.placed, 1)
     done = 0
     for section in report.sections:
-        heading(2, section.title)
+        heading(2, section_title(section.title, lang))
         for doc in section.documents:
-            heading(3, document_heading(doc.title, doc.doc_number))
+            heading(3, document_heading(doc.title, doc.doc_number, lang))
             for item in doc.items:
                 if cancelled and cancelled():
                     raise ExportCancelled("导出已取消 (export cancelled)")
-                _entry(lines, item)
+                _entry(lines, item, lang)
                 done += 1
                 if progress and done % 200 == 0:
                     progress(done, total)
@@ -139,11 +144,12 @@ def render_markdown(
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _entry(lines: list[str], item) -> None:
+def _entry(lines: list[str], item, lang: str = "zh") -> None:
     entry = item.entry
-    lines.append(f"#### {escape(locator(entry))}")
+    w = words(lang)
+    lines.append(f"#### {escape(locator(entry, lang))}")
     lines.append("")
-    paragraphs = clean_quote(entry.quote) or ["（无文字）"]
+    paragraphs = clean_quote(entry.quote) or [w["no_text"]]
     for index, paragraph in enumerate(paragraphs):
         if index:
             lines.append(">")
@@ -151,8 +157,8 @@ def _entry(lines: list[str], item) -> None:
     lines.append("")
     note = clean_note(entry.note)
     if note:
-        lines.append("批注：" + "  \n".join(escape(n) for n in note))
+        lines.append(w["note"] + "  \n".join(escape(n) for n in note))
         lines.append("")
-    lines.append(f"{escape(themes_line(item))}  ")
-    lines.append(escape(source_line(entry)))
+    lines.append(f"{escape(themes_line(item, lang))}  ")
+    lines.append(escape(source_line(entry, lang)))
     lines.append("")

@@ -17,6 +17,10 @@ from reader.errors import ReaderError
 
 FORMATS = ("docx", "md", "pdf")
 GROUPINGS = ("theme", "document")
+PAGE_SIZES = ("A4", "Letter")
+TEMPLATES = ("modern", "official")
+"""``official``: the look of a 公文 (GB/T 9704-2012) — black headings, 仿宋_GB2312 body, 黑体 headings,
+楷体 quotes, margins 37/35/28/26 mm; ``modern``: the app's own colours and 宋体/黑体."""
 UNTAGGED = "未分类 (Untagged)"
 DEFAULT_TITLE = "政策汇编批注摘要"
 DEFAULT_BODY_FONT = "宋体"
@@ -65,6 +69,7 @@ class ExportEntry:
     rects: dict[int, list[tuple[float, float, float, float]]] = field(default_factory=dict, compare=False)
     whole_clause: bool = False
     clause_heading: str = ""  # the innermost clause's heading, when structure is known
+    clause_headings: tuple[str, ...] = ()  # the heading of each level of clause_path (shortened), if known
     orphaned: bool = False  # the quote was not found again in a changed file: no position
 
     @property
@@ -90,6 +95,10 @@ class ExportOptions:
     date_to: str | None = None
     only_with_notes: bool = False
     author: str | None = None  # "mine", "team" or one colleague (team library); None = everything
+    page_size: str = "A4"  # Word only; offices outside North America print on A4
+    template: str = "modern"  # Word only: see TEMPLATES
+    document_author: str = ""  # Word's document properties; empty = the app's name
+    language: str = "zh"  # the words around the user's text: the interface language
 
     def validate(self) -> None:
         from reader.errors import UsageError
@@ -98,6 +107,14 @@ class ExportOptions:
             raise UsageError(f"不支持的导出格式 (unknown export format): {self.format}")
         if self.group not in GROUPINGS:
             raise UsageError(f"不支持的分组方式 (unknown grouping): {self.group}")
+        if self.page_size not in PAGE_SIZES:
+            raise UsageError(f"不支持的纸张大小 (unknown page size): {self.page_size}")
+        if self.template not in TEMPLATES:
+            raise UsageError(f"没有这个模板 (unknown template): {self.template}")
+        from reader.export.wording import LANGUAGES
+
+        if self.language not in LANGUAGES:
+            raise UsageError(f"不支持的语言 (unknown language): {self.language}")
         for value in (self.date_from, self.date_to):
             if value is not None and not _valid_date(value):
                 raise UsageError(f"日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD): {value}")
@@ -163,11 +180,18 @@ class ExportReport:
     theme_colors: dict[str, str]
     header_text: str = ""
     footer_text: str = ""
+    language: str = "zh"
 
     @property
     def placed(self) -> int:
         """Entries as placed in sections (an entry under two themes counts twice)."""
         return sum(s.count for s in self.sections)
+
+    @property
+    def date_span(self) -> tuple[str, str] | None:
+        """The first and last dates of the documents quoted (what the summary covers in time)."""
+        dates = sorted(e.document_date for e in self.entries if e.document_date)
+        return (dates[0], dates[-1]) if dates else None
 
     @property
     def document_count(self) -> int:

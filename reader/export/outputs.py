@@ -10,6 +10,7 @@ says so (``--force`` on the command line; the dialog asks first).
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -58,3 +59,16 @@ def check_output(library: Library, target: Path, sources: Iterable[Path | None] 
     if target.exists() and not target.is_dir() and not overwrite:
         raise OutputExistsError(f"文件已存在，未覆盖；加 --force 覆盖 (the file exists and was not replaced; "
                                 f"use --force to replace it): {target}", path=str(target))
+
+
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+
+
+def file_stem(title: str, fallback: str) -> str:
+    """A file name made from a summary's title: one name, never a path.
+
+    A title such as ``氢能/储能 月报`` would otherwise put the file in a ``氢能`` subfolder; the
+    characters Windows forbids in names are replaced too, so the name works on every system.
+    """
+    stem = _NOT_IN_FILE_NAMES.sub("-", title).strip(" .-")
+    return stem[:120] or fallback

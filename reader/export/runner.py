@@ -18,7 +18,8 @@ from reader.export.collect import Collected, Compilations, collect, scope_text
 from reader.export.grouping import build_report
 from reader.export.outputs import check_output
 from reader.export.text import safe_fields, safe_text
-from reader.export.model import CancelCheck, ExportCancelled, ExportOptions, ExportReport, Progress
+from reader.export.model import DEFAULT_TITLE, CancelCheck, ExportCancelled, ExportOptions, ExportReport, Progress
+from reader.export.wording import words
 from reader.library import Library
 
 if TYPE_CHECKING:
@@ -73,13 +74,22 @@ def build(library: Library, store: AnnotationRepository, options: ExportOptions,
         collected.entries,
         group=options.group,
         themes=collected.themes,
-        title=safe_text(options.title, multiline=False).strip() or "政策汇编批注摘要",
+        title=_title(options),
         scope=safe_text(scope_text(options, collected), multiline=False),
         only_themes=collected.selected_themes or None,
         header_text=safe_text(options.header_text, multiline=False).strip(),
         footer_text=safe_text(options.footer_text, multiline=False).strip(),
+        language=options.language,
     )
     return collected, report
+
+
+def _title(options: ExportOptions) -> str:
+    """The user's title; the default one in the export's language."""
+    title = safe_text(options.title, multiline=False).strip()
+    if not title or title == DEFAULT_TITLE:
+        return words(options.language)["default_title"]
+    return title
 
 
 def _pdf_targets(output: Path, collected: Collected) -> dict[str, Path]:
@@ -154,7 +164,8 @@ def run_export(
         from reader.export.docx_writer import write_docx
 
         write_docx(report, output, body_font=options.body_font, heading_font=options.heading_font,
-                   latin_font=options.latin_font, progress=progress, cancelled=cancelled)
+                   latin_font=options.latin_font, page_size=options.page_size, template=options.template,
+                   author=options.document_author, progress=progress, cancelled=cancelled)
         outputs.append(output)
     else:
         from reader.export.annotated_pdf import write_annotated_pdf

@@ -12,16 +12,17 @@ from pathlib import Path
 
 from reader.atomicfile import write_text_atomic
 from reader.sqlite_store import PRIVATE_FILE_MODE
-from reader.export.model import ExportOptions
+from reader.export.model import PAGE_SIZES, TEMPLATES, ExportOptions
 
 TEMPLATE_FILE = "export_template.json"
 REMEMBERED = (
     "format", "group", "title", "header_text", "footer_text", "body_font", "heading_font", "latin_font",
-    "themes", "date_from", "date_to", "only_with_notes",
+    "themes", "date_from", "date_to", "only_with_notes", "page_size", "template", "document_author",
 )
 UI_ONLY = ("output_dir",)
 """Remembered for the dialog only (where the last export went)."""
-TEMPLATE_ONLY = ("title", "header_text", "footer_text", "body_font", "heading_font", "latin_font")
+TEMPLATE_ONLY = ("title", "header_text", "footer_text", "body_font", "heading_font", "latin_font", "page_size",
+                 "template", "document_author")
 """What the command line takes from the remembered choices when not given (the rest it is told)."""
 
 
@@ -49,6 +50,12 @@ def load_template(library_root: str | Path) -> dict:
         if key in ("date_from", "date_to"):
             if value is None or isinstance(value, str):
                 clean[key] = value or None
+        elif key == "page_size":
+            if value in PAGE_SIZES:
+                clean[key] = value
+        elif key == "template":
+            if value in TEMPLATES:
+                clean[key] = value
         elif key == "themes":
             if isinstance(value, list) and all(isinstance(v, str) for v in value):
                 clean[key] = value

@@ -6,7 +6,8 @@ import dataclasses
 import re
 from typing import TypeVar
 
-from reader.export.model import ExportEntry, ExportReport, GroupItem
+from reader.export.model import UNTAGGED, ExportEntry, ExportReport, GroupItem
+from reader.export.wording import words
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -81,9 +82,14 @@ def clean_note(text: str) -> list[str]:
     return [line.strip() for line in (text or "").replace("\r", "\n").split("\n") if line.strip()]
 
 
-def document_heading(title: str, doc_number: str) -> str:
-    title = title or "（未识别的文件）"
+def document_heading(title: str, doc_number: str, language: str = "zh") -> str:
+    title = title or words(language)["unknown_document"]
     return f"{title}（{doc_number}）" if doc_number else title
+
+
+def section_title(title: str, language: str = "zh") -> str:
+    """A section's heading: a theme's or compilation's name, or the untagged section in the reader's language."""
+    return words(language)["untagged_section"] if title == UNTAGGED else title
 
 
 def clause_text(labels: tuple[str, ...] | list[str]) -> str:
@@ -96,43 +102,71 @@ def clause_text(labels: tuple[str, ...] | list[str]) -> str:
     return out
 
 
-def locator(entry: ExportEntry) -> str:
+def page_text(entry: ExportEntry, language: str = "zh") -> str:
+    return words(language)["page"].format(label=entry.page_label or entry.page_index + 1)
+
+
+def locator(entry: ExportEntry, language: str = "zh") -> str:
     """Where the entry lies: clause label and page, e.g. ``（三） · 第 5 页``."""
+    w = words(language)
     parts = []
     if entry.clause_label:
         label = clause_text((entry.clause_label, entry.clause_heading) if entry.clause_heading else (entry.clause_label,))
-        parts.append(label + ("（整条）" if entry.whole_clause else ""))
-    parts.append(entry.page_text)
+        parts.append(label + (w["whole_clause"] if entry.whole_clause else ""))
+    parts.append(page_text(entry, language))
     if entry.orphaned:
-        parts.append("原文已变动，未能重新定位")
-    return " · ".join(parts)
+        parts.append(w["orphaned"])
+    return w["join"].join(parts)
 
 
-def source_line(entry: ExportEntry) -> str:
-    """Document title and 文号, clause, page, compilation: enough to cite the entry on its own."""
-    parts = [entry.document_title or "（未识别的文件）"]
-    if entry.doc_number:
-        parts[0] += f"（{entry.doc_number}）"
-    if entry.clause_path or entry.clause_label:
-        parts.append(clause_text(entry.clause_path or (entry.clause_label,)))
-    parts.append(entry.page_text)
-    parts.append(f"汇编：{entry.compilation}")
-    return "出处：" + " · ".join(parts)
+def clause_name(entry: ExportEntry) -> str:
+    """The clause as a reader would cite it: each level's label with its heading (``四、升级融合应用… （三）…``).
+
+    A bare ``（三）`` means nothing outside its document; the heading says which part it is. Levels
+    whose heading is unknown (no structure: file moved) keep their label alone.
+    """
+    labels = entry.clause_path or ((entry.clause_label,) if entry.clause_label else ())
+    headings = entry.clause_headings if len(entry.clause_headings) == len(labels) else ()
+    if not headings and entry.clause_heading and labels and labels[-1] == entry.clause_label:
+        headings = ("",) * (len(labels) - 1) + (entry.clause_heading,)
+    tokens: list[str] = []
+    for index, label in enumerate(labels):
+        tokens.append(label)
+        if headings and headings[index]:
+            tokens.append(headings[index])
+    return clause_text(tokens)
 
 
-def themes_line(item: GroupItem) -> str:
-    shown = [t for t in item.entry.themes if t not in item.also_in]
-    text = "主题：" + ("、".join(shown) if shown else "未分类")
+def source_line(entry: ExportEntry, language: str = "zh") -> str:
+    """Document title and 文号, clause with its heading, page, compilation: enough to cite the entry on its own."""
+    w = words(language)
+    parts = [document_heading(entry.document_title, entry.doc_number, language)]
+    clause = clause_name(entry)
+    if clause:
+        parts.append(clause)
+    parts.append(page_text(entry, language))
+    parts.append(w["compilation"].format(name=entry.compilation))
+    return w["source"] + w["join"].join(parts)
+
+
+def themes_line(item: GroupItem, language: str = "zh") -> str:
+    w = words(language)
+    shown = [section_title(t, language) for t in item.entry.themes if t not in item.also_in]
+    text = w["themes"] + (w["list_sep"].join(shown) if shown else w["untagged"])
     if item.also_in:
-        text += f"（另见：{'、'.join(item.also_in)}）"
+        text += w["also_in"].format(names=w["list_sep"].join(item.also_in))
     return text
 
 
 def summary_lines(report: ExportReport) -> list[str]:
-    """The lines under the title: scope, date, totals."""
-    grouping = "按主题" if report.group == "theme" else "按文件"
-    return [
-        f"范围：{report.scope}",
-        f"生成日期：{report.made.isoformat()}",
-        f"共 {len(report.entries)} 条批注，涉及 {report.document_count} 份文件；{grouping}分组。",
-    ]
+    """The lines under the title: scope, the documents' dates, date made, totals."""
+    w = words(report.language)
+    grouping = w["by_theme"] if report.group == "theme" else w["by_document"]
+    lines = [w["scope"].format(scope=report.scope)]
+    span = report.date_span
+    if span:
+        lines.append(w["dates"].format(first=span[0], last=span[1]))
+    lines.append(w["made"].format(date=report.made.isoformat()))
+    lines.append(w["totals"].format(annotations=len(report.entries), documents=report.document_count,
+                                    grouping=grouping))
+    return lines

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
@@ -60,10 +64,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_ERROR
     elif args.quit_after_first_paint:
         QTimer.singleShot(0, app.quit)
+    else:
+        reopen_last(window)
     code = app.exec()
     if window.isVisible():
         window.close()
     return code or exit_code
+
+
+def reopen_last(window: "MainWindow") -> bool:
+    """Started without a file: open the one read last, where it was left (if it still exists)."""
+    recent = window.settings.recent_files()
+    if recent and Path(recent[0]).is_file():
+        return window.open_pdf(recent[0])
+    return False
 
 
 if __name__ == "__main__":

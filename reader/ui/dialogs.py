@@ -6,6 +6,8 @@ bilingual message, which names the file and the cause.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QToolButton,
                                QWidget)
@@ -22,6 +24,7 @@ def error_title(code: str) -> str:
         "not_pdf": QCoreApplication.translate("dialogs", "不是 PDF 文件"),
         "corrupt": QCoreApplication.translate("dialogs", "PDF 文件已损坏"),
         "empty": QCoreApplication.translate("dialogs", "PDF 没有页面"),
+        "empty_file": QCoreApplication.translate("dialogs", "文件是空的"),
         "password": QCoreApplication.translate("dialogs", "需要密码"),
         "storage": QCoreApplication.translate("dialogs", "无法读写数据"),
         "usage": QCoreApplication.translate("dialogs", "无法执行此操作"),
@@ -29,11 +32,39 @@ def error_title(code: str) -> str:
     return titles.get(code, QCoreApplication.translate("dialogs", "出错了"))
 
 
+_BILINGUAL = re.compile(r"^(?P<zh>[^()（）]*?[\u3400-\u9fff][^()]*?)\s*\((?P<en>[^()]*[A-Za-z][^()]*)\)(?P<rest>.*)$", re.S)
+
+
+def message_for_language(message: str, language: str) -> str:
+    """The half of a core message ``中文 (English): detail`` that the interface speaks.
+
+    Core messages carry both languages so the command line serves everyone; a dialog in an
+    English interface shows ``English: detail`` only, a Chinese one keeps the message whole.
+    """
+    if language != "en":
+        return message
+    match = _BILINGUAL.match(message)
+    if match is None:
+        return message
+    english = match.group("en").strip()
+    return english[:1].upper() + english[1:] + match.group("rest")
+
+
+def language_of(widget: QWidget | None) -> str:
+    """The interface language of ``widget``'s main window (``zh`` when unknown)."""
+    while widget is not None:
+        language = getattr(widget, "language", None)
+        if isinstance(language, str):
+            return language
+        widget = widget.parentWidget()
+    return "zh"
+
+
 def error_dialog(parent: QWidget | None, exc: ReaderError) -> QMessageBox:
     """A modal warning for ``exc``; returned (not executed) so callers and tests can decide."""
     box = QMessageBox(QMessageBox.Icon.Warning, error_title(exc.code), error_title(exc.code), parent=parent)
     box.setObjectName("errorDialog")
-    box.setInformativeText(exc.message)
+    box.setInformativeText(message_for_language(exc.message, language_of(parent)))
     box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 420px; }")  # paths wrap less
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     return plain_message_box(box)

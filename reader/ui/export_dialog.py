@@ -8,10 +8,11 @@ the last choices are remembered per library (:mod:`reader.export.templates`).
 from __future__ import annotations
 
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QD
 
 from reader.errors import ReaderError, StorageError
 from reader.export import ExportCancelled, ExportOptions
-from reader.export.outputs import OutputExistsError
+from reader.export.collect import date_span
+from reader.export.outputs import OutputExistsError, file_stem
 from reader.export.templates import load_template, options_from_template, save_template
 from reader.ui.theme_dialog import swatch
 from reader.ui.plaintext import plain_message_box, tooltip
@@ -79,6 +81,20 @@ class ExportDialog(QDialog):
         self.footer_edit.setPlaceholderText(self.tr("页码之前的文字，可留空"))
         self.body_font = self._font_box(options.body_font)
         self.heading_font = self._font_box(options.heading_font)
+        self.style_box = QComboBox(self, objectName="exportStyle")
+        self.style_box.addItem(self.tr("现代（彩色标题）"), "modern")
+        self.style_box.addItem(self.tr("公文（GB/T 9704：仿宋、黑体、楷体，黑色标题）"), "official")
+        self._select(self.style_box, options.template)
+        self.style_box.currentIndexChanged.connect(lambda _index: self._format_changed())
+        self.page_size_box = QComboBox(self, objectName="exportPageSize")
+        self.page_size_box.addItem(self.tr("A4（210 × 297 毫米）"), "A4")
+        self.page_size_box.addItem(self.tr("Letter（美国信纸）"), "Letter")
+        self._select(self.page_size_box, options.page_size)
+        self.author_edit = QLineEdit(options.document_author, self, objectName="exportAuthor")
+        self.author_edit.setPlaceholderText(self.tr("写入文档属性，可留空"))
+        tform.addRow(self.tr("样式："), self.style_box)
+        tform.addRow(self.tr("纸张："), self.page_size_box)
+        tform.addRow(self.tr("作者："), self.author_edit)
         tform.addRow(self.tr("标题："), self.title_edit)
         tform.addRow(self.tr("页眉："), self.header_edit)
         tform.addRow(self.tr("页脚："), self.footer_edit)
@@ -111,6 +127,9 @@ class ExportDialog(QDialog):
         self._output_dir = remembered.get("output_dir") or str(Path.home())
         self._format_changed()
         self.setMinimumWidth(720)
+        self._span: Future | None = None
+        if not (options.date_from or options.date_to):
+            self._default_dates()
 
     # ------------------------------------------------------------------ building
     def _scope_box(self) -> QGroupBox:
@@ -174,6 +193,34 @@ class ExportDialog(QDialog):
         layout.addWidget(self.notes_check)
         return box
 
+    def _default_dates(self) -> None:
+        """Preset the range to the annotated documents' own dates (not today's month), found off the GUI thread."""
+        workspace = self.window_.workspace
+        compilations = [self.window_.content_hash] if self.scope_current.isChecked() else None
+
+        def span():
+            return date_span(workspace.library, workspace.annotations, compilations, workspace.compilation)
+
+        pool = ThreadPoolExecutor(max_workers=1)
+        self._span = pool.submit(span)
+        pool.shutdown(wait=False)
+        self._span_timer = QTimer(self, interval=30)
+        self._span_timer.timeout.connect(self._dates_found)
+        self._span_timer.start()
+
+    def _dates_found(self) -> None:
+        if self._span is None or not self._span.done():
+            return
+        self._span_timer.stop()
+        try:
+            span = self._span.result()
+        except (ReaderError, OSError):
+            span = None
+        self._span = None
+        if span and not self.date_check.isChecked():  # the user has not chosen a range meanwhile
+            self.date_from.setDate(QDate.fromString(span[0], "yyyy-MM-dd"))
+            self.date_to.setDate(QDate.fromString(span[1], "yyyy-MM-dd"))
+
     def _font_box(self, current: str) -> QComboBox:
         box = QComboBox(self, editable=True)
         box.addItems(list(FONT_CHOICES))
@@ -207,6 +254,8 @@ class ExportDialog(QDialog):
             themes=themes, only_with_notes=self.notes_check.isChecked(),
             date_from=self.date_from.date().toString("yyyy-MM-dd") if dated else None,
             date_to=self.date_to.date().toString("yyyy-MM-dd") if dated else None,
+            page_size=self.page_size_box.currentData(), template=self.style_box.currentData(),
+            document_author=self.author_edit.text().strip(), language=getattr(self.window_, "language", "zh") or "zh",
         )
 
     def _format_changed(self) -> None:
@@ -215,11 +264,14 @@ class ExportDialog(QDialog):
         self.pdf_note.setVisible(fmt == "pdf")
         for widget in (self.header_edit, self.footer_edit):
             widget.setEnabled(fmt != "pdf")
-        for widget in (self.body_font, self.heading_font):
+        for widget in (self.style_box, self.page_size_box, self.author_edit):
             widget.setEnabled(fmt == "docx")
+        own_fonts = fmt == "docx" and self.style_box.currentData() != "official"  # 公文 fonts are fixed
+        for widget in (self.body_font, self.heading_font):
+            widget.setEnabled(own_fonts)
         current = self.output_edit.text().strip()
         folder = str(Path(current).parent) if current else self._output_dir
-        stem = Path(current).stem if current else (self.title_edit.text().strip() or self.tr("批注摘要"))
+        stem = Path(current).stem if current else file_stem(self.title_edit.text(), self.tr("批注摘要"))
         self.output_edit.setText(str(Path(folder) / (stem + FORMAT_SUFFIX[fmt])))
 
     def _browse(self) -> None:

@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget
 
-from reader.ui import (annotation_controller, export_dialog, ocr_feature, outline_panel, restore_dialog,
-                       review_panel, search_panel, suggestion_panel, team_status)
+from reader.ui import (annotation_controller, export_dialog, ocr_feature, outline_panel, reading_aids,
+                       restore_dialog, review_panel, search_panel, suggestion_panel, team_status)
 from reader.ui.annotation_controller import AnnotationController
 from reader.ui.ocr_feature import OcrFeature
 from reader.ui.outline_panel import OutlinePanel
+from reader.ui.reading_aids import ReadingAids
 from reader.ui.review_panel import ReviewPanel
 from reader.ui.search_indexing import SearchIndexing
 from reader.ui.search_panel import SearchPanel
@@ -45,6 +46,7 @@ class Features:
     restore_action: QAction
     team: TeamStatus
     ocr: OcrFeature
+    reading: ReadingAids
 
 
 def install_features(window: "MainWindow") -> Features:
@@ -58,5 +60,6 @@ def install_features(window: "MainWindow") -> Features:
     restore_action = restore_dialog.install(window)
     team = team_status.install(window, annotations)
     ocr = ocr_feature.install(window)
+    reading = reading_aids.install(window)
     return Features(outline, outline_dock, search, search_dock, indexing, annotations, review, review_dock,
-                    suggestions, suggestions_dock, export_action, restore_action, team, ocr)
+                    suggestions, suggestions_dock, export_action, restore_action, team, ocr, reading)

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from reader.ui.annotation_controller import AnnotationController
     from reader.ui.export_dialog import ExportDialog
     from reader.ui.outline_panel import OutlinePanel
+    from reader.ui.reading_aids import ReadingAids
     from reader.ui.review_panel import ReviewPanel
     from reader.ui.ocr_feature import OcrFeature
     from reader.ui.search_indexing import SearchIndexing
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
     export_action: QAction
     restore_action: QAction
     team_status: TeamStatus
+    reading_aids: ReadingAids
     export_dialog: ExportDialog | None = None  # the one open export dialog, if any
 
     def __init__(self, language: str = "zh", settings: AppSettings | None = None,
@@ -132,8 +134,8 @@ class MainWindow(QMainWindow):
 
         if features:
             self._install_features()
+        self.resize(window_layout.default_size(self))  # first: the panels' widths follow the window's
         window_layout.arrange_panels(self)
-        self.resize(window_layout.default_size(self))
         self._restore_window_state()
 
     def _install_features(self) -> None:
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         self.restore_action = features.restore_action
         self.team_status = features.team
         self.ocr = features.ocr
+        self.reading_aids = features.reading
 
     # ------------------------------------------------------------------ plug-in API
     @property
@@ -182,7 +185,7 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_error_dialog = box
         box.open()  # window-modal, without blocking the caller
-        self.status(exc.message)
+        self.status(dialogs.message_for_language(exc.message, self.language))
 
     def status(self, message: str, timeout_ms: int = 6000) -> None:
         self.statusBar().showMessage(message, timeout_ms)
@@ -307,7 +310,10 @@ class MainWindow(QMainWindow):
                 self.status(self.tr("没有这一页：%1").replace("%1", str(page)))
             else:
                 target = index
-        self.view.go_to(target)
+        if page is None and state and state.get("top"):
+            self.view.set_reading_position(*state["top"])  # exactly where the reader left off
+        else:
+            self.view.go_to(target)
         # A moved or renamed file is known only by its hash: allow a late restore if nothing was found.
         self._late_restore = state is None and page is None
 
@@ -327,14 +333,17 @@ class MainWindow(QMainWindow):
         state = self.settings.reading_state(self.document.path, self.content_hash)
         if state:
             self._apply_zoom_state(state)
-            self.view.go_to(state["page"])
+            if state.get("top"):
+                self.view.set_reading_position(*state["top"])
+            else:
+                self.view.go_to(state["page"])
 
     def save_reading_state(self) -> None:
         """Write page and zoom to disk now (called shortly after every move, so a crash loses nothing)."""
         if self.document is None:
             return
         self.settings.set_reading_state(self.document.path, self.content_hash, self.view.current_page(),
-                                        self.view.zoom(), self.view.fit_mode)
+                                        self.view.zoom(), self.view.fit_mode, self.view.reading_position())
         self.settings.sync()
 
     def _restore_window_state(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
 from reader.ui.plaintext import plain_label, tooltip
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # (document index, clause path tuple) or None for the root
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # text the filter matches
+FOLLOW_DELAY_MS = 80  # the marker follows scrolling this long after it stops (one lookup, not one per pixel)
 
 
 class OutlinePanel(QWidget):
@@ -65,7 +66,13 @@ class OutlinePanel(QWidget):
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setStyleSheet("color: palette(mid); padding: 8px;")
         self.show_hint(self.tr("打开 PDF 后，这里列出汇编中的各个文件和条款。"))
+        self.no_match = plain_label(QLabel(self))
+        self.no_match.setObjectName("outlineNoMatch")
+        self.no_match.setWordWrap(True)
+        self.no_match.setStyleSheet("color: palette(mid); padding: 4px 8px;")
+        self.no_match.hide()
         layout.addWidget(self.filter_box)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.tree, 1)
         layout.addStretch(0)  # takes the room while the tree is hidden behind the hint
@@ -184,6 +191,9 @@ class OutlinePanel(QWidget):
         else:
             self.tree.collapseAll()
             self.tree.expandToDepth(0)
+        nothing = bool(text.strip()) and self.compilation is not None and self.proxy.rowCount() == 0
+        self.no_match.setText(self.tr("没有与“%1”匹配的标题、文号、日期或条款。").replace("%1", text.strip()))
+        self.no_match.setVisible(nothing)
 
     def _on_context_menu(self, pos) -> None:
         index = self.tree.indexAt(pos)
@@ -210,7 +220,23 @@ class OutlinePanel(QWidget):
             return
         top = comp.page_starts[page]
         first_line_end = comp.text.find("\n", top)
-        top = first_line_end if 0 <= first_line_end < comp.page_starts[page + 1] else top
+        self.follow_offset(first_line_end if 0 <= first_line_end < comp.page_starts[page + 1] else top)
+
+    def follow_position(self, page: int, y: float) -> None:
+        """Select the clause that the line at ``y`` points down ``page`` belongs to (the reading line)."""
+        comp = self.compilation
+        if self._following or comp is None or not 0 <= page < comp.page_count:
+            return
+        offset = comp.offset_at(page, 0.0, y)
+        if offset is None:
+            self.follow_page(page)  # a page without text (a picture): the entry running through it
+        else:
+            self.follow_offset(offset)
+
+    def follow_offset(self, top: int) -> None:
+        """Select the last entry starting at or before text offset ``top``."""
+        if self._following or not self._page_items:
+            return
         best = None
         for start, _order, item in self._page_items:
             if start <= top:
@@ -244,7 +270,10 @@ def install(window: MainWindow) -> tuple[OutlinePanel, QDockWidget]:
     window.compilationReady.connect(panel.set_compilation)
     window.documentOpened.connect(lambda _doc: panel.show_hint(QCoreApplication.translate("OutlinePanel", "正在分析文档结构…")))
     window.documentClosed.connect(lambda: panel.set_compilation(None))
-    window.currentPageChanged.connect(panel.follow_page)
+    follow = QTimer(panel, singleShot=True, interval=FOLLOW_DELAY_MS)
+    follow.timeout.connect(lambda: panel.follow_position(*window.view.probe_position()))
+    window.view.verticalScrollBar().valueChanged.connect(lambda _value: follow.start())
+    window.compilationReady.connect(lambda _comp: follow.start())
     focus = QAction(QCoreApplication.translate("OutlinePanel", "筛选大纲"), window)
     focus.setShortcut(QKeySequence("Ctrl+Shift+O"))
 

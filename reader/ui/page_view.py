@@ -37,6 +37,8 @@ class PageView(PageViewPainting, PageViewInput, QAbstractScrollArea):
     zoomChanged = Signal(float)
     selectionChanged = Signal()
     firstPagePainted = Signal()
+    jumpStarted = Signal(int, float)
+    linkClicked = Signal(int, float, float)  # a click without a drag at (page, x, y points): a link, maybe  # the reading position (page, points from its top) a jump leaves
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,10 +150,35 @@ class PageView(PageViewPainting, PageViewInput, QAbstractScrollArea):
     def current_page(self) -> int:
         return max(self._current, 0)
 
+    def reading_position(self) -> tuple[int, float]:
+        """The exact place at the top of the view: (page, points below that page's top edge), zoom-free."""
+        if not len(self.layout_):
+            return 0, 0.0
+        top = self.verticalScrollBar().value()
+        page = self.layout_.page_at(top)
+        return page, (top - self.layout_.tops[page]) / self.layout_.scale
+
+    def set_reading_position(self, page: int, offset_pt: float) -> None:
+        """Scroll back to a place from :meth:`reading_position` (at any zoom); not a jump."""
+        if not len(self.layout_):
+            return
+        page = max(0, min(page, len(self.layout_) - 1))
+        self.verticalScrollBar().setValue(round(self.layout_.tops[page] + offset_pt * self.layout_.scale))
+        self._on_scrolled()
+
+    def probe_position(self) -> tuple[int, float]:
+        """(page, y in points) of the line the reader is taken to be reading (as for the current page)."""
+        if not len(self.layout_):
+            return 0, 0.0
+        y = self.verticalScrollBar().value() + max(self.viewport().height() * 0.2, PAGE_GAP + 1)
+        page = self.layout_.page_at(y)
+        return page, (y - self.layout_.tops[page]) / self.layout_.scale
+
     def go_to(self, page: int, rect: Rect | None = None) -> None:
         """Scroll ``page`` to the top of the view, or ``rect`` (points) into view a little below the top."""
         if not len(self.layout_):
             return
+        self.jumpStarted.emit(*self.reading_position())
         page = max(0, min(page, len(self.layout_) - 1))
         x, y, w, h = self.layout_.page_rect(page, self.viewport().width())
         if rect is None:

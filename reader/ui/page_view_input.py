@@ -42,7 +42,9 @@ class PageViewInput:
             self._autoscroll(event.position().y())
 
     def mouseReleaseEvent(self, event: Any) -> None:
-        self._press = None
+        press, self._press = self._press, None
+        if event.button() == Qt.MouseButton.LeftButton and press and self.selection.is_empty():
+            self.linkClicked.emit(*press)  # a click, not a drag: whoever knows the links follows one
         super().mouseReleaseEvent(event)
 
     def _autoscroll(self, y: float) -> None:
@@ -94,7 +96,8 @@ class PageViewInput:
             bar.setValue(0)
         elif key == Qt.Key.Key_End:
             bar.setValue(bar.maximum())
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self.horizontalScrollBar().maximum() == 0:
+        elif (key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self.horizontalScrollBar().maximum() == 0
+              and not event.modifiers() & Qt.KeyboardModifier.AltModifier):  # Alt+←/→: back and forward
             self.go_to(self.current_page() + (1 if key == Qt.Key.Key_Right else -1))
         else:
             super().keyPressEvent(event)

@@ -65,16 +65,22 @@ class AppSettings:
         for key in ([f"h_{content_hash}"] if content_hash else []) + [_path_key(path)]:
             if self.qsettings.contains(f"documents/{key}/page"):
                 fit = str(self.qsettings.value(f"documents/{key}/fit", ""))
+                top = self.qsettings.value(f"documents/{key}/top", "")
+                place = str(top).split(":") if top else []
                 return {
                     "page": int(self.qsettings.value(f"documents/{key}/page", 0)),
                     "zoom": float(self.qsettings.value(f"documents/{key}/zoom", 1.0)),
                     "fit": fit or None,
+                    # the exact scroll position: (page at the top of the view, points below its top)
+                    "top": (int(place[0]), float(place[1])) if len(place) == 2 else None,
                 }
         return None
 
     def set_reading_state(self, path: str | Path, content_hash: str | None, page: int, zoom: float,
-                          fit: str | None) -> None:
+                          fit: str | None, top: tuple[int, float] | None = None) -> None:
         for key in ([f"h_{content_hash}"] if content_hash else []) + [_path_key(path)]:
+            if top is not None:
+                self.qsettings.setValue(f"documents/{key}/top", f"{top[0]}:{top[1]:.1f}")
             self.qsettings.setValue(f"documents/{key}/page", page)
             self.qsettings.setValue(f"documents/{key}/zoom", round(zoom, 4))
             self.qsettings.setValue(f"documents/{key}/fit", fit or "")

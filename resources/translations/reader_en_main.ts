@@ -225,6 +225,10 @@ All data stays on this computer.</translation>
 <context>
     <name>dialogs</name>
     <message>
+        <source>文件是空的</source>
+        <translation>The file is empty</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/dialogs.py" line="20" />
         <source>找不到文件</source>
         <translation>File not found</translation>

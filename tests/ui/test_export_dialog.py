@@ -127,3 +127,52 @@ def test_an_export_error_is_shown_as_the_window_error(window, qtbot, tmp_path):
     assert dialog.isVisible() and not dialog.running
     window.last_error_dialog.close()
     dialog.reject()
+
+
+def test_office_choices_reach_the_word_file_and_a_slash_title_stays_one_name(window, qtbot, tmp_path):
+    save = {"output_dir": str(tmp_path)}
+    from reader.export.templates import template_path
+    import json
+
+    template_path(window.library.root).write_text(json.dumps(save), encoding="utf-8")
+    window.language = "en"  # the UI language the dialog passes on
+    dialog = _open(window, qtbot)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))
+    dialog.output_edit.clear()
+    dialog.title_edit.setText("氢能/储能 月报")
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("docx"))
+    out = dialog.output_edit.text()
+    assert out == str(tmp_path / "氢能-储能 月报.docx")  # never a 氢能/ subfolder
+    assert dialog.page_size_box.currentData() == "A4"
+    qtbot.keyClicks(dialog.author_edit, "Research Office")
+    assert dialog.body_font.isEnabled()
+    dialog.style_box.setCurrentIndex(dialog.style_box.findData("official"))
+    assert not dialog.body_font.isEnabled()  # the 公文 template sets its own fonts
+    dialog.page_size_box.setCurrentIndex(dialog.page_size_box.findData("Letter"))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: getattr(window, "last_export_message", None) is not None, timeout=15000)
+    window.last_export_message.close()
+    document = docx.Document(out)
+    section = document.sections[0]
+    assert round(section.page_width.inches, 1) == 8.5 and round(section.top_margin.mm) == 37
+    assert document.core_properties.author == "Research Office"
+    assert any("\nSource: " in p.text for p in document.paragraphs)  # the English UI's export
+    remembered = load_template(window.library.root)
+    assert (remembered["page_size"], remembered["template"], remembered["document_author"]) == ("Letter", "official", "Research Office")
+
+
+def test_date_range_starts_at_the_annotated_documents_dates(make_window, open_analysed, qtbot, sample_pdf):
+    window = make_window()
+    comp = open_analysed(window, sample_pdf)
+    dated = sorted((d for d in comp.documents if d.date), key=lambda d: d.date)
+    first, last = dated[0], dated[-1]
+    for doc in (first, last):
+        start = doc.start_offset + 40
+        window.workspace.annotations.add(Annotation(comp.content_hash, comp.page_of_offset(start),
+                                                    comp.text[start:start + 8], pdf=str(sample_pdf),
+                                                    start_offset=start, end_offset=start + 8, themes=["氢能"]))
+    dialog = _open(window, qtbot)
+    qtbot.waitUntil(lambda: dialog.date_from.date().toString("yyyy-MM-dd") == first.date, timeout=15000)
+    assert dialog.date_to.date().toString("yyyy-MM-dd") == last.date  # not today, not a month ago
+    assert not dialog.date_check.isChecked()  # a default to start from, not a filter until ticked
+    dialog.reject()

@@ -58,8 +58,8 @@ def test_click_jumps_and_panel_follows_reading(window, qtbot):
     window.view.go_to(0)
     qtbot.waitUntil(lambda: panel.selected_entry() is not None and panel.selected_entry()[0].start_page == 0,
                     timeout=15000)
-    window.currentPageChanged.emit(1)
-    assert panel.selected_entry()[0].title == "全省数据产业大会召开"
+    window.view.go_to(1)
+    qtbot.waitUntil(lambda: panel.selected_entry()[0].title == "全省数据产业大会召开", timeout=5000)
 
 
 def test_filter_narrows_by_doc_number_and_heading(window):

@@ -1,0 +1,100 @@
+"""The words an export writes around the user's text, in the language the reader works in.
+
+The summary is read by colleagues who may not read Chinese, so the labels (scope, contents,
+note, source, page …) follow the interface language chosen in the app or with ``--lang``. The
+quotes, notes and titles are the user's and the documents' own and are never translated.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("zh", "en")
+
+_WORDS: dict[str, dict[str, str]] = {
+    "zh": {
+        "page": "第 {label} 页",
+        "whole_clause": "（整条）",
+        "orphaned": "原文已变动，未能重新定位",
+        "unknown_document": "（未识别的文件）",
+        "compilation": "汇编：{name}",
+        "source": "出处：",
+        "themes": "主题：",
+        "also_in": "（另见：{names}）",
+        "untagged": "未分类",
+        "untagged_section": "未分类 (Untagged)",
+        "by_theme": "按主题",
+        "by_document": "按文件",
+        "scope": "范围：{scope}",
+        "made": "生成日期：{date}",
+        "dates": "文件日期：{first} 至 {last}",
+        "totals": "共 {annotations} 条批注，涉及 {documents} 份文件；{grouping}分组。",
+        "contents": "目录",
+        "contents_md": "目录：",
+        "nothing": "（无内容）",
+        "no_text": "（无文字）",
+        "note": "批注：",
+        "theme_counts_md": "各主题条数：",
+        "count": "{count} 条",
+        "section_count": "（{count} 条）",
+        "theme": "主题",
+        "entries": "条数",
+        "page_footer": ("第 ", " 页"),
+        "list_sep": "、",
+        "join": " · ",
+        "whole_library": "整个资料库（{count} 份汇编有批注）",
+        "compilations": "汇编：{names}",
+        "compilation_name": "《{name}》",
+        "scope_themes": "主题：{names}",
+        "scope_dates": "文件日期：{first} 至 {last}",
+        "any": "不限",
+        "with_notes": "仅含有批注文字的条目",
+        "scope_sep": "；",
+        "default_title": "政策汇编批注摘要",
+        "app": "政策汇编阅读器",
+    },
+    "en": {
+        "page": "p. {label}",
+        "whole_clause": " (whole clause)",
+        "orphaned": "source changed, not found again",
+        "unknown_document": "(unidentified document)",
+        "compilation": "compilation: {name}",
+        "source": "Source: ",
+        "themes": "Themes: ",
+        "also_in": " (also in: {names})",
+        "untagged": "Untagged",
+        "untagged_section": "Untagged",
+        "by_theme": "by theme",
+        "by_document": "by document",
+        "scope": "Scope: {scope}",
+        "made": "Made on: {date}",
+        "dates": "Documents dated: {first} to {last}",
+        "totals": "{annotations} annotation(s) from {documents} document(s); grouped {grouping}.",
+        "contents": "Contents",
+        "contents_md": "Contents:",
+        "nothing": "(nothing)",
+        "no_text": "(no text)",
+        "note": "Note: ",
+        "theme_counts_md": "Entries per theme:",
+        "count": "{count}",
+        "section_count": " ({count})",
+        "theme": "Theme",
+        "entries": "Entries",
+        "page_footer": ("Page ", ""),
+        "list_sep": ", ",
+        "join": " · ",
+        "whole_library": "whole library ({count} compilation(s) with annotations)",
+        "compilations": "compilations: {names}",
+        "compilation_name": "“{name}”",
+        "scope_themes": "themes: {names}",
+        "scope_dates": "documents dated {first} to {last}",
+        "any": "any",
+        "with_notes": "only entries with a note",
+        "scope_sep": "; ",
+        "default_title": "Annotation summary",
+        "app": "Policy Compilation Reader",
+    },
+}
+
+
+def words(language: str | None) -> dict:
+    """The label table for ``language`` (Chinese for anything unknown)."""
+    return _WORDS.get(language or "zh", _WORDS["zh"])
