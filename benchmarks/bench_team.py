@@ -179,7 +179,7 @@ def _time_team(url: str, queries: list[str], repeats: int, hashes: list[str] | N
 def run(args) -> dict:
     if not SAMPLE.exists():
         return {"team_skipped": "shared corpus absent"}
-    from pgcluster import PgCluster, find_bindir
+    from tests.team.pgcluster import PgCluster, find_bindir
 
     bindir = find_bindir()
     if bindir is None:

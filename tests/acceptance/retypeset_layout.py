@@ -1,7 +1,7 @@
 """Typesetting for the re-typeset editions (not a test module): layouts, fonts, the page record.
 
 ``typeset`` sets rebuilt blocks (tests/acceptance/retypeset.py) in a ``Style`` through ``Kit``, the
-structure tests' Typesetter (tests/unit/test_structure_pdfkit.py) extended to re-wrap text, record
+structure tests' Typesetter (tests/builders/typesetter.py) extended to re-wrap text, record
 every line it prints and use a system Noto CJK font where a style asks for bold or a proportional
 face. ``Edition`` is what was put where: the tests' truth for the new PDF.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pymupdf
 
-from tests.unit.test_structure_pdfkit import A4, B5, Typesetter
+from tests.builders.typesetter import A4, B5, Typesetter
 
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．](?!\d)|（\d+）|"
                      r"第[一二三四五六七八九十百零]+[章节条]|专栏\s*\d+)")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,8 +16,7 @@ from reader.document import Document
 from reader.library import Library
 from reader.structure import load_structure
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from annotations_pdfs import align, typeset  # noqa: E402
+from tests.builders.annotations_pdfs import align, typeset  # noqa: E402
 
 pytestmark = pytest.mark.acceptance
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.acceptance.retypeset import run_cli
-from tests.pdf_builders import encrypted_pdf, image_only_pdf, not_a_pdf, truncated_pdf, zero_page_pdf
+from tests.builders.pdfs import encrypted_pdf, image_only_pdf, not_a_pdf, truncated_pdf, zero_page_pdf
 
 BAD = {
     "not-a-pdf": lambda d: not_a_pdf(d / "notes.pdf"),

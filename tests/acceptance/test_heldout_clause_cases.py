@@ -10,7 +10,7 @@ import pymupdf
 import pytest
 
 from tests.acceptance.retypeset import Block, Kit, Style, bold_font_file, cli_json, set_box, squash, system_font_file
-from tests.unit.test_structure_pdfkit import B5, Typesetter
+from tests.builders.typesetter import B5, Typesetter
 
 
 def _outline(path, tmp_path) -> dict:

@@ -133,7 +133,7 @@ def test_no_furniture_in_any_clause(comp, sample_pdf, sample_truth):
 def _retypeset(comp, path):
     """The sample's own paragraphs set again on B5 with other margins, sizes, headers and page
     numbers (alternating left/right headers, "第 N 页" footers, non-bold headings)."""
-    from tests.unit.test_structure_pdfkit import B5, Typesetter
+    from tests.builders.typesetter import B5, Typesetter
 
     def running(n: int) -> list[tuple[str, str, str]]:
         top = ("汇编（二〇二四年第十二期）", "top", "left") if n % 2 == 0 else ("重型机械政策汇编", "top", "right")

@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from tests.reliability import hostile  # noqa: E402
+from tests.builders import hostile  # noqa: E402
 
 OUTCOMES = ("clean", "traceback", "hang", "crash", "memory", "lost")
 TIME_LIMIT_S = 60.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.reliability import hostile
+from tests.builders import hostile
 from tests.reliability.probe import FILE_COMMANDS, Tally, Try, probe_file, probe_situations, run
 
 pytestmark = pytest.mark.slow

@@ -12,11 +12,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "unit"))
-import pdf_builders as build  # noqa: E402
-from index_pdfs import BODY, make_pdf  # noqa: E402
-from odd_text_pdfs import odd_text_pdf, page_tree_cycle_pdf  # noqa: E402
+from tests.builders import pdfs as build  # noqa: E402
+from tests.builders.index_pdfs import BODY, make_pdf  # noqa: E402
+from tests.builders.odd_text_pdfs import odd_text_pdf, page_tree_cycle_pdf  # noqa: E402
 
 REPO = ROOT.parent
 

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import itertools
 import os
-import sys
-from pathlib import Path
 from typing import Iterator
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pgcluster import PgCluster, find_bindir  # noqa: E402
+from tests.team.pgcluster import PgCluster, find_bindir  # noqa: E402
 
 _counter = itertools.count(1)
 

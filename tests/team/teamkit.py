@@ -5,15 +5,13 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "tests" / "unit"))
 
-from annotations_pdfs import make_documents, typeset  # noqa: E402
+from tests.builders.annotations_pdfs import make_documents, typeset  # noqa: E402
 
 from reader.annotations.service import open_store  # noqa: E402
 from reader.cli import main  # noqa: E402

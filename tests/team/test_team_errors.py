@@ -7,8 +7,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from pgcluster import free_port
-from teamkit import Member, cli, compilation_pdf, make_team
+from tests.team.pgcluster import free_port
+from tests.team.teamkit import Member, cli, compilation_pdf, make_team
 
 
 @pytest.fixture(scope="module")

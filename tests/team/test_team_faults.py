@@ -14,7 +14,7 @@ from reader.annotations.service import open_store
 from reader.library import Library
 from reader.team.connection import TeamOfflineError
 from reader.team.sync import TeamSync
-from teamkit import comparable, compilation_pdf, make_team
+from tests.team.teamkit import comparable, compilation_pdf, make_team
 
 HERE = Path(__file__).resolve().parent
 

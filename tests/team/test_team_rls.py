@@ -7,7 +7,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from teamkit import compilation_pdf, make_team
+from tests.team.teamkit import compilation_pdf, make_team
 
 
 @pytest.fixture(scope="module")

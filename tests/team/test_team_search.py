@@ -11,7 +11,7 @@ from reader.index.indexing import LibraryIndexer
 from reader.index.search import LibrarySearcher, SearchFilters
 from reader.library import Library
 from reader.team.search import TeamIndex
-from teamkit import compilation_pdf, make_team
+from tests.team.teamkit import compilation_pdf, make_team
 
 QUERIES = ["提升产业链供应链韧性", "5G", "自治区 -数据要素", "典型案例", "绿色", "不存在的词语组合"]
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from teamkit import comparable, compilation_pdf, make_team
+from tests.team.teamkit import comparable, compilation_pdf, make_team
 
 
 @pytest.fixture(scope="module")

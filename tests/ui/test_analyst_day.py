@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from reader.annotations.suggestion_memory import RejectedSuggestions
 from reader.annotations.textmatch import fold
 from tests.ui.conftest import answer_theme_picker
-from tests.unit.annotations_pdfs import typeset
+from tests.builders.annotations_pdfs import typeset
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 DOCS = [

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu
 
 from reader.ui.main_window import MainWindow
 from tests.ui.conftest import answer_theme_picker
-from tests.unit.annotations_pdfs import make_documents, typeset
+from tests.builders.annotations_pdfs import make_documents, typeset
 
 
 @pytest.fixture(scope="module")

@@ -3,14 +3,11 @@ bar, and the file then reads like a typeset one (text, outline), with a badge on
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-import ocr_pdfs  # noqa: E402
+from tests.builders import ocr_pdfs  # noqa: E402
 
 from reader.ui.main_window import MainWindow  # noqa: E402
 

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import pdf_builders as build  # noqa: E402
+from tests.builders import pdfs as build  # noqa: E402
 
 from reader.ui import dialogs  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMenu
 
-from tests.unit.test_structure_pdfkit import Typesetter
+from tests.builders.typesetter import Typesetter
 
 
 def _compilation_pdf(path):

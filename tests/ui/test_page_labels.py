@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import pdf_builders as build  # noqa: E402
+from tests.builders import pdfs as build  # noqa: E402
 
 
 def test_printed_numbers_become_the_windows_labels(make_window, open_analysed, qtbot, tmp_path):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel
 
 from reader.errors import ReaderError
 from reader.ui.dialogs import error_dialog
-from tests.unit.test_structure_pdfkit import Typesetter
+from tests.builders.typesetter import Typesetter
 
 HOSTILE = '<img src="/dev/zero"> <b>粗体</b> &amp;'
 

@@ -18,8 +18,7 @@ from PySide6.QtGui import QAction
 from reader.ui.app import reopen_last
 from reader.ui.reading_aids import print_pages
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import pdf_builders as build  # noqa: E402
+from tests.builders import pdfs as build  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u3400-\u9fff]")

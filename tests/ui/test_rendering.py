@@ -10,8 +10,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import pdf_builders as build  # noqa: E402
+from tests.builders import pdfs as build  # noqa: E402
 
 from reader.document import Document  # noqa: E402
 from reader.ui.render_worker import ImageCache, RenderKey, RenderResult, RenderWorker  # noqa: E402

@@ -10,7 +10,7 @@ import pytest
 from reader.annotations import Annotation
 from reader.annotations.service import open_store
 from reader.library import Library
-from tests.unit.annotations_pdfs import make_documents, typeset
+from tests.builders.annotations_pdfs import make_documents, typeset
 
 
 @pytest.fixture(scope="module")

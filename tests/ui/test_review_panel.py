@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from reader.ui.review_panel import NOTE, PAGE, QUOTE
-from tests.unit.annotations_pdfs import make_documents, typeset
+from tests.builders.annotations_pdfs import make_documents, typeset
 
 
 @pytest.fixture(scope="module")

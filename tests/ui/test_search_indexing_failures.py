@@ -9,8 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from index_pdfs import BODY, make_pdf  # noqa: E402
+from tests.builders.index_pdfs import BODY, make_pdf  # noqa: E402
 
 from reader.index.schema import PageStore  # noqa: E402
 
@@ -65,7 +64,7 @@ def test_quiet_indexing_names_the_failed_file_and_goes_on(qtbot, make_window, tm
 
 
 def test_file_with_unreadable_pages_says_so_instead_of_no_text_layer(make_window, tmp_path):
-    from odd_text_pdfs import page_tree_cycle_pdf
+    from tests.builders.odd_text_pdfs import page_tree_cycle_pdf
 
     win = make_window()
     assert win.open_pdf(page_tree_cycle_pdf(tmp_path / "cycle.pdf", readable_pages=False))

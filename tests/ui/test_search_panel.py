@@ -3,7 +3,6 @@ hits lit on the page, F3 stepping, scopes and shortcuts, other compilations, the
 
 from __future__ import annotations
 
-import sys
 import threading
 from pathlib import Path
 
@@ -12,8 +11,7 @@ from PySide6.QtCore import Qt
 
 from reader.index.normalize import fold
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from index_pdfs import BODY, make_pdf  # noqa: E402
+from tests.builders.index_pdfs import BODY, make_pdf  # noqa: E402
 
 
 @pytest.fixture

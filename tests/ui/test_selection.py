@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import pdf_builders as build  # noqa: E402
+from tests.builders import pdfs as build  # noqa: E402
 
 from reader.ui.main_window import MainWindow  # noqa: E402
 

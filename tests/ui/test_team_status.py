@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "team"))
 
 from reader.ui.main_window import MainWindow  # noqa: E402
 
 
 def test_state_pending_then_synced_then_offline(qtbot, tmp_path, monkeypatch) -> None:
-    from pgcluster import PgCluster, find_bindir
+    from tests.team.pgcluster import PgCluster, find_bindir
 
     bindir = find_bindir()
     if bindir is None:
         pytest.skip("PostgreSQL is not installed (scripts/setup installs Debian's postgresql package)")
-    from teamkit import compilation_pdf, make_team
+    from tests.team.teamkit import compilation_pdf, make_team
 
     cluster = PgCluster(bindir)
     cluster.start()

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import pdf_builders as build  # noqa: E402
+from tests.builders import pdfs as build  # noqa: E402
 
 from reader.document import Document, compute_page_labels  # noqa: E402
 from reader.errors import (CorruptPdfError, EmptyPdfError, FileMissingError, NotPdfError,  # noqa: E402

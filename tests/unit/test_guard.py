@@ -9,7 +9,7 @@ import pymupdf
 import pytest
 
 from reader.guard import MAX_EXPANDED_CONTENT, MAX_IMAGE_PIXELS, page_cost
-from tests.reliability import hostile
+from tests.builders import hostile
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 

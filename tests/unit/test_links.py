@@ -9,7 +9,7 @@ import pymupdf
 from reader.document import Document
 from reader.links import contents_links, pdf_links
 from reader.structure import load_structure
-from tests.unit.annotations_pdfs import make_documents, typeset
+from tests.builders.annotations_pdfs import make_documents, typeset
 
 
 def _with_contents(path: Path, titles: list[str], cut: int) -> Path:

@@ -15,8 +15,7 @@ from reader.document import Document
 from reader.structure import load_structure
 from reader.textclean import REPLACEMENT, clean_char, clean_text
 
-sys.path.insert(0, str(Path(__file__).parent))
-from odd_text_pdfs import odd_text_pdf  # noqa: E402
+from tests.builders.odd_text_pdfs import odd_text_pdf  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 REAL_EQUATION_PDF = REPO.parent / "shared" / "corpus" / "real" / "10_notice_henu_2016_17.pdf"

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import pdf_builders as build  # noqa: E402
+from tests.builders import pdfs as build  # noqa: E402
 
 from reader.cli import main  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def run_cli(capsys, *argv: str) -> tuple[int, str, str]:

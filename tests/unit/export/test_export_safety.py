@@ -18,7 +18,7 @@ from reader.export.outputs import OutputExistsError
 from reader.export.text import safe_text
 from reader.library import Library
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def make_pdf(path: Path, line: str) -> Path:

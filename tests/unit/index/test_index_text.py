@@ -80,5 +80,5 @@ def test_jieba_is_not_loaded_until_a_search_or_indexing_needs_it():
     code = ("import sys; import reader.index.search, reader.index.indexing, reader.cli.search; "
             "from reader.cli import build_parser; build_parser(); print('jieba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[2])
+                         cwd=Path(__file__).resolve().parents[3])
     assert out.stdout.strip() == "False"

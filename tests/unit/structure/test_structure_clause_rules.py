@@ -17,7 +17,7 @@ import pymupdf
 from reader.document import Document
 from reader.structure import analyze
 from reader.structure.numerals import to_chinese
-from tests.unit.test_structure_pdfkit import B5, Typesetter
+from tests.builders.typesetter import B5, Typesetter
 
 FILL = "有关部门应当按照职责分工做好相关工作，加强协调配合，确保各项措施落到实处。"
 

@@ -10,7 +10,7 @@ import shutil
 from reader.cli import main
 from reader.document import Document
 from reader.structure import cache, load_structure
-from tests.unit.test_structure_pdfkit import Typesetter
+from tests.builders.typesetter import Typesetter
 
 
 def _pdf(path, body="第一段正文内容，用于检验缓存。"):

@@ -11,10 +11,9 @@ from reader.index.search import LibrarySearcher
 from reader.index.worker import index_in_worker
 from reader.library import Library
 
-sys.path.insert(0, str(Path(__file__).parent))
-from index_pdfs import BODY, make_pdf  # noqa: E402
+from tests.builders.index_pdfs import BODY, make_pdf  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def test_worker_indexes_reports_progress_and_names_bad_files(tmp_path):

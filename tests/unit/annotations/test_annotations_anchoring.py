@@ -17,7 +17,7 @@ from reader.document import Document
 from reader.errors import UsageError
 from reader.structure import load_structure
 
-from annotations_pdfs import make_documents, typeset
+from tests.builders.annotations_pdfs import make_documents, typeset
 
 EDITS = [("加快推进", "大力推进"), ("持续完善", "不断健全完善"), ("有序开展", "稳步有序开展")]
 

@@ -66,10 +66,7 @@ def odd_text_pdf(path: Path, lines: list[str], pages: int = 1) -> Path:
 def page_tree_cycle_pdf(path: Path, readable_pages: bool = True) -> Path:
     """A page tree that lists itself as a kid (MuPDF raises FzErrorFormat: "cycle in page tree").
     With ``readable_pages`` three good pages come first; without, no page can be loaded at all."""
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from pdf_builders import text_pdf
+    from tests.builders.pdfs import text_pdf
 
     doc = pymupdf.open(text_pdf(path.with_suffix(".good.pdf"), pages=3))
     pages = int(doc.xref_get_key(doc.pdf_catalog(), "Pages")[1].split()[0])

@@ -5,8 +5,6 @@ A behaviour tested here belongs to the contract: a new backend passes these test
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -17,8 +15,7 @@ from reader.library import Library
 from reader.workspace import AnnotationRepository, PageIndex, Workspace
 from reader.workspace.registry import ANNOTATION_REPOSITORIES, PAGE_INDEXES
 
-sys.path.insert(0, str(Path(__file__).parent))
-from index_pdfs import BODY, make_pdf  # noqa: E402
+from tests.builders.index_pdfs import BODY, make_pdf  # noqa: E402
 
 
 @pytest.fixture(params=sorted(ANNOTATION_REPOSITORIES))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reader.document import Document
 from reader.structure import analyze
-from tests.unit.official_pdfs import COVER, LAW_PAGES, NOTICE_PAGES, ORDER_PAGES, OTHER_NOTICE, official_pdf
+from tests.builders.official_pdfs import COVER, LAW_PAGES, NOTICE_PAGES, ORDER_PAGES, OTHER_NOTICE, official_pdf
 
 
 def _documents(tmp_path: Path, pages, name: str = "doc.pdf"):

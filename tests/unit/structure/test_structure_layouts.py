@@ -12,7 +12,7 @@ import pytest
 
 from reader.document import Document
 from reader.structure import analyze
-from tests.unit.test_structure_pdfkit import B5, Typesetter
+from tests.builders.typesetter import B5, Typesetter
 
 
 def _squash(text: str) -> str:

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
-from pathlib import Path
 
 import pymupdf
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import ocr_pdfs  # noqa: E402
+from tests.builders import ocr_pdfs  # noqa: E402
 
 from reader.cli import main  # noqa: E402
 from reader.document import Document  # noqa: E402

@@ -12,15 +12,14 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import ocr_pdfs  # noqa: E402
+from tests.builders import ocr_pdfs  # noqa: E402
 
 from reader.document import Document  # noqa: E402
 from reader.ocr.store import OcrLine, OcrPage, OcrStore  # noqa: E402
 from reader.structure import analyze  # noqa: E402
 from reader.textsource import join_separator, pdf_layer  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def _state(path: Path, page: int = 0) -> str:

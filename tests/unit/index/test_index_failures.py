@@ -18,12 +18,10 @@ import pytest
 from reader.index.indexing import LibraryIndexer
 from reader.library import Library
 
-sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(Path(__file__).parents[1]))
-from index_pdfs import BODY, make_pdf  # noqa: E402
-from odd_text_pdfs import page_tree_cycle_pdf  # noqa: E402
+from tests.builders.index_pdfs import BODY, make_pdf  # noqa: E402
+from tests.builders.odd_text_pdfs import page_tree_cycle_pdf  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def _cli(*args: str, library: Path) -> subprocess.CompletedProcess:

@@ -7,7 +7,7 @@ from pathlib import Path
 from reader.document import Document
 from reader.index.indexing import front_matter_pages
 from reader.structure import analyze
-from tests.unit.index_pdfs import make_pdf
+from tests.builders.index_pdfs import make_pdf
 
 COVER = ["政策文件汇编", "第十二期", "某某行业协会编", "二〇二五年一月"]
 CONTENTS = ["目录", "关于推进数据产业发展的通知………………………1",

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 from reader.annotations import Annotation
 from reader.document import Document
 from reader.library import Library
 from reader.workspace import Workspace
 
-sys.path.insert(0, str(Path(__file__).parent))
-from index_pdfs import BODY, make_pdf  # noqa: E402
+from tests.builders.index_pdfs import BODY, make_pdf  # noqa: E402
 
 
 def test_one_compilation_cache_by_hash_or_document(tmp_path):

@@ -12,7 +12,7 @@ from reader.annotations import Annotation, AnnotationStore, Theme
 from reader.annotations.backup import export_data, import_json
 from reader.errors import UsageError
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from reader.cli import main
 from reader.document import Document
 from reader.structure import load_structure
 
-from annotations_pdfs import typeset
+from tests.builders.annotations_pdfs import typeset
 
 DOCS = [
     ("关于推进氢能产业发展的通知", [

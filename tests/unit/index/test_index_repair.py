@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Callable
 
@@ -14,8 +13,7 @@ from reader.index.indexing import LibraryIndexer
 from reader.index.repair import DAMAGED, index_damage
 from reader.library import Library
 
-sys.path.insert(0, str(Path(__file__).parent))
-from index_pdfs import BODY, make_pdf  # noqa: E402
+from tests.builders.index_pdfs import BODY, make_pdf  # noqa: E402
 
 QUERY = "专精特新"
 

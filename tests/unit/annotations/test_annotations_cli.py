@@ -9,7 +9,7 @@ import pytest
 
 from reader.cli import main
 
-from annotations_pdfs import make_documents, typeset
+from tests.builders.annotations_pdfs import make_documents, typeset
 
 KEYS = {"id", "pdf", "page_index", "page_label", "quote", "note", "themes", "document", "doc_number",
         "clause_label", "rects", "status"}

@@ -20,10 +20,9 @@ from reader.index.search import LibrarySearcher, SearchFilters
 from reader.library import Library
 from reader.structure import load_structure
 
-sys.path.insert(0, str(Path(__file__).parent))
-from index_pdfs import BODY, HEADER, make_pdf  # noqa: E402
+from tests.builders.index_pdfs import BODY, HEADER, make_pdf  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 QUERIES = ["氢冶金", "5G工厂", "５Ｇ工厂", "专精特新", "上云率", "DCMM", "dcmm", "ERP", "破净", "氢能",
            "5G+工业互联网", "数据要素", "氢能 交通", "数据要素 -解读", '"市值 管理"', "氢", "（", "：", "AND"]
 
