@@ -103,7 +103,9 @@ def test_odd_and_empty_queries_show_a_message(qtbot, window):
     panel = window.search_panel
     for text in ['"', "(", "AND", "😀"]:
         _search(qtbot, panel, text)
-        assert panel.summary.text()
+        shown = panel.summary.text()
+        assert shown and shown != panel.tr("正在搜索…")  # the search ended and says how
+        assert text.strip('"()') in shown or "没有" in shown or "请" in shown, shown
     panel.box.clear()
     qtbot.waitUntil(lambda: panel.summary.text() == "", timeout=15000)
     assert panel.tree.topLevelItemCount() == 0
