@@ -176,3 +176,25 @@ def write_text_atomic(target: str | os.PathLike[str], text: str, file_mode: int 
     """``file_mode`` None: what a plain ``open()`` would give (the user's umask), else exactly that mode."""
     with atomic_write(target, "w", file_mode=file_mode) as handle:
         handle.write(text)
+
+
+def replace_cache_file(target: str | os.PathLike[str], data: bytes) -> Path:
+    """Put ``data`` under ``target`` whole (temp file beside it, then one rename), without fsync.
+
+    For caches the program can rebuild (structures, OCR pages): readers never see half a file, and a
+    crash loses at most the newest entry, so the cost of syncing every write is not worth paying.
+    Errors are left to the caller (a cache that cannot be written is simply not kept)."""
+    final = Path(target)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{final.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=final.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, final)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+    return final

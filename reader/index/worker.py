@@ -16,20 +16,17 @@ from __future__ import annotations
 
 import json
 import os
-import queue
-import subprocess
 import sys
-import threading
 from pathlib import Path
 from typing import Callable, Iterable
 
 from reader.errors import ReaderError
+from reader.worker_process import run_worker
 from reader.index.indexing import IndexReport
 from reader.progress import parse_progress_line, progress_line
 
 Progress = Callable[[int, int, str], None]
 
-_POLL_S = 0.1
 _BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from reader.index.worker import main; raise SystemExit(main(sys.argv[2:]))"
 
 
@@ -73,12 +70,6 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def _pump(stream, lines: "queue.Queue[str | None]") -> None:
-    for line in stream:
-        lines.put(line)
-    lines.put(None)
-
-
 def index_in_worker(
     library_root: str | os.PathLike[str],
     paths: Iterable[str | os.PathLike[str]] = (),
@@ -90,41 +81,19 @@ def index_in_worker(
     Blocks the calling thread (run it off the GUI thread). ``cancelled()`` is polled; when it turns
     true the worker is terminated and the report says ``cancelled``.
     """
-    process = subprocess.Popen(
-        _command(Path(library_root), paths), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, encoding="utf-8",
-    )
-    stderr_lines: "queue.Queue[str | None]" = queue.Queue()
-    threading.Thread(target=_pump, args=(process.stderr, stderr_lines), daemon=True).start()
-    messages: list[str] = []
-    stopped = False
-    finished_stderr = False
-    while not finished_stderr:
-        if cancelled and cancelled() and not stopped:
-            process.terminate()
-            stopped = True
-        try:
-            line = stderr_lines.get(timeout=_POLL_S)
-        except queue.Empty:
-            continue
-        if line is None:
-            finished_stderr = True
-            continue
+    def on_progress(line: str) -> bool:
         record = parse_progress_line(line)
-        if record is not None:
-            if progress:
-                progress(*record)
-        elif line.strip():
-            messages.append(line.strip())
-    output = process.stdout.read() if process.stdout else ""
-    process.wait()
-    if stopped:
+        if record is not None and progress:
+            progress(*record)
+        return record is not None
+
+    run = run_worker(_command(Path(library_root), paths), on_progress, cancelled)
+    if run.stopped:
         return IndexReport(cancelled=True)
     try:
-        data = json.loads(output)
+        data = json.loads(run.output)
     except ValueError:
-        detail = messages[-1] if messages else f"exit status {process.returncode}"
-        raise ReaderError(f"索引进程意外退出 (the indexing worker stopped unexpectedly): {detail}") from None
+        raise ReaderError(f"索引进程意外退出 (the indexing worker stopped unexpectedly): {run.failure_detail()}") from None
     return IndexReport(indexed=data.get("indexed", []), skipped=data.get("skipped", []),
                        failed=data.get("failed", []), cancelled=bool(data.get("cancelled")),
                        repaired=data.get("repaired"))

@@ -9,10 +9,10 @@ a newer or older version can read (or ignore) safely. Boxes are stored in PDF po
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from reader.atomicfile import replace_cache_file
 
 Rect = tuple[float, float, float, float]
 FORMAT = 1
@@ -77,18 +77,8 @@ class OcrStore:
     def save(self, content_hash: str, result: OcrPage) -> Path:
         """Write one page atomically (temp file + rename: a crash leaves no half file)."""
         target = self._path(content_hash, result.engine, result.page)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=".ocr-", dir=target.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(result.to_json(), handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temp, target)
-        except BaseException:
-            try:
-                os.unlink(temp)
-            except OSError:
-                pass
-            raise
+        data = json.dumps(result.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        replace_cache_file(target, data)
         return target
 
     def engines(self, content_hash: str) -> list[str]:

@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import json
 import os
-import queue
-import subprocess
 import sys
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from reader.errors import ReaderError
+from reader.worker_process import run_worker
 
 Progress = Callable[[int, int, int], None]  # (done, total, page)
-_POLL_S = 0.1
 # Isolated mode (-I): neither the app's working directory nor PYTHON* variables can put another
 # ``reader`` package in front of this one; the boot line puts the folder holding this package first.
 _BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from reader.cli import main; raise SystemExit(main(sys.argv[2:]))"
@@ -30,12 +27,6 @@ def worker_environment() -> dict[str, str]:
     """One malloc arena: onnxruntime's threads otherwise each keep their own, and the worker's peak
     RSS grew by 40 MB or so (measured with benchmarks/bench_ocr.py, docs/ocr.md)."""
     return {**os.environ, "MALLOC_ARENA_MAX": "1"}
-
-
-def _pump(stream, lines: "queue.Queue[str | None]") -> None:
-    for line in stream:
-        lines.put(line)
-    lines.put(None)
 
 
 @dataclass
@@ -53,39 +44,24 @@ def ocr_in_worker(library_root: str | os.PathLike[str], pdf: str | os.PathLike[s
     command = [sys.executable, "-I", "-X", "utf8", "-c", _BOOT, package_parent, "ocr", str(Path(pdf).resolve()),
                "--library", str(Path(library_root).resolve()), "--json", "--progress"]
     command += ["--password", password] if password else []
-    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, encoding="utf-8", env=worker_environment())
-    lines: "queue.Queue[str | None]" = queue.Queue()
-    threading.Thread(target=_pump, args=(process.stderr, lines), daemon=True).start()
-    messages: list[str] = []
-    stopped = False
-    while True:
-        if cancelled is not None and cancelled() and not stopped:
-            process.terminate()
-            stopped = True
-        try:
-            line = lines.get(timeout=_POLL_S)
-        except queue.Empty:
-            continue
-        if line is None:
-            break
+    def on_progress(line: str) -> bool:
         try:
             record = json.loads(line) if line.startswith("{") else None
         except ValueError:
             record = None
-        if isinstance(record, dict) and {"done", "total", "page"} <= record.keys():
-            if progress is not None:
-                progress(int(record["done"]), int(record["total"]), int(record["page"]))
-        elif line.strip():
-            messages.append(line.strip())
-    output = process.stdout.read() if process.stdout else ""
-    process.wait()
-    if stopped:
+        if not (isinstance(record, dict) and {"done", "total", "page"} <= record.keys()):
+            return False
+        if progress is not None:
+            progress(int(record["done"]), int(record["total"]), int(record["page"]))
+        return True
+
+    run = run_worker(command, on_progress, cancelled, env=worker_environment())
+    if run.stopped:
         return WorkerResult(cancelled=True)
     try:
-        data = json.loads(output)
+        data = json.loads(run.output)
     except ValueError:
-        detail = messages[-1] if messages else f"exit status {process.returncode}"
+        detail = run.failure_detail()
         raise ReaderError(detail if detail.startswith("错误") else
                           f"OCR 进程意外退出 (the OCR worker stopped unexpectedly): {detail}") from None
     return WorkerResult(ocr_pages=list(data.get("ocr_pages", [])), failed=list(data.get("failed", [])))

@@ -16,13 +16,12 @@ with another magic, another version, a wrong length or anything that does not pa
 from __future__ import annotations
 
 import json
-import os
 import struct
 import sys
-import tempfile
 from array import array
 from pathlib import Path
 
+from reader.atomicfile import replace_cache_file
 from reader.structure.model import DocumentInfo
 from reader.structure.textmap import Compilation, RectArray
 
@@ -118,17 +117,7 @@ def save(comp: Compilation, cache_dir: Path) -> Path:
     directory = Path(cache_dir)
     directory.mkdir(parents=True, exist_ok=True)
     target = cache_path(directory, comp.content_hash)
-    fd, temp = tempfile.mkstemp(prefix=".structure-", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(encode(comp))
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
+    replace_cache_file(target, encode(comp))
     return target
 
 
