@@ -11,7 +11,7 @@ import threading
 from typing import TYPE_CHECKING, Any, Iterable
 
 from reader.annotations.model import Annotation, Theme, now_iso
-from reader.annotations.themes import default_themes, match_theme, name_key, normalize_color
+from reader.annotations.themes import default_themes, match_theme, name_key, normalize_color, require_match
 from reader.errors import UsageError
 
 if TYPE_CHECKING:
@@ -49,11 +49,7 @@ class MemoryAnnotationStore:
         return match_theme(self.themes(), name)
 
     def require_theme(self, name: str) -> Theme:
-        theme = self.theme(name)
-        if theme is None:
-            known = "、".join(t.name for t in self.themes())
-            raise UsageError(f"没有名为“{name}”的主题 (no theme named {name!r}). 现有 (known): {known}")
-        return theme
+        return require_match(self.themes(), name)
 
     def add_theme(self, theme: Theme) -> Theme:
         if not theme.name.strip():

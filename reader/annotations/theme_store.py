@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager
 from typing import Any, Iterable
 
 from reader.annotations.model import Theme, now_iso
-from reader.annotations.themes import default_themes, match_theme, normalize_color
+from reader.annotations.themes import default_themes, match_theme, normalize_color, require_match
 from reader.errors import UsageError
 
 
@@ -46,14 +46,7 @@ class ThemeMethods:
         return match_theme(self.themes(), name)
 
     def require_theme(self, name: str) -> Theme:
-        theme = self.theme(name)
-        if theme is None:
-            known = "、".join(t.name for t in self.themes())
-            raise UsageError(
-                f"没有名为“{name}”的主题，可用 `themes add` 新建 (no theme named {name!r}; create it with "
-                f"`themes add`). 现有 (known): {known}"
-            )
-        return theme
+        return require_match(self.themes(), name)
 
     def _insert_theme(self, db: sqlite3.Connection, theme: Theme, if_absent: bool = False) -> bool:
         """Insert ``theme``; with ``if_absent`` a theme of that name already there is kept (returns False)."""

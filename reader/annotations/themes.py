@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from reader.annotations.model import Theme
+from reader.errors import UsageError
 from reader.paths import resources_dir
 from reader.textfold import fold
 
@@ -55,3 +56,13 @@ def match_theme(themes: list[Theme], name: str) -> Theme | None:
         if theme.name_en and name_key(theme.name_en) == key:
             return theme
     return None
+
+
+def require_match(themes: list[Theme], name: str) -> Theme:
+    """:func:`match_theme`, or a UsageError listing the themes there are (every repository says it so)."""
+    theme = match_theme(themes, name)
+    if theme is None:
+        known = "、".join(t.name for t in themes)
+        raise UsageError(f"没有名为“{name}”的主题，可用 `themes add` 新建 (no theme named {name!r}; create it with "
+                         f"`themes add`). 现有 (known): {known}")
+    return theme
