@@ -22,7 +22,10 @@ from whoosh.formats import Existence
 
 from reader.errors import StorageError
 from reader.index.analyzer import GramAnalyzer, WordAnalyzer
+from reader.index import safe_pickle
 from reader.sqlite_store import MigrationStep, SQLiteFile
+
+safe_pickle.install()  # whoosh's own pickles may name whoosh classes only (a planted index file runs nothing)
 
 WHOOSH_DIR = "whoosh"
 PAGES_DB = "pages.sqlite3"
