@@ -400,6 +400,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.view.shutdown()
         self.runner.shutdown(3000)
+        controller = getattr(self, "annotation_controller", None)  # unset in a window built without features
+        if controller is not None:  # after the background work: the on-close backup then holds the session's work
+            controller.reopen_store()
         if self.watcher is not None:
             self.watcher.stop()
         super().closeEvent(event)

@@ -90,6 +90,8 @@ class BackgroundRunner(QObject):
 
         def failed(exc: BaseException) -> None:
             finish()
+            if self._shut_down:  # the window closed while it ran (its store may be closed): nobody to tell
+                return
             if on_error is not None:
                 on_error(exc)
             elif isinstance(exc, ReaderError):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QMessageBox,
                                QVBoxLayout, QWidget)
@@ -144,17 +144,6 @@ def _restore_from_menu(window: "MainWindow") -> None:
     offer_restore(window)
 
 
-class _CloseStoreOnClose(QObject):
-    """When the window closes, close the annotation store: its on-close backup then holds the session's work."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Close:
-            controller = getattr(watched, "annotation_controller", None)
-            if controller is not None:
-                controller.reopen_store()  # closes it now; the next use (if any) opens it again
-        return False
-
-
 def install(window: "MainWindow") -> QAction:
     """工具 ▸ 从备份恢复批注…; and, for a library that cannot be written, a lasting note saying so."""
     library = getattr(window, "library", None)
@@ -164,6 +153,4 @@ def install(window: "MainWindow") -> QAction:
     action = window.menu("tools").addAction(QCoreApplication.translate("RestoreDialog", "从备份恢复批注…"))
     action.setObjectName("actionRestoreAnnotations")
     action.triggered.connect(lambda: _restore_from_menu(window))
-    window.close_store_filter = _CloseStoreOnClose(window)
-    window.installEventFilter(window.close_store_filter)
     return action
