@@ -11,7 +11,8 @@ import threading
 from typing import TYPE_CHECKING, Any, Iterable
 
 from reader.annotations.model import Annotation, Theme, now_iso
-from reader.annotations.themes import default_themes, match_theme, name_key, normalize_color, require_match
+from reader.annotations.themes import (checked_new_name, default_themes, match_theme, name_key, normalize_color,
+                                       require_match)
 from reader.errors import UsageError
 
 if TYPE_CHECKING:
@@ -65,11 +66,7 @@ class MemoryAnnotationStore:
                      color: str | None = None, keywords: list[str] | None = None) -> Theme:
         with self._lock:
             theme = self.require_theme(name)
-            if new_name is not None:
-                new_name = new_name.strip()
-                other = self.theme(new_name)
-                if not new_name or (other and other.name != theme.name):
-                    raise UsageError(f"主题名称无效或已存在 (theme name empty or taken): {new_name!r}")
+            new_name = checked_new_name(self.themes(), theme, new_name)
             index = next(i for i, t in enumerate(self._themes) if t.name == theme.name)
             self._themes[index] = Theme(new_name or theme.name, theme.name_en if name_en is None else name_en,
                                         normalize_color(color) if color else theme.color,

@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager
 from typing import Any, Iterable
 
 from reader.annotations.model import Theme, now_iso
-from reader.annotations.themes import default_themes, match_theme, normalize_color, require_match
+from reader.annotations.themes import checked_new_name, default_themes, match_theme, normalize_color, require_match
 from reader.errors import UsageError
 
 
@@ -91,11 +91,7 @@ class ThemeMethods:
                      color: str | None = None, keywords: list[str] | None = None) -> Theme:
         """Rename, recolour or re-keyword a theme; its annotations follow (they link by id)."""
         theme = self.require_theme(name)
-        if new_name is not None:
-            new_name = new_name.strip()
-            other = self.theme(new_name)
-            if not new_name or (other and other.name != theme.name):
-                raise UsageError(f"主题名称无效或已存在 (theme name empty or taken): {new_name!r}")
+        new_name = checked_new_name(self.themes(), theme, new_name)
         with self._tx() as db:
             db.execute(
                 "UPDATE themes SET name=COALESCE(?, name), name_en=COALESCE(?, name_en), color=COALESCE(?, color), "

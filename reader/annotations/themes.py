@@ -58,6 +58,17 @@ def match_theme(themes: list[Theme], name: str) -> Theme | None:
     return None
 
 
+def checked_new_name(themes: list[Theme], theme: Theme, new_name: str | None) -> str | None:
+    """``new_name`` stripped, or None when not renaming; a UsageError when it is empty or another theme's."""
+    if new_name is None:
+        return None
+    new_name = new_name.strip()
+    other = match_theme(themes, new_name) if new_name else None
+    if not new_name or (other and other.name != theme.name):
+        raise UsageError(f"主题名称无效或已存在 (theme name empty or taken): {new_name!r}")
+    return new_name
+
+
 def require_match(themes: list[Theme], name: str) -> Theme:
     """:func:`match_theme`, or a UsageError listing the themes there are (every repository says it so)."""
     theme = match_theme(themes, name)
