@@ -154,6 +154,8 @@ def run_search(args: argparse.Namespace) -> int:
             "missing": hit.missing,
             "score": round(hit.score, 4),
         })
+        if hasattr(hit, "authors"):  # a team library: who annotated the page (as this member may see)
+            hits[-1]["annotation_authors"] = list(hit.authors)
     data = {"query": query, "total_pages": results.total_pages, "hits": hits}
     if results.message:
         data["message"] = results.message

@@ -39,7 +39,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     status.set_defaults(func=run_status)
 
     sync = sub.add_parser("sync", parents=[common], help="与团队库同步 (sync with the team library)")
-    sync.add_argument("--with-pdf", action="store_true", help="同时上传 PDF 文件 (also upload the PDF files)")
+    sync.add_argument("--with-pdf", action="store_true", help="同时上传 PDF 文件，亦见 team share-pdf --always (also "
+                                                              "upload the PDF files; see also team share-pdf --always)")
     sync.set_defaults(func=run_sync)
 
     leave = sub.add_parser("leave", parents=[common], help="退出团队库，本地批注保留 (leave; local annotations stay)")
@@ -54,6 +55,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     search.add_argument("query", metavar="QUERY", nargs="+")
     search.add_argument("--limit", type=int, default=50, metavar="N")
     search.set_defaults(func=run_search)
+
+    from reader.cli import team_pdfs
+
+    team_pdfs.register(sub, common)
 
 
 def _sync(args: argparse.Namespace):
@@ -163,20 +168,29 @@ def run_resolve(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from reader.team.connection import resolve_url
-    from reader.team.search import TeamIndex
-
-    library = Library(args.library)
-    results = TeamIndex(resolve_url(None, _remembered(library, "url"))).search(" ".join(args.query), args.limit)
+    """The team's pages through the library's "team" PageIndex (the same door as ``search``)."""
+    with Workspace(Library(args.library), index="team") as workspace:
+        index = workspace.index
+        results = index.search(" ".join(args.query), limit=args.limit)
+        hits = []
+        for hit in results.hits:
+            details = index.details(hit, results.parsed, with_rects=False)
+            hits.append({"content_hash": hit.content_hash, "page_index": hit.page_index, "page_label": hit.page_label,
+                         "compilation": hit.compilation, "document": hit.document, "doc_number": hit.doc_number,
+                         "date": hit.date, "occurrences": hit.occurrences,
+                         "annotation_authors": list(getattr(hit, "authors", [])), "snippet": details.snippet,
+                         "missing": hit.missing, "pdf": hit.pdf})
     data = {"query": results.query, "total_pages": results.total_pages, "message": results.message,
-            "elapsed_ms": round(results.elapsed_ms, 1), "hits": [h.to_json(results.parsed) for h in results.hits]}
+            "elapsed_ms": round(results.elapsed_ms, 1), "hits": hits}
 
     def text() -> str:
-        if results.message:
+        if results.message and not hits:
             return results.message
-        lines = [f"{h.compilation} · {h.document} {h.doc_number} · 第 {h.page_label} 页 (page {h.page_index}) · "
-                 f"{h.occurrences} 处" + (f" · 批注 (annotated by) {'、'.join(h.authors)}" if h.authors else "")
-                 + f"\n    {h.to_json(results.parsed)['snippet']}" for h in results.hits]
-        return "\n".join(lines + [f"共 {results.total_pages} 页 (pages)"])
+        lines = [f"{h['compilation']} · {h['document']} {h['doc_number']} · 第 {h['page_label']} 页 (page "
+                 f"{h['page_index']}) · {h['occurrences']} 处"
+                 + (f" · 批注 (annotated by) {'、'.join(h['annotation_authors'])}" if h["annotation_authors"] else "")
+                 + (" · 不在本机 (not on this laptop)" if h["missing"] else "")
+                 + f"\n    {h['snippet']}" for h in hits]
+        return "\n".join(lines + [f"共 {results.total_pages} 页 (pages)"] + ([results.message] if results.message else []))
 
     return emit(args, data, text)

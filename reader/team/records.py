@@ -64,24 +64,38 @@ def to_theme(record: dict[str, Any]) -> Theme:
                  list(record.get("keywords") or []))
 
 
-def character_pairs(folded: str) -> list[str]:
-    """The distinct two-character strings of ``folded`` (what a two-character query can match)."""
-    return sorted({folded[i:i + 2] for i in range(len(folded) - 1)})
+def character_grams(folded: str) -> list[str]:
+    """The distinct characters and two-character strings of ``folded``: what the team's GIN index of
+    grams narrows one- and two-character queries with (trigrams start at three characters)."""
+    return sorted(set(folded) | {folded[i:i + 2] for i in range(len(folded) - 1)})
+
+
+
+PAGE_COLUMNS = ("content_hash", "page_index", "label", "text", "folded", "own_len", "grams", "front_matter",
+                "document", "document_index", "doc_number", "date", "document_key")
 
 
 def compilation_rows(comp: "Compilation", title: str) -> tuple[dict[str, Any], list[tuple]]:
-    """The compilation row and its page rows ``(hash, page, label, text, folded, pairs)`` for the team tables."""
-    from reader.index.normalize import fold  # only when sharing: the window's status check stays light
+    """The compilation row and its page rows (values in :data:`PAGE_COLUMNS` order) for the team tables.
+
+    Pages are the local index's rows (:func:`reader.index.indexing.page_rows`): folded text with the
+    head of the next page, the page's own folded length, cover/contents marks and the page's
+    document, so team search finds exactly the pages the local index finds.
+    """
+    # only when sharing: the window's status check stays light
+    from reader.index.indexing import front_matter_pages, page_meta, page_rows
+    from reader.index.normalize import fold
+
     documents = [{"title": d.title, "doc_number": d.doc_number or "", "issuers": list(d.issuers),
                   "date": d.date or "", "kind": d.kind, "start_page": d.start_page, "end_page": d.end_page}
                  for d in comp.documents]
     labels = list(comp.page_labels)
     row = {"content_hash": comp.content_hash, "title": title, "page_count": comp.page_count,
            "page_labels": labels, "documents": documents}
+    front = front_matter_pages(comp)
     pages = []
-    for page in range(comp.page_count):
-        text = comp.page_text(page)
-        folded = fold(text)
-        pages.append((comp.content_hash, page, labels[page] if page < len(labels) else str(page + 1), text,
-                      folded, character_pairs(folded)))
+    for page, own_len, folded, clean, _next in page_rows(comp):
+        label, document, doc_index, number, date = page_meta(comp, page)
+        pages.append((comp.content_hash, page, label, clean, folded, own_len, character_grams(folded),
+                      page in front, document, doc_index, number, date, fold(document) + "\x1f" + fold(number)))
     return row, pages

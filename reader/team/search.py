@@ -1,167 +1,214 @@
-"""Team search: the page text of every team compilation in PostgreSQL, a second page index.
+"""Team search: the page text of every team compilation in PostgreSQL, answering as the local index.
 
-Same matching as the local index: the query is parsed and folded by ``reader.index.query`` and
-pages are matched on their folded text (``reader.index.normalize.fold``), so both find exactly the
-same pages. A pg_trgm GIN index on ``pages.folded`` narrows candidates for ``LIKE '%term%'``
-(terms of three or more characters), a GIN index of each page's character pairs those of two
-characters (one-character queries scan), and PostgreSQL rechecks every candidate
-against the text itself, so trigrams never decide recall; occurrences are counted in SQL and only
-the shown hits' text is fetched.
-Hits carry compilation, document, 文号, a snippet and who annotated that page (row-level security
-applies: a colleague's private annotation is not counted).
+Same matching as the local index (:mod:`reader.index.search`): the query is parsed and folded by
+``reader.index.query``; a page matches when every required string starts in its own folded text
+(it may run into the head of the next page, kept with the page) and no excluded one does; cover and
+contents pages only when asked for; the same document, date, page and compilation filters. So both
+find exactly the same pages; ranking is by occurrences (the local index adds BM25 weights and jieba
+words, so the order of equally good pages may differ).
 
-Like the local index it offers index / remove / pending / search / details, so a Workspace can
-hold it beside (or instead of) the local one when the PDF is not on this laptop.
+How it stays fast over ~10⁵ pages (``benchmarks/bench_team.py``, EXPLAIN ANALYZE as the guide):
+- candidates come from GIN indexes: pg_trgm on ``folded`` for strings of three or more characters,
+  the page's distinct characters and character pairs (``grams``) for shorter ones; PostgreSQL
+  rechecks each candidate with ``strpos``, so the indexes never decide recall;
+- one statement counts and ranks: occurrences are computed in the database and only the first
+  ``limit`` rows travel, without their text; the snippet's text is read per shown hit
+  (:meth:`TeamIndex.details`), with the names of who annotated that page (row-level security
+  applies: a colleague's private annotation is not counted);
+- one connection is kept open (a SCRAM login costs milliseconds) and statements are prepared.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
+import psycopg
 from psycopg.types.json import Jsonb
 
 from reader.index.highlight import find_spans, snippet_parts
+from reader.index.normalize import fold
 from reader.index.query import ParsedQuery, parse_query
-from reader.team.connection import connect
-from reader.team.records import compilation_rows
+from reader.index.schema import NEXT_PAGE_HEAD
+from reader.index.search import HitDetails, PageHit, SearchFilters, SearchResults
+from reader.team.connection import CONNECT_TIMEOUT, translate
+from reader.team.records import PAGE_COLUMNS, compilation_rows
 
 if TYPE_CHECKING:
-    import psycopg
-
-    from reader.library import Library
     from reader.structure import Compilation
 
 DEFAULT_LIMIT = 200
+_PAIR_INDEX_MAX = 2  # strings this short are narrowed by ``grams``; longer ones by trigrams
 
 
 @dataclass
-class TeamHit:
-    content_hash: str
-    page_index: int
-    page_label: str
-    compilation: str
-    document: str
-    doc_number: str
-    date: str
-    occurrences: int
+class TeamPageHit(PageHit):
+    """A page hit of the team index: also who annotated that page (as this member may see)."""
+
     authors: list[str] = field(default_factory=list)
-    text: str = ""
-    next_text: str = ""
-
-    def to_json(self, parsed: ParsedQuery | None = None) -> dict[str, Any]:
-        data = {"content_hash": self.content_hash, "page_index": self.page_index, "page_label": self.page_label,
-                "compilation": self.compilation, "document": self.document, "doc_number": self.doc_number,
-                "date": self.date, "occurrences": self.occurrences, "annotation_authors": list(self.authors)}
-        if parsed is not None:
-            data["snippet"] = details(self, parsed)
-        return data
-
-
-@dataclass
-class TeamResults:
-    query: str
-    parsed: ParsedQuery
-    hits: list[TeamHit]
-    total_pages: int
-    message: str | None = None
-    elapsed_ms: float = 0.0
 
 
 def _like(term: str) -> str:
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def details(hit: TeamHit, parsed: ParsedQuery) -> str:
-    """The snippet around the first hit, hits in 【】 as the local index shows them."""
-    spans = find_spans(hit.text, hit.next_text, parsed.include)
-    return "".join(f"【{t}】" if is_hit else t for t, is_hit in snippet_parts(hit.text + hit.next_text, spans,
-                                                                              len(hit.text)))
-
-
 class TeamIndex:
-    """Page index over the team database at ``url``."""
+    """Page search over the team database at ``url``; thread-safe, one connection kept open."""
 
     def __init__(self, url: str) -> None:
         self.url = url
+        self._conn: psycopg.Connection | None = None
+        self._lock = threading.RLock()
+
+    # ------------------------------------------------------------------ connection
+    def _connection(self) -> psycopg.Connection:
+        if self._conn is None or self._conn.closed or self._conn.broken:
+            self._conn = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT,
+                                         application_name="policy-reader-search", prepare_threshold=0)
+        return self._conn
+
+    def run(self, work):
+        """``work(conn)`` on the kept connection; a failure closes it (the next call reconnects)."""
+        with self._lock:
+            try:
+                return work(self._connection())
+            except psycopg.Error as exc:
+                self.close()
+                raise translate(exc, self.url) from exc
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None and not self._conn.closed:
+                self._conn.close()
+            self._conn = None
 
     # ------------------------------------------------------------------ writing
-    def index(self, comp: "Compilation", title: str, pdf: Path | None = None) -> bool:
+    def index(self, comp: "Compilation", title: str) -> bool:
         """Share ``comp`` (idempotent by content hash); True when it was new to the team."""
-        with connect(self.url) as conn:
-            return share_compilation(conn, comp, title, pdf)
+        return bool(self.run(lambda conn: share_compilation(conn, comp, title)))
 
-    def remove(self, content_hash: str) -> None:
-        with connect(self.url) as conn:
-            conn.execute("DELETE FROM compilations WHERE content_hash = %s", (content_hash,))
+    def compilations(self) -> dict[str, dict[str, Any]]:
+        """Every team compilation by content hash: title, page count, PDF size (None when not shared)."""
+        rows = self.run(lambda conn: conn.execute(
+            "SELECT content_hash, title, page_count, pdf_size, added_by FROM compilations").fetchall())
+        return {r[0]: {"title": r[1], "page_count": r[2], "pdf_size": r[3], "added_by": r[4]} for r in rows}
 
-    def pending(self, library: "Library") -> list[str]:
-        """Library files the team has not got yet."""
-        with connect(self.url) as conn:
-            known = {r[0] for r in conn.execute("SELECT content_hash FROM compilations")}
-        return [f.content_hash for f in library.files() if f.content_hash not in known and f.status == "ok"]
+    def version(self) -> int:
+        """Changes to the team's pages show here: their count and the newest compilation."""
+        row = self.run(lambda conn: conn.execute(
+            "SELECT count(*), COALESCE(max(added_at)::text, '') FROM compilations").fetchone())
+        return hash(tuple(row))
 
     # ------------------------------------------------------------------ reading
-    def search(self, text: str, limit: int | None = DEFAULT_LIMIT, content_hashes: Iterable[str] | None = None) -> TeamResults:
+    def search(self, text: str, filters: SearchFilters | None = None, limit: int | None = DEFAULT_LIMIT,
+               hidden: set[str] | frozenset[str] = frozenset()) -> SearchResults:
+        """Pages matching ``text`` (see :mod:`reader.index.query`), most occurrences first; compilations
+        in ``hidden`` (removed from this library's index) are left out."""
         started = time.perf_counter()
         parsed = parse_query(text)
+        results = SearchResults(text, parsed, [], 0, parsed.message)
         if parsed.empty:
-            return TeamResults(text, parsed, [], 0, parsed.message)
-        where = ["p.folded LIKE %s" for _ in parsed.include] + ["p.folded NOT LIKE %s" for _ in parsed.exclude]
-        params: list[Any] = [_like(t) for t in parsed.include] + [_like(t) for t in parsed.exclude]
-        pairs = [t for t in parsed.include if len(t) == 2]
-        if pairs:  # two-character terms: the pairs index narrows where trigrams cannot
-            where.append("p.grams @> %s::text[]")
-            params.append(pairs)
-        if content_hashes is not None:
-            where.append("p.content_hash = ANY(%s)")
-            params.append(list(content_hashes))
-        # Occurrences counted in the database (non-overlapping, as str.count), so only the shown
-        # hits' text travels; LIKE on the folded text is the exact check (trigrams only propose).
-        occurrences = " + ".join("(length(p.folded) - length(replace(p.folded, %s, ''))) / length(%s)"
-                                 for _ in parsed.include)
-        ranked = (f"SELECT p.content_hash, p.page_index, {occurrences} AS occ, count(*) OVER () AS total "
-                  f"FROM pages p WHERE {' AND '.join(where)} "
-                  "ORDER BY occ DESC, p.content_hash, p.page_index" + (" LIMIT %s" if limit else ""))
-        ranked_params = [x for t in parsed.include for x in (t, t)] + params + ([limit] if limit else [])
-        with connect(self.url) as conn:
-            top = conn.execute(ranked, ranked_params).fetchall()
-            rows = conn.execute(
-                "SELECT p.content_hash, p.page_index, p.label, p.text, c.title, c.documents, "
-                "  COALESCE((SELECT n.text FROM pages n WHERE n.content_hash = p.content_hash "
-                "            AND n.page_index = p.page_index + 1), ''), "
-                "  ARRAY(SELECT DISTINCT COALESCE(m.display_name, a.author) FROM annotations a "
-                "        LEFT JOIN members m ON m.role = a.author "
-                "        WHERE a.content_hash = p.content_hash AND a.page_index = p.page_index ORDER BY 1) "
-                "FROM unnest(%s::text[], %s::int[]) AS want(content_hash, page_index) "
-                "JOIN pages p USING (content_hash, page_index) JOIN compilations c USING (content_hash)",
-                ([r[0] for r in top], [r[1] for r in top])).fetchall() if top else []
-        found = {(r[0], r[1]): r for r in rows}
-        hits = []
-        for content_hash, page, occ, _total in top:
-            _h, _p, label, page_text, title, documents, next_text, authors = found[(content_hash, page)]
-            doc = _document_for_page(documents, page)
-            hits.append(TeamHit(content_hash, page, label, title, doc.get("title", ""), doc.get("doc_number", ""),
-                                doc.get("date", ""), int(occ), list(authors), page_text, next_text))
-        total = int(top[0][3]) if top else 0
-        elapsed = (time.perf_counter() - started) * 1000
-        return TeamResults(text, parsed, hits, total, None, elapsed)
+            return results
+        filters = filters or SearchFilters()
+        if (filters.content_hashes is not None and not filters.content_hashes) or \
+                (filters.pages is not None and not filters.pages):
+            return results
+        # at least one row even for limit 0: it carries the total
+        statement, params = _ranked_query(parsed, filters, None if limit is None else max(1, limit), hidden)
+        rows = self.run(lambda conn: conn.execute(statement, params).fetchall())
+        results.total_pages = int(rows[0][-1]) if rows else 0
+        results.hits = [TeamPageHit(h, p, label, document, doc_index, number, date, 0, int(occ), float(occ),
+                                    compilation=title, missing=True)
+                        for h, p, label, document, doc_index, number, date, title, occ, _total in rows]
+        if limit is not None:
+            results.hits = results.hits[:max(0, limit)]
+        results.elapsed_ms = (time.perf_counter() - started) * 1000
+        return results
 
-    def details(self, hit: TeamHit, parsed: ParsedQuery) -> str:
-        return details(hit, parsed)
+    def page_texts(self, content_hash: str, page: int) -> tuple[str, str, list[str]]:
+        """(clean text, head of the next page's clean text, who annotated the page) of one page."""
+        row = self.run(lambda conn: conn.execute(
+            "SELECT p.text, COALESCE(left(n.text, %s), ''), "
+            "  ARRAY(SELECT DISTINCT COALESCE(m.display_name, a.author) FROM annotations a "
+            "        LEFT JOIN members m ON m.role = a.author "
+            "        WHERE a.content_hash = p.content_hash AND a.page_index = p.page_index ORDER BY 1) "
+            "FROM pages p LEFT JOIN pages n ON n.content_hash = p.content_hash AND n.page_index = p.page_index + 1 "
+            "WHERE p.content_hash = %s AND p.page_index = %s", (NEXT_PAGE_HEAD * 2, content_hash, page)).fetchone())
+        return (row[0], row[1], list(row[2])) if row else ("", "", [])
+
+    def details(self, hit: PageHit, parsed: ParsedQuery) -> HitDetails:
+        """Snippet and spans of one hit (no rectangles: the PDF may not be on this laptop).
+        A :class:`TeamPageHit` gets the names of who annotated the page."""
+        clean, next_clean, authors = self.page_texts(hit.content_hash, hit.page_index)
+        if isinstance(hit, TeamPageHit):
+            hit.authors = authors
+        return page_details(clean, next_clean, parsed)
 
 
-def _document_for_page(documents: list[dict], page: int) -> dict:
-    for doc in documents or []:
-        if doc.get("start_page", -1) <= page <= doc.get("end_page", -1):
-            return doc
-    return {}
+def page_details(clean: str, next_clean: str, parsed: ParsedQuery) -> HitDetails:
+    """Snippet and hit spans of a page's clean text, as the local index makes them."""
+    spans = find_spans(clean, next_clean, parsed.include)
+    return HitDetails(snippet_parts(clean + next_clean, spans, len(clean)), spans)
 
 
-def share_compilation(conn: "psycopg.Connection", comp: "Compilation", title: str, pdf: Path | None = None) -> bool:
-    """Insert a compilation and its pages unless the team has it; optionally add the PDF bytes."""
+def _ranked_query(parsed: ParsedQuery, filters: SearchFilters, limit: int | None,
+                  hidden: set[str] | frozenset[str] = frozenset()) -> tuple[str, list[Any]]:
+    """The one statement that finds, counts and ranks (see the module docstring)."""
+    where: list[str] = []
+    params: list[Any] = []
+    grams = [t for t in parsed.include if len(t) <= _PAIR_INDEX_MAX]
+    if grams:  # exact for strings this short: grams holds every character and pair of the page
+        where.append("p.grams @> %s::text[]")
+        params.append(grams)
+    for term in parsed.include:
+        if len(term) > _PAIR_INDEX_MAX:
+            where.append("p.folded LIKE %s")  # the trigram index's condition, rechecked on the text
+            params.append(_like(term))
+        where.append("strpos(p.folded, %s) <= p.own_len")  # present (above), and starting on this page
+        params.append(term)
+    for term in parsed.exclude:
+        where.append("NOT int4range(1, p.own_len, '[]') @> strpos(p.folded, %s)")
+        params.append(term)
+    if not filters.front_matter:
+        where.append("NOT p.front_matter")
+    if filters.date_from:
+        where.append("p.date <> '' AND p.date >= %s")
+        params.append(filters.date_from)
+    if filters.date_to:
+        where.append("p.date <> '' AND p.date <= %s")
+        params.append(filters.date_to)
+    if filters.document:
+        where.append("p.document_key LIKE %s")
+        params.append(_like(fold(filters.document)))
+    if filters.content_hashes is not None:
+        where.append("p.content_hash = ANY(%s::text[])")
+        params.append(sorted(filters.content_hashes))
+    if hidden:
+        where.append("NOT (p.content_hash = ANY(%s::text[]))")
+        params.append(sorted(hidden))
+    if filters.pages is not None:
+        pages = sorted(filters.pages)
+        where.append("(p.content_hash, p.page_index) IN (SELECT * FROM unnest(%s::text[], %s::int[]))")
+        params += [[h for h, _p in pages], [p for _h, p in pages]]
+    # occurrences for ranking, in one pass over the text per string (octet_length is free; the local
+    # index counts only those starting on the page, this also those in the next page's head)
+    occurrences = " + ".join("(octet_length(p.folded) - octet_length(replace(p.folded, %s, ''))) / %s"
+                             for _ in parsed.include)
+    occ_params = [x for t in parsed.include for x in (t, len(t.encode("utf-8")))]
+    statement = (f"SELECT p.content_hash, p.page_index, p.label, p.document, p.document_index, p.doc_number, "
+                 f"p.date, c.title, m.occ, m.total FROM ("
+                 f"  SELECT p.content_hash, p.page_index, {occurrences} AS occ, count(*) OVER () AS total "
+                 f"  FROM pages p WHERE {' AND '.join(where)} "
+                 f"  ORDER BY occ DESC, p.content_hash, p.page_index" + (" LIMIT %s" if limit is not None else "") +
+                 ") m JOIN pages p USING (content_hash, page_index) JOIN compilations c USING (content_hash) "
+                 "ORDER BY m.occ DESC, m.content_hash, m.page_index")
+    return statement, occ_params + params + ([limit] if limit is not None else [])
+
+
+def share_compilation(conn: "psycopg.Connection", comp: "Compilation", title: str) -> bool:
+    """Insert a compilation and its pages unless the team has it (the PDF bytes: :mod:`reader.team.pdfs`)."""
     row, pages = compilation_rows(comp, title)
     with conn.transaction():
         inserted = conn.execute(
@@ -171,9 +218,6 @@ def share_compilation(conn: "psycopg.Connection", comp: "Compilation", title: st
              Jsonb(row["documents"]))).fetchone() is not None
         if inserted:
             with conn.cursor() as cur:
-                cur.executemany("INSERT INTO pages (content_hash, page_index, label, text, folded, grams) "
-                                "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING", pages)
-        if pdf is not None:
-            conn.execute("UPDATE compilations SET pdf = %s WHERE content_hash = %s AND pdf IS NULL",
-                         (Path(pdf).read_bytes(), row["content_hash"]))
+                cur.executemany(f"INSERT INTO pages ({', '.join(PAGE_COLUMNS)}) VALUES "
+                                f"({', '.join(['%s'] * len(PAGE_COLUMNS))}) ON CONFLICT DO NOTHING", pages)
     return inserted

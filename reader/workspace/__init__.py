@@ -17,8 +17,8 @@ from reader.workspace import changes
 from reader.workspace.protocols import AnnotationRepository, PageIndex
 from reader.workspace.registry import (
     DEFAULT_ANNOTATIONS,
-    DEFAULT_PAGE_INDEX,
     annotation_repository_factory,
+    default_page_index,
     page_index_factory,
 )
 
@@ -35,10 +35,11 @@ _COMPILATIONS_KEPT = 4  # analysed compilations kept in memory (a big one is ~30
 class Workspace:
     """A library's compilations, annotations and index behind one object. Thread-safe."""
 
-    def __init__(self, library: "Library", *, index: str = DEFAULT_PAGE_INDEX,
+    def __init__(self, library: "Library", *, index: str | None = None,
                  annotations: str = DEFAULT_ANNOTATIONS, backup: bool = True) -> None:
         self.library = library
         self.backup = backup  # take the annotation store's daily rolling backup when it opens
+        # None: the library's own choice (a library joined to a team searches the team's pages)
         self._index_backend, self._annotation_backend = index, annotations
         self._lock = threading.RLock()
         self._compilations: OrderedDict[str, "Compilation"] = OrderedDict()
@@ -115,7 +116,8 @@ class Workspace:
         """The library's search index (opened on first use; searching loads no jieba)."""
         with self._lock:
             if self._index is None:
-                self._index = page_index_factory(self._index_backend)(self)
+                backend = self._index_backend or default_page_index(self.library)
+                self._index = page_index_factory(backend)(self)
                 self._notifier.observe(changes.INDEX, self._index.change_token())
             return self._index
 

@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING, Any, Callable
 from reader.errors import UsageError
 
 if TYPE_CHECKING:
+    from reader.library import Library
     from reader.workspace.protocols import AnnotationRepository, PageIndex
 
 PAGE_INDEXES: dict[str, str] = {
     "whoosh": "reader.index.backend:open_page_index",
     "memory": "reader.index.memory:MemoryPageIndex",
+    "team": "reader.team.page_index:open_team_index",
 }
 ANNOTATION_REPOSITORIES: dict[str, str] = {
     "sqlite": "reader.annotations.service:open_repository",
@@ -25,6 +27,16 @@ ANNOTATION_REPOSITORIES: dict[str, str] = {
 }
 DEFAULT_PAGE_INDEX = "whoosh"
 DEFAULT_ANNOTATIONS = "sqlite"
+#: Backends that need a server to be given (tests/team runs the contract tests against them).
+SERVER_BACKENDS = frozenset({"team"})
+
+
+def default_page_index(library: "Library") -> str:
+    """The page index of a library: "team" once it joined a team (its search covers every team
+    compilation), else :data:`DEFAULT_PAGE_INDEX`."""
+    from reader.team.page_index import default_for
+
+    return default_for(library) or DEFAULT_PAGE_INDEX
 
 
 def register_page_index(name: str, target: str) -> None:

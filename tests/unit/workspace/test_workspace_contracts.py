@@ -13,7 +13,7 @@ from reader.errors import UsageError
 from reader.index.search import SearchFilters
 from reader.library import Library
 from reader.workspace import AnnotationRepository, PageIndex, Workspace
-from reader.workspace.registry import ANNOTATION_REPOSITORIES, PAGE_INDEXES
+from reader.workspace.registry import ANNOTATION_REPOSITORIES, PAGE_INDEXES, SERVER_BACKENDS
 
 from tests.builders.index_pdfs import BODY, make_pdf  # noqa: E402
 
@@ -25,7 +25,7 @@ def repository(request, tmp_path) -> AnnotationRepository:
     workspace.close()
 
 
-@pytest.fixture(params=sorted(PAGE_INDEXES))
+@pytest.fixture(params=sorted(set(PAGE_INDEXES) - SERVER_BACKENDS))  # tests/team/test_team_contracts.py: "team"
 def indexed(request, tmp_path) -> tuple[Workspace, str]:
     workspace = Workspace(Library(tmp_path / "lib"), index=request.param)
     pdf = make_pdf(tmp_path / "a.pdf", BODY)

@@ -1,0 +1,33 @@
+"""The PageIndex contract tests of tests/unit/workspace, run against the "team" index on a real PostgreSQL.
+
+The library is a member's, joined to a fresh team; its Workspace picks the team index by itself.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.library import Library
+from reader.team.page_index import TeamPageIndex
+from reader.workspace import Workspace
+from tests.builders.index_pdfs import BODY, make_pdf
+from tests.team.teamkit import make_team
+from tests.unit.workspace.test_workspace_contracts import (  # noqa: F401  (collected here with this module's fixture)
+    test_index_removal_and_change_token,
+    test_index_satisfies_the_protocol,
+    test_search_finds_folded_text_across_line_breaks,
+)
+
+
+@pytest.fixture
+def indexed(team_db, team_tag, tmp_path):
+    member = make_team(team_db, tmp_path, team_tag, ["王五"])[0]
+    workspace = Workspace(Library(member.library))
+    assert isinstance(workspace.index, TeamPageIndex)
+    pdf = make_pdf(tmp_path / "a.pdf", BODY)
+    report = workspace.index.index([pdf])
+    assert [entry["status"] for entry in report.indexed] == ["indexed"]
+    content_hash = report.indexed[0]["content_hash"]
+    assert content_hash in workspace.index.team.compilations()  # shared with the team at once
+    yield workspace, content_hash
+    workspace.close()
