@@ -93,14 +93,8 @@ def run_share_pdf(args: argparse.Namespace) -> int:
 
 
 def run_fetch(args: argparse.Namespace) -> int:
-    from reader.team.connection import connect, resolve_url
-    from reader.team.pdfs import FETCH_FOLDER, fetch_pdf
-    from reader.team.state import TeamState
+    from reader.workspace import Workspace
 
-    library = Library(args.library)
-    folder = Path(args.to) if args.to else library.root / FETCH_FOLDER
-    with connect(resolve_url(None, TeamState(library.root).get("url"))) as conn:
-        result = fetch_pdf(conn, args.compilation, folder)
-    entry = library.add(result["path"])
-    result["added"] = entry.content_hash == result["content_hash"]
+    with Workspace(Library(args.library), index="team") as workspace:
+        result = workspace.index.fetch_pdf(args.compilation, Path(args.to) if args.to else None)
     return emit(args, result, f"已下载并校验 (downloaded and verified) {result['title']}: {result['path']}")

@@ -218,6 +218,16 @@ class TeamPageIndex:
                 details.rects = rects_by_page(details.hit_rects)
         return details
 
+    def fetch_pdf(self, compilation: str, folder: Path | None = None) -> dict:
+        """Download a team compilation's PDF (content hash, prefix or title), verified by its content hash,
+        into ``folder`` (default ``team-pdfs`` in the library) and add it to the library: its hits open."""
+        from reader.team.pdfs import FETCH_FOLDER, fetch_pdf
+
+        target = folder if folder is not None else self.library.root / FETCH_FOLDER
+        result = self.team.run(lambda conn: fetch_pdf(conn, compilation, target))
+        result["added"] = self.library.add(result["path"]).content_hash == result["content_hash"]
+        return result
+
     def change_token(self) -> object:
         """The local index's token and what this object shared (a colleague's additions show at the next
         search: polling the server every second would stall the window while it is unreachable)."""

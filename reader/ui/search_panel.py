@@ -243,6 +243,8 @@ class SearchPanel(QWidget):
         if results.total_pages > len(results.hits):
             self._list_note = self.tr("，列出前 %1 页（共 %2 页）").replace("%1", str(len(results.hits))).replace(
                 "%2", str(results.total_pages))
+        if results.message:  # e.g. a team library searched offline: only this laptop's compilations
+            self._list_note += " · " + results.message
         self.summary.setText(self.navigation.count_text() + self._list_note)
         from reader.index.search import SearchResults
 
@@ -318,6 +320,10 @@ class SearchPanel(QWidget):
         if window.content_hash == hit.content_hash:
             return True
         if hit.missing or not hit.pdf:
+            from reader.ui import team_fetch
+
+            if team_fetch.offer(window, hit, lambda path: window.open_pdf(path, page=hit.page_index)):
+                return False  # the page opens when the download is done
             window.status(self.tr("文件缺失，无法打开：%1").replace("%1", hit.pdf or hit.compilation))
             return False
         self._opening_hash = hit.content_hash
