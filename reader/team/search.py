@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 
 DEFAULT_LIMIT = 200
 _PAIR_INDEX_MAX = 2  # strings this short are narrowed by ``grams``; longer ones by trigrams
+# This connection only searches. A sequential scan would test ``grams`` (kilobytes, compressed) on
+# every page, where the GIN index answers a one- or two-character string exactly without reading
+# them; ranking sorts all matching pages in memory.
+_SESSION_SETTINGS = ("SET enable_seqscan = off", "SET work_mem = '32MB'")
 
 
 @dataclass
@@ -67,6 +71,8 @@ class TeamIndex:
         if self._conn is None or self._conn.closed or self._conn.broken:
             self._conn = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT,
                                          application_name="policy-reader-search", prepare_threshold=0)
+            for setting in _SESSION_SETTINGS:
+                self._conn.execute(setting, prepare=False)
         return self._conn
 
     def run(self, work):
@@ -158,15 +164,21 @@ def _ranked_query(parsed: ParsedQuery, filters: SearchFilters, limit: int | None
     """The one statement that finds, counts and ranks (see the module docstring)."""
     where: list[str] = []
     params: list[Any] = []
-    grams = [t for t in parsed.include if len(t) <= _PAIR_INDEX_MAX]
-    if grams:  # exact for strings this short: grams holds every character and pair of the page
-        where.append("p.grams @> %s::text[]")
-        params.append(grams)
-    for term in parsed.include:
-        if len(term) > _PAIR_INDEX_MAX:
-            where.append("p.folded LIKE %s")  # the trigram index's condition, rechecked on the text
+    long_terms = [t for t in parsed.include if len(t) > _PAIR_INDEX_MAX]
+    if long_terms:
+        # trigrams narrow; their recheck reads the row's text. Short strings are then checked on that
+        # text too: adding the grams index would make PostgreSQL recheck (decompress) each row's grams.
+        for term in long_terms:
+            where.append("p.folded LIKE %s")
             params.append(_like(term))
-        where.append("strpos(p.folded, %s) <= p.own_len")  # present (above), and starting on this page
+    else:  # exact for strings this short (no recheck): grams holds every character and pair of the page
+        where.append("p.grams @> %s::text[]")
+        params.append(list(parsed.include))
+    for term in parsed.include:
+        if term in long_terms or not long_terms:  # present (above): does it start on this page?
+            where.append("strpos(p.folded, %s) <= p.own_len")
+        else:
+            where.append("int4range(1, p.own_len, '[]') @> strpos(p.folded, %s)")
         params.append(term)
     for term in parsed.exclude:
         where.append("NOT int4range(1, p.own_len, '[]') @> strpos(p.folded, %s)")
@@ -197,13 +209,14 @@ def _ranked_query(parsed: ParsedQuery, filters: SearchFilters, limit: int | None
     occurrences = " + ".join("(octet_length(p.folded) - octet_length(replace(p.folded, %s, ''))) / %s"
                              for _ in parsed.include)
     occ_params = [x for t in parsed.include for x in (t, len(t.encode("utf-8")))]
-    statement = (f"SELECT p.content_hash, p.page_index, p.label, p.document, p.document_index, p.doc_number, "
-                 f"p.date, c.title, m.occ, m.total FROM ("
-                 f"  SELECT p.content_hash, p.page_index, {occurrences} AS occ, count(*) OVER () AS total "
-                 f"  FROM pages p WHERE {' AND '.join(where)} "
-                 f"  ORDER BY occ DESC, p.content_hash, p.page_index" + (" LIMIT %s" if limit is not None else "") +
-                 ") m JOIN pages p USING (content_hash, page_index) JOIN compilations c USING (content_hash) "
-                 "ORDER BY m.occ DESC, m.content_hash, m.page_index")
+    meta = ", ".join(f"p.{c}" for c in ("content_hash", "page_index", "label", "document", "document_index",
+                                         "doc_number", "date"))
+    # MATERIALIZED: each matching page is read once, its occurrences counted there (not re-read by the sort)
+    statement = (f"WITH found AS MATERIALIZED (SELECT {meta}, {occurrences} AS occ FROM pages p "
+                 f"WHERE {' AND '.join(where)}) "
+                 "SELECT f.content_hash, f.page_index, f.label, f.document, f.document_index, f.doc_number, f.date, "
+                 "c.title, f.occ, (SELECT count(*) FROM found) FROM found f JOIN compilations c USING (content_hash) "
+                 "ORDER BY f.occ DESC, f.content_hash, f.page_index" + (" LIMIT %s" if limit is not None else ""))
     return statement, occ_params + params + ([limit] if limit is not None else [])
 
 
