@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import threading
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +34,7 @@ from reader.index.normalize import fold
 from reader.index.query import ParsedQuery, parse_query
 from reader.index.schema import NEXT_PAGE_HEAD
 from reader.index.search import HitDetails, PageHit, SearchFilters, SearchResults
-from reader.team.connection import CONNECT_TIMEOUT, translate
+from reader.team.connection import TeamError, connect, translate
 from reader.team.records import PAGE_COLUMNS, compilation_rows
 
 if TYPE_CHECKING:
@@ -64,13 +65,18 @@ class TeamIndex:
     def __init__(self, url: str) -> None:
         self.url = url
         self._conn: psycopg.Connection | None = None
+        self._stack: ExitStack | None = None
         self._lock = threading.RLock()
 
     # ------------------------------------------------------------------ connection
     def _connection(self) -> psycopg.Connection:
+        """The kept connection, opened by :func:`reader.team.connection.connect` (the team's one way in:
+        credentials, timeout, messages) and held open until :meth:`close`."""
         if self._conn is None or self._conn.closed or self._conn.broken:
-            self._conn = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT,
-                                         application_name="policy-reader-search", prepare_threshold=0)
+            self.close()
+            self._stack = ExitStack()
+            self._conn = self._stack.enter_context(connect(self.url))
+            self._conn.prepare_threshold = 0  # the same few statements again and again: prepare at once
             for setting in _SESSION_SETTINGS:
                 self._conn.execute(setting, prepare=False)
         return self._conn
@@ -86,9 +92,12 @@ class TeamIndex:
 
     def close(self) -> None:
         with self._lock:
-            if self._conn is not None and not self._conn.closed:
-                self._conn.close()
-            self._conn = None
+            stack, self._stack, self._conn = self._stack, None, None
+            if stack is not None:
+                try:
+                    stack.close()
+                except TeamError:  # closing a connection the server already dropped
+                    pass
 
     # ------------------------------------------------------------------ writing
     def index(self, comp: "Compilation", title: str) -> bool:
