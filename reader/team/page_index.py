@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -57,7 +56,7 @@ def default_for(library: "Library") -> str | None:
 
 
 class TeamPageIndex:
-    """The local index plus team search; thread-safe as its two parts are."""
+    """The local index plus team search; thread-safe as its two parts are (each holds its own lock)."""
 
     def __init__(self, workspace: "Workspace", url: str | None = None) -> None:
         from reader.index.backend import WhooshPageIndex
@@ -69,7 +68,6 @@ class TeamPageIndex:
         self.local: "WhooshPageIndex" = WhooshPageIndex(self.library, compilations=workspace.compilation)
         self.state = TeamState(self.library.root)
         self.team: "TeamIndex" = TeamIndex(resolve_url(url, self.state.get("url")))
-        self._lock = threading.Lock()
         self._offline_until = 0.0
         self._shared_here = 0  # compilations this object shared: part of the change token
 

@@ -24,7 +24,7 @@ import threading
 import time
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 import psycopg
 from psycopg.types.json import Jsonb
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from reader.structure import Compilation
 
 DEFAULT_LIMIT = 200
+T = TypeVar("T")
 _PAIR_INDEX_MAX = 2  # strings this short are narrowed by ``grams``; longer ones by trigrams
 # This connection only searches. A sequential scan would test ``grams`` (kilobytes, compressed) on
 # every page, where the GIN index answers a one- or two-character string exactly without reading
@@ -81,7 +82,7 @@ class TeamIndex:
                 self._conn.execute(setting, prepare=False)
         return self._conn
 
-    def run(self, work):
+    def run(self, work: Callable[[psycopg.Connection], T]) -> T:
         """``work(conn)`` on the kept connection; a failure closes it (the next call reconnects)."""
         with self._lock:
             try:
@@ -109,12 +110,6 @@ class TeamIndex:
         rows = self.run(lambda conn: conn.execute(
             "SELECT content_hash, title, page_count, pdf_size, added_by FROM compilations").fetchall())
         return {r[0]: {"title": r[1], "page_count": r[2], "pdf_size": r[3], "added_by": r[4]} for r in rows}
-
-    def version(self) -> int:
-        """Changes to the team's pages show here: their count and the newest compilation."""
-        row = self.run(lambda conn: conn.execute(
-            "SELECT count(*), COALESCE(max(added_at)::text, '') FROM compilations").fetchone())
-        return hash(tuple(row))
 
     # ------------------------------------------------------------------ reading
     def search(self, text: str, filters: SearchFilters | None = None, limit: int | None = DEFAULT_LIMIT,
