@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from reader.errors import ReaderError
 from reader.team.state import FILE_NAME, TeamState
 
 if TYPE_CHECKING:
@@ -47,7 +48,10 @@ def joined_url(library_root: str | os.PathLike[str]) -> str | None:
     """The team URL a library folder joined, or None (without creating the bookkeeping file)."""
     if not (Path(library_root) / FILE_NAME).exists():
         return None
-    return TeamState(library_root).get("url")
+    try:
+        return TeamState(library_root).get("url")
+    except ReaderError:  # unreadable bookkeeping (a damaged or read-only copy): search this laptop's index
+        return None
 
 
 def default_for(library: "Library") -> str | None:
