@@ -56,13 +56,15 @@ def run(args: argparse.Namespace) -> dict:
     from reader.library import Library
     from test_search_sample import QUERIES, _score, line_break_queries
 
-    work = Path(tempfile.mkdtemp(prefix="ocr-edition-"))
+    # A kept work folder keeps the scan and its OCR cache: a second run re-reads only the structure.
+    work = Path(args.work) if getattr(args, "work", None) else Path(tempfile.mkdtemp(prefix="ocr-edition-"))
     pages = None
     if getattr(args, "pages", None):
         first, last = (int(p) for p in args.pages.split("-"))
         pages = list(range(first, last + 1))
-    scan = work / "scan.pdf"
-    make_scan(SOURCE, scan, pages=pages)
+    scan = work / ("scan.pdf" if pages is None else f"scan-{args.pages}.pdf")
+    if not scan.exists():
+        make_scan(SOURCE, scan, pages=pages)
     library = work / "lib"
     started = time.monotonic()
     report = _cli("index", str(scan), library=library)
@@ -100,6 +102,8 @@ def run(args: argparse.Namespace) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", help="0-based range of the compilation to scan, e.g. 0-20 (default all)")
+    parser.add_argument("--work", help="folder kept between runs for the scan and its library (OCR cache); "
+                                       "default a new temporary folder")
     print(json.dumps(run(parser.parse_args()), ensure_ascii=False))
     return 0
 

@@ -57,6 +57,27 @@ def needed_pages(document: Document, store: OcrStore) -> list[int]:
     return pages
 
 
+def _ink_once(document: Document, store: OcrStore, pages: list[int], structure_cache_dir: Path) -> None:
+    """Pages cached before their ink colour was sampled get it once (``runner.add_ink``); a marker
+    beside ``needs.json`` saves reading every cached page again on the next command."""
+    from reader.ocr.runner import add_ink
+    from reader.ocr.store import INK_VERSION
+
+    if not pages:
+        return
+    marker = store.root / document.content_hash / f"ink-{INK_VERSION}"
+    if marker.exists():
+        return
+    if add_ink(document, store, pages):
+        from reader.structure import cache
+
+        cache.cache_path(Path(structure_cache_dir), document.content_hash).unlink(missing_ok=True)
+    try:
+        marker.touch()
+    except OSError:  # a read-only library: the check runs again next time
+        pass
+
+
 def ensure_ocr(document: Document, structure_cache_dir: Path | None, notify: Notify | None = None,
                progress=None, cancelled=None, engine_name: str | None = None) -> AutoOcr:
     """OCR the pages of ``document`` that need it and are not cached yet."""
@@ -71,6 +92,7 @@ def ensure_ocr(document: Document, structure_cache_dir: Path | None, notify: Not
     cached = store.pages(document.content_hash)
     todo = [p for p in out.needed if p not in cached]
     out.done = [p for p in out.needed if p in cached]
+    _ink_once(document, store, out.done, structure_cache_dir)
     if not todo:
         return out
     try:

@@ -15,7 +15,7 @@ from reader.structure.blocks import Paragraph, build_paragraphs
 from reader.structure.builder import PlacedLine
 from reader.structure.clauses import find_clauses, match_heading
 from reader.structure.frontmatter import front_matter
-from reader.structure.gbt9704 import is_doc_number, is_law_note, note_text
+from reader.structure.gbt9704 import GENRE, REVISION_NOTE, is_doc_number, is_law_note, note_text
 from reader.structure.heads import AttachmentStart, Head, find_heads, labelled_attachments, sort_starts
 from reader.structure.metadata import describe
 from reader.structure.model import DocumentInfo
@@ -92,12 +92,26 @@ def _is_title(p: Paragraph, body_size: float, larger_only: bool = True) -> bool:
             and not p.text.rstrip().endswith(("。", "；", "：")) and not _cells(p))
 
 
-def _attached_title(p: Paragraph, current: Paragraph | None) -> bool:
+def _title_text(paragraphs: list[Paragraph], index: int) -> tuple[str, int]:
+    """The title at ``paragraphs[index]`` with the centred lines set in its size right below it on its
+    page (a long title wraps: "关于印发《…教学督导" over "工作实施细则》的通知"), and its last paragraph."""
+    title = paragraphs[index]
+    text, last = _squash(title.text), index
+    for k in range(index + 1, min(index + 3, len(paragraphs))):
+        p = paragraphs[k]
+        if p.page != title.page or abs(p.size - title.size) >= 0.5 or not p.centred \
+                or p.first.y0 - paragraphs[k - 1].lines[-1].line.y1 > 2.5 * title.size:
+            break
+        text, last = text + _squash(p.text), k
+    return text, last
+
+
+def _attached_title(p: Paragraph, current: str | None) -> bool:
     """The notice's attached text repeats the name quoted in the notice's own title."""
     if current is None:
         return False
     inner = _squash(p.text).strip("《》")
-    return len(inner) >= 6 and inner in _squash(current.text) and inner != _squash(current.text)
+    return len(inner) >= 6 and inner in current and inner != current
 
 
 def _law_title(paragraphs: list[Paragraph], index: int) -> bool:
@@ -143,10 +157,11 @@ def _same_title_page(paragraphs: list[Paragraph], before: int, index: int) -> bo
 
 
 def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int,
-                  toc: list[str]) -> tuple[list[int], list[int]]:
+                  toc: list[str], head_titles: list[int] | None = None) -> tuple[list[int], list[int]]:
     """Paragraphs that open a document, and titles of attached texts (the name quoted in the title
-    of the document before them)."""
+    of the document before them, which may be the title under a 版头: ``head_titles``)."""
     starts: list[int] = []
+    heads = sorted(head_titles or [])
     attached: list[int] = []
     larger_only = any(_is_title(p, body_size) for p in paragraphs if p.page >= first_page)
     for index, p in enumerate(paragraphs):
@@ -155,7 +170,10 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
         if _never_title(paragraphs, index):
             continue
         if _is_title(p, body_size, larger_only) or _law_title(paragraphs, index):
-            current = paragraphs[starts[-1]] if starts else None
+            before = [i for i in heads if i < index] + starts
+            current, title_end = _title_text(paragraphs, max(before)) if before else (None, -1)
+            if index <= title_end:
+                continue  # a later line of that title, not a title of its own
             if _attached_title(p, current):
                 attached.append(index)
                 continue
@@ -242,7 +260,8 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
     first_page = _front_matter_end(paragraphs, comp.page_labels)
     toc_entries = toc_titles([p for p in paragraphs if p.page < first_page]) if first_page else []
     heads = find_heads(paragraphs, body_size, first_page)
-    titles, quoted = _title_starts(paragraphs, body_size, first_page, toc_entries)
+    titles, quoted = _title_starts(paragraphs, body_size, first_page, toc_entries,
+                                   [h.title_index for h in heads if h.title_index is not None])
     labelled = labelled_attachments(paragraphs, body_size, first_page)
     kept, attachments = sort_starts(paragraphs, body_size, heads, titles, labelled)
     claimed = {k for h in heads for k in range(h.index, h.last + 1)} | {a.index for a in attachments} \
@@ -278,6 +297,17 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
         # Only its own covers come before (a picture, or its title alone): they are part of it.
         first.start_page, first.start_label, first.start_offset = 0, comp.page_labels[0], 0
     return documents
+
+
+def _without_note(p: Paragraph) -> str:
+    """A title paragraph's text without a 题注 line joined under it ("（2018 版修订）")."""
+    text = p.text.replace("\n", "")
+    if len(p.lines) > 1:
+        last = p.lines[-1]
+        note = _squash(last.line.text)
+        if REVISION_NOTE.match(note) or is_law_note(note):
+            return p.text[:last.start - p.start].replace("\n", "").rstrip() or text
+    return text
 
 
 def _stop(starts: list, k: int, default: int) -> int:
@@ -317,8 +347,8 @@ class _Builder:
         title_para = self.paragraphs[title_index]
         if title is None:
             untitled = head is not None and head.title_index is None
-            title = head.mark_text if untitled else title_para.text.replace("\n", "")
-            if not untitled:
+            title = head.mark_text if untitled else _without_note(title_para)
+            if not untitled and title == title_para.text.replace("\n", ""):
                 title += self._title_rest(title_index)
         skip = {index, title_index}
         if head is not None:  # the 版头's lines; an order's own text and date stay for the metadata
@@ -334,19 +364,32 @@ class _Builder:
         return self._record(title, meta, index, stop, max(skip | {title_index}) + 1, main_stop)
 
     def _title_rest(self, index: int) -> str:
-        """The rest of a title set with wide leading, which left its last line a paragraph of its own
-        ("关于印发《…》" over "的通知"): the same size, centred, shorter, right below, no full stop."""
+        """The rest of a title set with wide leading, which left its later lines paragraphs of their own
+        ("关于印发《…》" over "的通知"): centred right below, no wider, no full stop, in the title's size
+        (or bold like a body-sized title); a line that is only the 文种 ("通　知") ends it in any size,
+        since a scan's size estimate of a short spaced-out line is loose. A 题注 is not part of it."""
         title = self.paragraphs[index]
-        if index + 1 >= len(self.paragraphs):
-            return ""
-        nxt = self.paragraphs[index + 1]
-        text = nxt.text.strip()
-        below = nxt.page == title.page and nxt.first.y0 - title.lines[-1].line.y1 < 2.5 * title.size
-        if (below and abs(nxt.size - title.size) < 0.5 and nxt.centred and nxt.x1 - nxt.x0 < title.x1 - title.x0
-                and len(_squash(text)) <= 20 and not text.endswith(("。", "；", "：", ":"))
-                and match_heading(text) is None and not is_doc_number(nxt) and nxt.size >= self.body_size + 0.9):
-            return text
-        return ""
+        rest, prev = "", title
+        for nxt in self.paragraphs[index + 1:index + 4]:
+            text = nxt.text.strip()
+            squashed = _squash(text)
+            below = nxt.page == title.page and nxt.first.y0 - prev.lines[-1].line.y1 < 2.5 * title.size
+            genre = bool(GENRE.match(squashed)) and nxt.centred
+            same_face = abs(nxt.size - title.size) < 0.5 and (
+                nxt.size >= self.body_size + 0.9 or (title.bold >= 0.6 and nxt.bold >= 0.6))
+            if not (below and (genre or (same_face and nxt.centred and nxt.x1 - nxt.x0 <= title.x1 - title.x0 + title.size
+                                         and len(squashed) <= 40))):
+                break
+            if (text.endswith(("。", "；", "：", ":")) or match_heading(text) is not None or is_doc_number(nxt)
+                    or REVISION_NOTE.match(squashed) or is_law_note(squashed)):
+                break
+            if len(squashed) > 20 and not (title.bold >= 0.6 and nxt.bold >= 0.6):
+                break  # a long second line in the title's size: a subtitle or text, unless bold like it
+            rest += text
+            prev = nxt
+            if genre:
+                break
+        return rest
 
     def attachment(self, start: AttachmentStart, stop: int) -> DocumentInfo:
         title = start.title or (start.label or "附件")

@@ -126,6 +126,15 @@ def _cells_like(text: str) -> bool:
     return "□" in text or bool(re.search(r"\S\s{3,}\S", text))
 
 
+def _names_same(rest: str, title: Paragraph) -> bool:
+    """The label line's text names the attachment whose title is ``title``: nearly all of the title's
+    characters occur in it (a listed name may be shortened, reordered or misprinted around it)."""
+    name, full = squash(rest), squash(title.text)
+    if len(full) < 4:
+        return False
+    return sum(1 for ch in full if ch in name) >= 0.8 * len(full)
+
+
 def labelled_attachments(paragraphs: list[Paragraph], body_size: float, first_page: int) -> list[AttachmentStart]:
     out: list[AttachmentStart] = []
     for index, p in enumerate(paragraphs):
@@ -135,6 +144,12 @@ def labelled_attachments(paragraphs: list[Paragraph], body_size: float, first_pa
         if not found:
             continue
         label, rest = found
+        nxt = index + 1
+        if rest and nxt < len(paragraphs) and _names_same(rest, paragraphs[nxt]) and paragraphs[nxt].page == p.page \
+                and paragraphs[nxt].centred and _title_like(paragraphs[nxt], body_size - 2):
+            # "附件1 名单" at the margin over the centred title that prints the same name in full
+            out.append(AttachmentStart(index, label, paragraphs[nxt].text.replace("\n", ""), nxt, nxt + 1))
+            continue
         if rest:
             body_from = index + 1
             while body_from < len(paragraphs) and _title_goes_on(paragraphs[body_from - 1], paragraphs[body_from]):

@@ -40,6 +40,7 @@ def rows_from_pieces(pieces: list[Piece], page_index: int) -> list[Line]:
         rects: list[Rect] = []
         sizes: list[float] = []
         bolds: list[bool] = []
+        reds: list[bool | None] = []
         for piece in row:
             if chars:
                 gap = piece.rects[0][0] - rects[-1][2]
@@ -49,14 +50,18 @@ def rows_from_pieces(pieces: list[Piece], page_index: int) -> list[Line]:
                     rects.append((r[2], r[1], piece.rects[0][0], r[3]))
                     sizes.append(sizes[-1])
                     bolds.append(False)
+                    reds.append(None)
             chars.extend(piece.chars)
             rects.extend(piece.rects)
             sizes.extend(piece.sizes)
             bolds.extend(piece.bolds)
+            reds.extend([piece.red] * len(piece.chars))
         visible = [i for i, c in enumerate(chars) if c.strip()]
         size = _dominant([sizes[i] for i in visible])
         bold = sum(1 for i in visible if bolds[i]) / max(1, len(visible))
-        line = Line(page_index, chars, rects, size, bold).finish()
+        known = [i for i in visible if reds[i] is not None]
+        red = sum(1 for i in known if reds[i]) / len(known) if known else None
+        line = Line(page_index, chars, rects, size, bold, red=red).finish()
         if line.chars:
             lines.append(line)
     return lines
