@@ -1,0 +1,91 @@
+"""What the structure learns from OCR boxes without a text layer: font size from the Chinese
+advance, weight and colour from the ink the worker sampled, and the ink given once to pages cached
+before it was sampled. No OCR engine runs here: the boxes are written as the runner stores them."""
+
+from __future__ import annotations
+
+from tests.builders import ocr_pdfs  # noqa: E402
+
+from reader.document import Document  # noqa: E402
+from reader.ocr.auto import ensure_ocr  # noqa: E402
+from reader.ocr.ink import is_red  # noqa: E402
+from reader.ocr.store import INK_VERSION, OcrLine, OcrPage, OcrStore  # noqa: E402
+from reader.structure.frontmatter import is_cover  # noqa: E402
+from reader.structure.gbt9704 import ATTACHMENT_LABEL  # noqa: E402
+from reader.textsource.ocr import ocr_lines  # noqa: E402
+
+
+def box(text: str, x: float, y: float, advance: float, height: float, ink=None) -> OcrLine:
+    """A detector's box: characters ``advance`` apart, each as high as the (padded) line box."""
+    rects = [(x + i * advance, y, x + (i + 1) * advance, y + height) for i in range(len(text))]
+    return OcrLine(text, 0.99, list(text), rects, [0.99] * len(text), ink)
+
+
+def test_size_comes_from_the_advance_not_the_padded_box_height():
+    # A 12 pt body line boxed 14–15 pt high and a 16 pt title boxed 16 pt high: by height alone
+    # they fall in one size group; the advance tells them apart.
+    page = OcrPage(0, "t", 595, 842, [box("某某学院本科教学工作委员会工作职责", 110, 100, 16, 16.4),
+                                      box("审议学院专业建设与发展规划审议各专业人才培养方案", 90, 150, 12, 14.8),
+                                      box("组织学院教学成果奖及其它教学奖的评审推荐工作", 90, 170, 12, 14.0)])
+    sizes = [line.size for line in ocr_lines(page, 0)]
+    assert sizes[0] >= sizes[1] + 3 and sizes[1] == sizes[2]
+    # Spaced-out characters advance further than their size: the box height caps the estimate.
+    spaced = OcrPage(0, "t", 595, 842, [box("通知事项", 200, 100, 48, 17.4)])
+    assert ocr_lines(spaced, 0)[0].size <= 19
+
+
+def test_weight_and_colour_come_from_the_sampled_ink():
+    grey, dark, red = (135, 134, 137), (74, 73, 76), (206, 70, 23)
+    page = OcrPage(0, "t", 595, 842, [
+        box("某某市人民政府文件", 150, 60, 30, 32, red),
+        box("某某科技发展中心关于召开年度会议的通知", 140, 110, 16, 18, dark),
+        box("根据合伙协议的有关规定，本中心定于近日召开年度会议", 90, 160, 16, 18, grey),
+        box("现将有关事项通知如下，请各位合伙人按时参加会议", 90, 190, 16, 18, grey),
+        box("会议采用线上方式召开，具体安排另行通知各位合伙人", 90, 220, 16, 18, grey)])
+    lines = ocr_lines(page, 0)
+    assert [line.red for line in lines] == [1.0, 0.0, 0.0, 0.0, 0.0]
+    assert [line.bold for line in lines][1:] == [1.0, 0.0, 0.0, 0.0]
+    assert lines[0].bold == 0.0  # red ink is a colour, not a weight
+    unknown = OcrPage(0, "t", 595, 842, [box("某某科技发展中心关于召开年度会议的通知", 140, 110, 16, 18)])
+    assert ocr_lines(unknown, 0)[0].red is None  # no ink sampled: colour unknown, not black
+
+
+def test_pages_cached_before_ink_was_sampled_get_it_once_without_ocr(tmp_path, monkeypatch):
+    pdf = ocr_pdfs.red_header_scan(tmp_path / "red.pdf")
+    structure = tmp_path / "library" / "cache" / "structure"
+    store = OcrStore(structure.parent / "ocr")
+    with Document.open(pdf) as doc:
+        # The mark's box where red_header_scan prints it, as an older worker stored it (no ink).
+        old = OcrPage(0, "old-engine", 595, 842, [box(ocr_pdfs.RED_MARK, 153.5, 120, 36, 38),
+                                                  box(ocr_pdfs.RED_TITLE[0], 154.5, 250, 22, 24)])
+        store.save(doc.content_hash, old)
+        store.save(doc.content_hash, OcrPage(1, "old-engine", 595, 842, []))
+        assert store.load(doc.content_hash, 0).ink_version == 0
+
+        def no_engine(*args, **kwargs):
+            raise AssertionError("cached pages must not be OCR'd again")
+
+        monkeypatch.setattr("reader.ocr.engines.make_engine", no_engine)
+        ensure_ocr(doc, structure)
+        page = store.load(doc.content_hash, 0)
+        assert page.ink_version == INK_VERSION
+        assert is_red(page.lines[0].ink) and not is_red(page.lines[1].ink)
+        # Done once: a page written again without ink afterwards is left alone (no second pass).
+        store.save(doc.content_hash, old)
+        ensure_ocr(doc, structure)
+        assert store.load(doc.content_hash, 0).ink_version == 0
+
+
+def test_a_first_page_with_a_doc_number_or_an_addressee_is_no_cover():
+    cover = ["政策法规汇编", "2024年第12期", "某某协会 编"]
+    assert is_cover(cover)
+    assert not is_cover(["某某学院文件", "某院〔2025〕1号", "关于印发《某某细则》的通知"])
+    assert not is_cover(["关于召开年度会议的通知", "各位合伙人："])
+
+
+def test_attachment_labels_with_the_number_in_brackets():
+    assert ATTACHMENT_LABEL.match("附件【1】工作组名单").groups() == ("1", "工作组名单")
+    assert ATTACHMENT_LABEL.match("附件（2）听课表").groups() == ("2", "听课表")
+    assert ATTACHMENT_LABEL.match("附件3 统计表").groups() == ("3", "统计表")
+    assert ATTACHMENT_LABEL.match("附件：1.《办法》").groups() == (None, "1.《办法》")
+
