@@ -24,6 +24,7 @@ from reader.structure.textmap import Compilation
 
 _LEADER_LINE = re.compile(r"(?:[.·…⋯．•_]{4,}|\s{3,})\s*[\dIVXivx]{1,4}\s*$")
 _TOC_HEAD = re.compile(r"^目\s*录$")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def _squash(text: str) -> str:
@@ -78,8 +79,8 @@ def _is_title(p: Paragraph, body_size: float, larger_only: bool = True) -> bool:
     """A title block: set larger than the body (or, in compilations whose titles are body-sized,
     bold and centred), not a clause heading, not a 目录 line."""
     if len(_squash(p.text)) < 4 or len(p.text) > 120 or _LEADER_LINE.search(p.text) \
-            or _TOC_HEAD.match(_squash(p.text)) or is_doc_number(p):
-        return False
+            or _TOC_HEAD.match(_squash(p.text)) or is_doc_number(p) or len(_HAN.findall(p.text)) < 2:
+        return False  # a title names its document in Chinese; a web address set large is no title
     body_size = p.body_size or body_size  # the page's own: documents bound together keep their sizes
     symmetric = abs((p.first.x0 + p.first.x1) / 2 - p.page_width / 2) < 2 * p.size and "，" not in p.text
     if p.size >= body_size + 0.9:
