@@ -20,6 +20,9 @@ from reader.document import Document
 from reader.ocr.store import OcrStore, ocr_root_for
 
 Notify = Callable[[str], None]
+# Bumped when the rule for which pages need OCR changes (2: scans stamped with a compilation's
+# header and page number), so a file's remembered list is made again.
+NEEDS_VERSION = 2
 
 
 @dataclass
@@ -41,7 +44,7 @@ def needed_pages(document: Document, store: OcrStore) -> list[int]:
     path = _needs_path(store, document.content_hash)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("page_count") == document.page_count:
+        if data.get("page_count") == document.page_count and data.get("version", 1) == NEEDS_VERSION:
             return [int(p) for p in data["pages"]]
     except (OSError, ValueError, KeyError, TypeError):
         pass
@@ -50,7 +53,7 @@ def needed_pages(document: Document, store: OcrStore) -> list[int]:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=".needs-", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"page_count": document.page_count, "pages": pages}, handle)
+            json.dump({"page_count": document.page_count, "pages": pages, "version": NEEDS_VERSION}, handle)
         os.replace(temp, path)
     except OSError:  # a read-only library costs speed, not the result
         pass

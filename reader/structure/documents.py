@@ -16,7 +16,8 @@ from reader.structure.builder import PlacedLine
 from reader.structure.clauses import find_clauses, match_heading
 from reader.structure.frontmatter import front_matter
 from reader.structure.gbt9704 import GENRE, REVISION_NOTE, is_doc_number, is_law_note, note_text
-from reader.structure.heads import AttachmentStart, Head, find_heads, labelled_attachments, sort_starts
+from reader.structure.heads import (AttachmentStart, Head, addressed_title, find_heads, labelled_attachments,
+                                    sort_starts)
 from reader.structure.metadata import describe
 from reader.structure.model import DocumentInfo
 from reader.structure.paragraphs import Layout
@@ -170,7 +171,8 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
             continue
         if _never_title(paragraphs, index):
             continue
-        if _is_title(p, body_size, larger_only) or _law_title(paragraphs, index):
+        if _is_title(p, body_size, larger_only) or _law_title(paragraphs, index) \
+                or (larger_only and _is_title(p, body_size, False) and addressed_title(paragraphs, index)):
             before = [i for i in heads if i < index] + starts
             current, title_end = _title_text(paragraphs, max(before)) if before else (None, -1)
             if index <= title_end:

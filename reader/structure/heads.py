@@ -107,7 +107,20 @@ def opens_document(paragraphs: list[Paragraph], index: int) -> bool:
     """A title that opens a document of its own: a 文号 or 题注 under it, or a 主送机关 line."""
     after = paragraphs[index + 1:index + 3]
     return (any(is_doc_number(p) for p in after) or is_law_note(note_text(paragraphs, index + 1))
-            or bool(after and _addressee(after[0])))
+            or bool(after and _addressee(after[0])) or addressed_title(paragraphs, index))
+
+
+def addressed_title(paragraphs: list[Paragraph], index: int) -> bool:
+    """``paragraphs[index]`` heads a 公文's 主体: its title (wrapped over centred lines) is followed by
+    the 主送机关 line ("各有关单位：") — whatever size the title is set in."""
+    for p in paragraphs[index + 1:index + 4]:
+        if p.page != paragraphs[index].page:
+            return False
+        if _addressee(p):
+            return True
+        if not p.centred or len(squash(p.text)) > 40 or p.text.strip().endswith(_TERMINAL):
+            return False
+    return False
 
 
 def _prose(p: Paragraph) -> bool:

@@ -66,9 +66,10 @@ def _height(rect) -> float:
 
 
 def _snap(sizes: list[float], weights: list[int] | None = None) -> list[float]:
-    """Sizes within 8 % of a common size become that size, the commonest first.
+    """Sizes within 10 % of a common size become that size, the commonest first.
 
-    Estimates of one font size wobble by a point or so (skew, detection, rounding); the structure
+    Estimates of one font size wobble by a point or so (skew, detection, rounding, and justified
+    lines whose characters are spread apart to fill the measure); the structure
     compares sizes to tell titles (公文: 2号, 22 pt) from body text (3号, 16 pt), so the wobble is
     taken out before it sees them. Groups grow around the sizes most characters have (``weights``),
     never by chaining neighbours: 12.5, 13, …, 17.5 (body and title sizes with estimates in between)
@@ -81,7 +82,7 @@ def _snap(sizes: list[float], weights: list[int] | None = None) -> list[float]:
         for i in left:
             votes[sizes[i]] = votes.get(sizes[i], 0) + weights[i]
         seed = max(votes, key=lambda size: (votes[size], size))
-        group = [i for i in left if abs(sizes[i] - seed) <= 0.08 * seed]
+        group = [i for i in left if abs(sizes[i] - seed) <= 0.10 * seed]
         middle = median(size for i in group for size in [sizes[i]] * weights[i])
         for i in group:
             out[i] = round(middle * 2) / 2
