@@ -70,7 +70,7 @@ ATTACHMENT_NAME = "课后服务工作安排表"
 BOLD_TITLE = ["滨海市科技发展中心（有限合伙）", "关于召开2024年度合伙人会议的", "通　　知"]
 # A regulation whose title carries a 题注 line saying which version it is.
 NOTE_TITLE = "滨海市教育局学生资助管理办法"
-NOTE_LINE = "（2024 年修订）"
+NOTE_LINE = "（2024 版修订）"
 
 RED = (0.85, 0.1, 0.1)
 

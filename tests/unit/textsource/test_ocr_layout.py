@@ -4,6 +4,8 @@ before it was sampled. No OCR engine runs here: the boxes are written as the run
 
 from __future__ import annotations
 
+import pymupdf
+
 from tests.builders import ocr_pdfs  # noqa: E402
 
 from reader.document import Document  # noqa: E402
@@ -89,3 +91,55 @@ def test_attachment_labels_with_the_number_in_brackets():
     assert ATTACHMENT_LABEL.match("附件3 统计表").groups() == ("3", "统计表")
     assert ATTACHMENT_LABEL.match("附件：1.《办法》").groups() == (None, "1.《办法》")
 
+
+
+def test_year_range_dash_and_unpaired_doc_number_brackets_are_repaired_where_unambiguous():
+    def read(*texts: str) -> list[str]:
+        page = OcrPage(0, "t", 595, 842, [box(text, 90, 100 + 30 * k, 13, 14) for k, text in enumerate(texts)])
+        return [line.text for line in ocr_lines(page, 0)]
+
+    assert read("行动方案（2025一2027年）", "行动方案（2025-2027年）", "工信厅原函【2024]473号") == \
+        ["行动方案（2025—2027年）", "行动方案（2025—2027年）", "工信厅原函〔2024〕473号"]
+    # A pair printed alike is left as printed; a hyphen outside a bracketed year range is no dash.
+    assert read("沪海洋信息行[2018]28号", "编号2025-2027", "共一2025件") == \
+        ["沪海洋信息行[2018]28号", "编号2025-2027", "共一2025件"]
+
+
+def test_a_scan_stamped_with_a_compilation_header_and_page_number_needs_ocr(tmp_path):
+    from reader.ocr.runner import pages_needing_ocr
+    from reader.textsource import pdf_layer
+
+    scan = pymupdf.open(ocr_pdfs.scanned_pdf(tmp_path / "scan.pdf", pages=2))
+    scan[0].insert_text((230, 25), "政策文件汇编", fontname="china-s", fontsize=10)
+    scan[0].insert_text((290, 825), "- 33 -", fontsize=10)
+    scan[1].insert_text((112, 400), "一行正文印在扫描页中间，是排印的文字层", fontname="china-s", fontsize=16)
+    scan.save(tmp_path / "bound.pdf")
+    with Document.open(tmp_path / "bound.pdf") as doc:
+        assert pdf_layer.layer_state(doc.pdf[0]) == pdf_layer.MARGINS
+        assert pdf_layer.layer_state(doc.pdf[1]) == pdf_layer.GOOD
+        assert pages_needing_ocr(doc) == [0]
+
+
+def test_a_body_sized_bold_title_over_its_addressee_opens_a_document_among_larger_titles(tmp_path):
+    # A compilation: page 0 a notice with a large title; page 1 a scanned notice whose title is set
+    # in the body size but bold, wrapped, its 文种 spaced out, then the 主送机关.
+    grey, dark = (135, 134, 137), (74, 73, 76)
+    body = ["为规范中小学课后服务，提高服务质量，现就有关事项通知如下", "各学校应当制定课后服务工作方案并向家长公布实施",
+            "每天下午放学后开展课后服务，时间不少于两个小时"]
+    first = OcrPage(0, "t", 595, 842, [box("滨海市教育局关于加强课后服务管理的通知", 77.5, 100, 22, 23),
+                                       box("各区县教育局：", 80, 160, 16, 17, grey)]
+                    + [box(text, 80, 190 + 30 * k, 16, 17, grey) for k, text in enumerate(body)])
+    title = ["滨海市科技发展中心（有限合伙）", "关于召开年度合伙人会议的"]
+    second = OcrPage(1, "t", 595, 842, [box(title[0], 177.5, 80, 16, 17, dark), box(title[1], 193.5, 110, 16, 17, dark),
+                                        box("通知", 250, 140, 48, 22, dark), box("各位合伙人：", 80, 180, 16, 17, grey)]
+                     + [box(text, 80, 210 + 30 * k, 16, 17, grey) for k, text in enumerate(body)])
+    pdf = ocr_pdfs.scanned_pdf(tmp_path / "scan.pdf", pages=2)
+    root = tmp_path / "ocr"
+    with Document.open(pdf) as doc:
+        OcrStore(root).save(doc.content_hash, first)
+        OcrStore(root).save(doc.content_hash, second)
+        from reader.structure import analyze
+
+        comp = analyze(doc, root)
+    assert [(d.start_page, d.title) for d in comp.documents] == \
+        [(0, "滨海市教育局关于加强课后服务管理的通知"), (1, "".join(title) + "通知")]
