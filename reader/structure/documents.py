@@ -135,11 +135,12 @@ _CLAUSE_MARK = re.compile(r"^(?:第\s*[一二三四五六七八九十百千零�
 
 
 def _never_title(paragraphs: list[Paragraph], index: int) -> bool:
-    """Parts of a document that are never a document's title: a 题注, a 文号, an attachment label,
+    """Parts of a document that are never a document's title: a 题注 (or a version note), a 文号, an attachment label,
     a numbered heading (第一章 总则, 第三节, 二、…, （一）…, 1 …)."""
     p = paragraphs[index]
     text = _squash(p.text)
-    return (is_law_note(note_text(paragraphs, index)) or is_doc_number(p) or text.startswith("附件")
+    return (is_law_note(note_text(paragraphs, index)) or bool(REVISION_NOTE.match(text)) or is_doc_number(p)
+            or text.startswith("附件")
             or bool(_NUMBERED.match(p.text.strip())))
 
 
