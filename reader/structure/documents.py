@@ -15,7 +15,7 @@ from reader.structure.blocks import Paragraph, build_paragraphs
 from reader.structure.builder import PlacedLine
 from reader.structure.clauses import find_clauses, match_heading
 from reader.structure.frontmatter import front_matter
-from reader.structure.gbt9704 import GENRE, REVISION_NOTE, is_doc_number, is_law_note, note_text
+from reader.structure.gbt9704 import GENRE, REVISION_NOTE, is_doc_number, is_law_note, is_red, note_text
 from reader.structure.heads import (AttachmentStart, Head, addressed_title, find_heads, labelled_attachments,
                                     sort_starts)
 from reader.structure.metadata import describe
@@ -80,8 +80,8 @@ def _is_title(p: Paragraph, body_size: float, larger_only: bool = True) -> bool:
     """A title block: set larger than the body (or, in compilations whose titles are body-sized,
     bold and centred), not a clause heading, not a 目录 line."""
     if len(_squash(p.text)) < 4 or len(p.text) > 120 or _LEADER_LINE.search(p.text) \
-            or _TOC_HEAD.match(_squash(p.text)) or is_doc_number(p) or len(_HAN.findall(p.text)) < 2:
-        return False  # a title names its document in Chinese; a web address set large is no title
+            or _TOC_HEAD.match(_squash(p.text)) or is_doc_number(p) or len(_HAN.findall(p.text)) < 2 or is_red(p):
+        return False  # a title names its document in Chinese (a web address set large is none) in black ink
     body_size = p.body_size or body_size  # the page's own: documents bound together keep their sizes
     symmetric = abs((p.first.x0 + p.first.x1) / 2 - p.page_width / 2) < 2 * p.size and "，" not in p.text
     if p.size >= body_size + 0.9:

@@ -61,14 +61,23 @@ def _mark_like(p: Paragraph, body_size: float) -> bool:
 
 
 def is_issuer_mark(p: Paragraph, body_size: float, following: list[Paragraph]) -> bool:
-    """The 发文机关标志: "××文件" in large centred type, or the bare name followed by a 文号 line."""
+    """The 发文机关标志: "××文件" in large centred type, or the bare name followed by a 文号 line or
+    printed in red."""
     if not _mark_like(p, body_size):
         return False
     text = squash(p.text)
     if _ISSUER_MARK.match(text):
         return True
-    return (bool(following) and is_doc_number(following[0]) and "《" not in text and "关于" not in text
-            and bool(_ORGAN.search(text)))
+    if "《" in text or "关于" in text:
+        return False
+    if is_red(p):
+        return True  # printed in red: the mark is known by its colour where the source gives one (a scan)
+    return bool(following) and is_doc_number(following[0]) and bool(_ORGAN.search(text))
+
+
+def is_red(p: Paragraph) -> bool:
+    """Mostly red ink (a 发文机关标志 or a seal); False when the source knows no colour."""
+    return p.red is not None and p.red >= 0.6
 
 
 def is_order_mark(p: Paragraph, body_size: float, following: list[Paragraph]) -> bool:

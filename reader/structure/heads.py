@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from reader.structure.blocks import Paragraph
 from reader.structure.gbt9704 import (attachment_label, is_doc_number, is_issuer_mark, is_law_note,
-                                      is_order_mark, issuer_of_order, issuers_of_mark, note_text, order_number,
+                                      is_order_mark, is_red, issuer_of_order, issuers_of_mark, note_text, order_number,
                                       squash)
 from reader.structure.headings import match_heading
 
@@ -72,7 +72,7 @@ def find_heads(paragraphs: list[Paragraph], body_size: float, first_page: int) -
             last = index
             while (last + 1 < len(paragraphs) and not squash(paragraphs[last].text).endswith("文件")
                    and paragraphs[last + 1].page == p.page and paragraphs[last + 1].size >= body_size * 1.25
-                   and not is_doc_number(paragraphs[last + 1])):
+                   and not is_doc_number(paragraphs[last + 1]) and is_red(paragraphs[last + 1]) == is_red(p)):
                 last += 1  # a mark set on two lines: 河南大学 / 软件学院文件
             mark = "".join(squash(paragraphs[k].text) for k in range(index, last + 1))
             head = Head(index, last, None, None, issuers_of_mark(mark), mark)

@@ -143,3 +143,23 @@ def test_a_body_sized_bold_title_over_its_addressee_opens_a_document_among_large
         comp = analyze(doc, root)
     assert [(d.start_page, d.title) for d in comp.documents] == \
         [(0, "滨海市教育局关于加强课后服务管理的通知"), (1, "".join(title) + "通知")]
+
+
+def test_a_red_mark_is_the_issuer_header_even_without_wenjian_or_a_number_below(tmp_path):
+    # A 版头 whose mark reads only the issuer's name (no "文件"), its 文号 line lost under a fold:
+    # its red ink still tells it from the black title below it.
+    red, black = (206, 70, 23), (40, 40, 40)
+    page = OcrPage(0, "t", 595, 842, [
+        box("中共滨海市委员会", 153.5, 90, 36, 38, red),
+        box("关于加强基层党组织建设的意见", 143.5, 200, 22, 23, black),
+        box("各区县党委：", 80, 260, 16, 17, black),
+        box("为进一步加强基层党组织建设，提高组织力，现提出如下意见", 80, 290, 16, 17, black),
+        box("各级党组织要把基层党组织建设摆在突出位置，抓好落实", 80, 320, 16, 17, black)])
+    pdf = ocr_pdfs.scanned_pdf(tmp_path / "scan.pdf")
+    root = tmp_path / "ocr"
+    with Document.open(pdf) as doc:
+        OcrStore(root).save(doc.content_hash, page)
+        from reader.structure import analyze
+
+        comp = analyze(doc, root)
+    assert [(d.title, d.issuers) for d in comp.documents] == [("关于加强基层党组织建设的意见", ["中共滨海市委员会"])]
