@@ -167,4 +167,4 @@ def ocr_lines(result: OcrPage, page_index: int) -> list[Line]:
             chars = _fix_year_range_dash(_fix_doc_number_brackets(chars))
         red = is_red(box.ink) if box.ink is not None else None
         pieces.append(Piece(chars, rects, [size] * len(rects), [bold] * len(rects), y0, y1, rects[0][0], red))
-    return rows_from_pieces(pieces, page_index)
+    return rows_from_pieces(pieces, page_index, wide_gaps=True)

@@ -163,3 +163,16 @@ def test_a_red_mark_is_the_issuer_header_even_without_wenjian_or_a_number_below(
 
         comp = analyze(doc, root)
     assert [(d.title, d.issuers) for d in comp.documents] == [("关于加强基层党组织建设的意见", ["中共滨海市委员会"])]
+
+
+def test_a_contents_page_whose_leaders_ocr_does_not_read_is_still_contents():
+    from reader.structure.frontmatter import is_contents
+
+    entries = [("关于开展数据安全检查工作的通知", "3"), ("关于加强课后服务管理工作的意见", "12"),
+               ("滨海市学生资助管理办法", "25"), ("解读｜学生资助管理办法", "31")]
+    boxes = [box("目录", 270, 70, 27, 25)]
+    for k, (title, page) in enumerate(entries):  # the dot leaders between them were not read
+        boxes += [box(title, 60, 130 + 38 * k, 11, 12), box(page, 520, 130 + 38 * k, 7, 12)]
+    lines = [line.text for line in ocr_lines(OcrPage(0, "t", 595, 842, boxes), 0)]
+    assert lines[1].endswith("   3")
+    assert is_contents(lines)
