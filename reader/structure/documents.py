@@ -15,13 +15,14 @@ from reader.structure.blocks import Paragraph, build_paragraphs
 from reader.structure.builder import PlacedLine
 from reader.structure.clauses import find_clauses, match_heading
 from reader.structure.frontmatter import front_matter
-from reader.structure.gbt9704 import GENRE, REVISION_NOTE, is_doc_number, is_law_note, is_red, note_text
+from reader.structure.gbt9704 import REVISION_NOTE, is_doc_number, is_law_note, is_red, note_text
 from reader.structure.heads import (AttachmentStart, Head, addressed_title, find_heads, labelled_attachments,
                                     sort_starts)
 from reader.structure.metadata import describe
 from reader.structure.model import DocumentInfo
 from reader.structure.paragraphs import Layout
 from reader.structure.textmap import Compilation
+from reader.structure.titles import title_rest, title_text, without_note
 
 _LEADER_LINE = re.compile(r"(?:[.·…⋯．•_]{4,}|\s{3,})\s*[\dIVXivx]{1,4}\s*$")
 _TOC_HEAD = re.compile(r"^目\s*录$")
@@ -94,20 +95,6 @@ def _is_title(p: Paragraph, body_size: float, larger_only: bool = True) -> bool:
             and not p.text.rstrip().endswith(("。", "；", "：")) and not _cells(p))
 
 
-def _title_text(paragraphs: list[Paragraph], index: int) -> tuple[str, int]:
-    """The title at ``paragraphs[index]`` with the centred lines set in its size right below it on its
-    page (a long title wraps: "关于印发《…教学督导" over "工作实施细则》的通知"), and its last paragraph."""
-    title = paragraphs[index]
-    text, last = _squash(title.text), index
-    for k in range(index + 1, min(index + 3, len(paragraphs))):
-        p = paragraphs[k]
-        if p.page != title.page or abs(p.size - title.size) >= 0.5 or not p.centred \
-                or p.first.y0 - paragraphs[k - 1].lines[-1].line.y1 > 2.5 * title.size:
-            break
-        text, last = text + _squash(p.text), k
-    return text, last
-
-
 def _attached_title(p: Paragraph, current: str | None) -> bool:
     """The notice's attached text repeats the name quoted in the notice's own title."""
     if current is None:
@@ -175,7 +162,7 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
         if _is_title(p, body_size, larger_only) or _law_title(paragraphs, index) \
                 or (larger_only and _is_title(p, body_size, False) and addressed_title(paragraphs, index)):
             before = [i for i in heads if i < index] + starts
-            current, title_end = _title_text(paragraphs, max(before)) if before else (None, -1)
+            current, title_end = title_text(paragraphs, max(before)) if before else (None, -1)
             if index <= title_end:
                 continue  # a later line of that title, not a title of its own
             if _attached_title(p, current):
@@ -303,17 +290,6 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
     return documents
 
 
-def _without_note(p: Paragraph) -> str:
-    """A title paragraph's text without a 题注 line joined under it ("（2018 版修订）")."""
-    text = p.text.replace("\n", "")
-    if len(p.lines) > 1:
-        last = p.lines[-1]
-        note = _squash(last.line.text)
-        if REVISION_NOTE.match(note) or is_law_note(note):
-            return p.text[:last.start - p.start].replace("\n", "").rstrip() or text
-    return text
-
-
 def _stop(starts: list, k: int, default: int) -> int:
     return starts[k + 1][0] if k + 1 < len(starts) else default
 
@@ -351,9 +327,9 @@ class _Builder:
         title_para = self.paragraphs[title_index]
         if title is None:
             untitled = head is not None and head.title_index is None
-            title = head.mark_text if untitled else _without_note(title_para)
+            title = head.mark_text if untitled else without_note(title_para)
             if not untitled and title == title_para.text.replace("\n", ""):
-                title += self._title_rest(title_index)
+                title += title_rest(self.paragraphs, title_index, self.body_size)
         skip = {index, title_index}
         if head is not None:  # the 版头's lines; an order's own text and date stay for the metadata
             order = head.mark_text.endswith("令")
@@ -366,34 +342,6 @@ class _Builder:
         if kind:
             meta.kind = kind
         return self._record(title, meta, index, stop, max(skip | {title_index}) + 1, main_stop)
-
-    def _title_rest(self, index: int) -> str:
-        """The rest of a title set with wide leading, which left its later lines paragraphs of their own
-        ("关于印发《…》" over "的通知"): centred right below, no wider, no full stop, in the title's size
-        (or bold like a body-sized title); a line that is only the 文种 ("通　知") ends it in any size,
-        since a scan's size estimate of a short spaced-out line is loose. A 题注 is not part of it."""
-        title = self.paragraphs[index]
-        rest, prev = "", title
-        for nxt in self.paragraphs[index + 1:index + 4]:
-            text = nxt.text.strip()
-            squashed = _squash(text)
-            below = nxt.page == title.page and nxt.first.y0 - prev.lines[-1].line.y1 < 2.5 * title.size
-            genre = bool(GENRE.match(squashed)) and nxt.centred
-            same_face = abs(nxt.size - title.size) < 0.5 and (
-                nxt.size >= self.body_size + 0.9 or (title.bold >= 0.6 and nxt.bold >= 0.6))
-            if not (below and (genre or (same_face and nxt.centred and nxt.x1 - nxt.x0 <= title.x1 - title.x0 + title.size
-                                         and len(squashed) <= 40))):
-                break
-            if (text.endswith(("。", "；", "：", ":")) or match_heading(text) is not None or is_doc_number(nxt)
-                    or REVISION_NOTE.match(squashed) or is_law_note(squashed)):
-                break
-            if len(squashed) > 20 and not (title.bold >= 0.6 and nxt.bold >= 0.6):
-                break  # a long second line in the title's size: a subtitle or text, unless bold like it
-            rest += text
-            prev = nxt
-            if genre:
-                break
-        return rest
 
     def attachment(self, start: AttachmentStart, stop: int) -> DocumentInfo:
         title = start.title or (start.label or "附件")
