@@ -204,10 +204,11 @@ def score_search(searcher, content_hash: str, entry: dict, score: FileScore) -> 
         results = searcher.search(item["query"], SearchFilters(content_hashes={content_hash}))
         pages = {hit.page_index for hit in results.hits}
         if item.get("type") == "image_only":
-            score.ocr_needed += len(expected)
-            score.ocr_hit += len(expected & pages)
-            if expected - pages:
-                score.problems.append(f"OCR search {item['query']!r}: missed pages {sorted(expected - pages)}")
+            needed = expected - front  # a cover is left out of default search, scanned or not
+            score.ocr_needed += len(needed)
+            score.ocr_hit += len(needed & pages)
+            if needed - pages:
+                score.problems.append(f"OCR search {item['query']!r}: missed pages {sorted(needed - pages)}")
             continue
         score.hits += len(pages)
         score.hits_right += len(pages & expected)
