@@ -204,6 +204,8 @@ def run(args) -> dict:
             comp = load_structure(doc, work / "structure")
         if not getattr(args, "search_only", False):
             figures.update(_sync_figures(cluster.create_database("team_sync"), comp, work, members, per_member))
+        if getattr(args, "sync_only", False):
+            return figures
 
         search_url = cluster.create_database("team_search")
         from reader.team.admin import init_team
@@ -248,5 +250,6 @@ if __name__ == "__main__":
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--local-copies", type=int, default=0)
     parser.add_argument("--search-only", action="store_true", help="skip the sync figures")
+    parser.add_argument("--sync-only", action="store_true", help="skip the search figures")
     parser.add_argument("--copies", type=int, default=0, help="team compilations for search (default 1000)")
     print(json.dumps(run(parser.parse_args()), ensure_ascii=False))

@@ -36,7 +36,21 @@ _MIGRATIONS = [
                mine TEXT, theirs TEXT, kept TEXT NOT NULL, at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
                resolved INTEGER NOT NULL DEFAULT 0)""",
     ],
+    [
+        # annotations whose visibility changed (a change the annotation store does not see)
+        "CREATE TABLE touched (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL)",
+    ],
 ]
+
+
+def _chunked(db: sqlite3.Connection, sql: str, ids: Iterable[str], size: int = 500) -> list[tuple]:
+    """``sql`` (with one ``IN ({})``) run over ``ids`` in chunks (SQLite limits bound parameters)."""
+    ids = list(dict.fromkeys(ids))
+    rows: list[tuple] = []
+    for start in range(0, len(ids), size):
+        chunk = ids[start:start + size]
+        rows += db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+    return rows
 
 
 def _dumps(value: Any) -> str:
@@ -77,10 +91,23 @@ class TeamState:
     def last_version(self) -> int:
         return int(self.get("last_version", "0") or 0)
 
+    @property
+    def local_counter(self) -> int | None:
+        """The store's change counter up to which local changes are synced; None: compare everything."""
+        value = self.get("local_counter")
+        return int(value) if value is not None else None
+
     # ------------------------------------------------------------------ shadow
-    def shadows(self) -> dict[str, dict]:
+    def shadows(self, ids: Iterable[str] | None = None) -> dict[str, dict]:
+        """Shadows of ``ids`` (all of them when None: only a library's first sync needs that)."""
         with self._file.connect(immediate=False) as db:
-            return {r[0]: json.loads(r[1]) for r in db.execute("SELECT id, record FROM shadow")}
+            if ids is None:
+                return {r[0]: json.loads(r[1]) for r in db.execute("SELECT id, record FROM shadow")}
+            return {r[0]: json.loads(r[1]) for r in _chunked(db, "SELECT id, record FROM shadow WHERE id IN ({})", ids)}
+
+    def shadow_ids(self) -> set[str]:
+        with self._file.connect(immediate=False) as db:
+            return {r[0] for r in db.execute("SELECT id FROM shadow")}
 
     def shadow_themes(self) -> dict[str, dict]:
         with self._file.connect(immediate=False) as db:
@@ -104,15 +131,31 @@ class TeamState:
                 db.execute("INSERT OR REPLACE INTO shadow_themes VALUES (?,?)", (name, _dumps(record)))
 
     # ------------------------------------------------------------------ sharing
-    def sharing(self) -> dict[str, tuple[str, str]]:
-        """id → (author, visibility); an id not listed is the user's own, shared with the team."""
+    def sharing(self, ids: Iterable[str] | None = None) -> dict[str, tuple[str, str]]:
+        """id → (author, visibility) of ``ids`` (or all); an id not listed is the user's own, shared with the team."""
         with self._file.connect(immediate=False) as db:
-            return {r[0]: (r[1], r[2]) for r in db.execute("SELECT id, author, visibility FROM sharing")}
+            if ids is None:
+                rows = db.execute("SELECT id, author, visibility FROM sharing").fetchall()
+            else:
+                rows = _chunked(db, "SELECT id, author, visibility FROM sharing WHERE id IN ({})", ids)
+            return {r[0]: (r[1], r[2]) for r in rows}
 
     def set_visibility(self, annotation_id: str, visibility: str) -> None:
+        """Mark an annotation team or private; the next sync sends it even though the store did not change."""
         with self._file.connect() as db:
             db.execute("INSERT INTO sharing(id, visibility) VALUES (?,?) "
                        "ON CONFLICT(id) DO UPDATE SET visibility=excluded.visibility", (annotation_id, visibility))
+            db.execute("INSERT INTO touched(id) VALUES (?)", (annotation_id,))
+
+    def touched(self) -> tuple[int, list[str]]:
+        """(last mark, ids) of annotations whose visibility changed since they were last synced."""
+        with self._file.connect(immediate=False) as db:
+            rows = db.execute("SELECT seq, id FROM touched").fetchall()
+        return max((r[0] for r in rows), default=0), sorted({r[1] for r in rows})
+
+    @staticmethod
+    def clear_touched(db: sqlite3.Connection, upto: int) -> None:
+        db.execute("DELETE FROM touched WHERE seq <= ?", (upto,))
 
     @staticmethod
     def put_sharing(db: sqlite3.Connection, rows: Iterable[tuple[str, str, str]]) -> None:
@@ -140,5 +183,5 @@ class TeamState:
     def leave(self) -> None:
         """Forget the team (URL, versions, shadows, conflicts); keep sharing marks (private stays private)."""
         with self._file.connect() as db:
-            for table in ("meta", "shadow", "shadow_themes", "conflicts"):
+            for table in ("meta", "shadow", "shadow_themes", "conflicts", "touched"):
                 db.execute(f"DELETE FROM {table}")
