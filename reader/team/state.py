@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -23,6 +24,18 @@ from reader.sqlite_store import SQLiteFile
 FILE_NAME = "team.sqlite3"
 VISIBILITY_TEAM = "team"
 VISIBILITY_PRIVATE = "private"
+
+def _move_passwords_out(db: sqlite3.Connection) -> None:
+    """Older versions kept the member's and the administrator's URL with the password: move it to
+    the user's password file (written before this step commits) and overwrite the freed pages."""
+    from reader.team.credentials import remember
+
+    db.execute("PRAGMA secure_delete = ON")
+    for (key, value) in db.execute("SELECT key, value FROM meta WHERE key IN ('url', 'admin_url')").fetchall():
+        stripped = remember(value)
+        if stripped != value:
+            db.execute("UPDATE meta SET value = ? WHERE key = ?", (stripped, key))
+
 
 _MIGRATIONS = [
     [
@@ -40,6 +53,7 @@ _MIGRATIONS = [
         # annotations whose visibility changed (a change the annotation store does not see)
         "CREATE TABLE touched (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL)",
     ],
+    _move_passwords_out,
 ]
 
 
@@ -64,7 +78,11 @@ class TeamState:
         self.path = Path(library_root) / FILE_NAME
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._file = SQLiteFile(self.path, ("团队同步记录", "team sync records"), synchronous="FULL", immediate=True)
-        self._file.migrate_file(_MIGRATIONS)
+        with closing(self._file.open()) as db:
+            before = int(db.execute("PRAGMA user_version").fetchone()[0])
+            self._file.migrate(db, _MIGRATIONS)
+            if 0 < before < len(_MIGRATIONS):  # an old file: no page of the old URLs stays in the log
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def tx(self) -> Iterator[sqlite3.Connection]:
         """One transaction: everything written in it lands together or not at all."""

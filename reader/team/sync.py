@@ -28,8 +28,9 @@ from reader.annotations.model import Annotation, Theme
 from reader.errors import UsageError
 from reader.team import schema
 from reader.team.connection import TeamError, connect, redact, resolve_url, url_user
-from reader.team.merge import merge
+from reader.team.credentials import forget, remember
 from reader.team.local_view import LocalView, catch_up, local_records, outgoing, read_view
+from reader.team.merge import merge
 from reader.team.records import content, same, theme_record, to_annotation, to_theme
 from reader.team.state import TeamState
 
@@ -85,8 +86,9 @@ class TeamSync:
             if name and name != row[0]:
                 conn.execute("UPDATE members SET display_name = %s WHERE role = current_user", (name,))
             dbname = conn.execute("SELECT current_database()").fetchone()[0]
+        stored = remember(url)  # the password goes to the user's password file, not the library
         with self.state.tx() as db:
-            self.state.set_meta(db, url=url, role=role, name=name or row[0], database=dbname)
+            self.state.set_meta(db, url=stored, role=role, name=name or row[0], database=dbname)
             if not current:
                 self.state.set_meta(db, last_version=0)
         return {"joined": True, "url": redact(url), "member": role, "name": name or row[0], "database": dbname}
@@ -94,6 +96,8 @@ class TeamSync:
     def leave(self) -> dict[str, Any]:
         url = self.state.get("url")
         self.state.leave()
+        if url:
+            forget(url)
         return {"left": bool(url), "url": redact(url) if url else None}
 
     # ------------------------------------------------------------------ local view
