@@ -109,6 +109,14 @@ class TeamState:
     def last_version(self) -> int:
         return int(self.get("last_version", "0") or 0)
 
+    def members(self) -> dict[str, str]:
+        """The team's roles → the names colleagues see (as of the last sync)."""
+        return json.loads(self.get("members", "{}") or "{}")
+
+    def put_members(self, rows: Iterable[tuple[str, str]]) -> None:
+        with self.tx() as db:
+            self.set_meta(db, members=_dumps(dict(rows)))
+
     @property
     def local_counter(self) -> int | None:
         """The store's change counter up to which local changes are synced; None: compare everything."""

@@ -86,11 +86,13 @@ class TeamSync:
             if name and name != row[0]:
                 conn.execute("UPDATE members SET display_name = %s WHERE role = current_user", (name,))
             dbname = conn.execute("SELECT current_database()").fetchone()[0]
+            team = conn.execute("SELECT role, display_name FROM members").fetchall()
         stored = remember(url)  # the password goes to the user's password file, not the library
         with self.state.tx() as db:
             self.state.set_meta(db, url=stored, role=role, name=name or row[0], database=dbname)
             if not current:
                 self.state.set_meta(db, last_version=0)
+        self.state.put_members(team)
         return {"joined": True, "url": redact(url), "member": role, "name": name or row[0], "database": dbname}
 
     def leave(self) -> dict[str, Any]:
@@ -154,6 +156,7 @@ class TeamSync:
         report = SyncReport()
         with connect(url) as conn:
             schema.check(conn)
+            self.state.put_members(conn.execute("SELECT role, display_name FROM members").fetchall())
             if share is not None:
                 report.compilations_shared = share(conn)
             for _ in range(MAX_ROUNDS):

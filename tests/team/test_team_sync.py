@@ -24,7 +24,7 @@ def test_colleague_receives_annotations_with_author(team_db, team_tag, tmp_path,
     theirs = li.annotations()[ann["id"]]
     assert theirs["note"] == "先看这里" and theirs["themes"] == ["氢能"] and theirs["quote"] == ann["quote"]
     assert theirs["pdf"] == ""  # the PDF is not on 李四's laptop
-    assert li.state().sharing()[ann["id"]][0] == zhang.name
+    assert li.state().sharing()[ann["id"]][0] == zhang.role
     assert li.status()["state"] == "synced" and zhang.status()["state"] == "synced"
 
 
