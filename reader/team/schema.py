@@ -155,6 +155,10 @@ def migrate(conn: psycopg.Connection) -> tuple[int, int]:
         before = int(conn.execute("SELECT version FROM team_schema").fetchone()[0])
         refuse_newer(before)
         _ensure_group(conn, group)
+        # any role of the server may connect to a new database: only this team's members may
+        database = sql.Identifier(conn.execute("SELECT current_database()").fetchone()[0])
+        conn.execute(sql.SQL("REVOKE CONNECT ON DATABASE {} FROM PUBLIC").format(database))
+        conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(database, sql.Identifier(group)))
         for step in MIGRATIONS[before:]:
             for statement in step:
                 conn.execute(sql.SQL(statement).format(group=sql.Identifier(group)))  # type: ignore[arg-type]
