@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from reader.annotations import backup as backups
-from reader.annotations.model import DEFAULT_COLOR, Annotation, ChangeSet, Theme, now_iso
+from reader.annotations.change_log import ChangeLogMethods
+from reader.annotations.model import DEFAULT_COLOR, Annotation, Theme, now_iso
 from reader.annotations.schema import MIGRATIONS
 from reader.annotations.theme_store import ThemeMethods
 from reader.annotations.themes import match_theme, name_key, normalize_color
@@ -42,7 +43,7 @@ _COLUMNS = (
 )
 
 
-class AnnotationStore(ThemeMethods):
+class AnnotationStore(ThemeMethods, ChangeLogMethods):
     """Annotations and themes of one library. Thread-safe (one connection behind a lock)."""
 
     def __init__(self, path: str | os.PathLike[str], seed_defaults: bool = True, *,
@@ -378,25 +379,6 @@ class AnnotationStore(ThemeMethods):
         """Remember where a compilation now lives (it may have moved)."""
         with self._tx() as db:
             db.execute("UPDATE annotations SET pdf=? WHERE content_hash=? AND pdf<>?", (pdf, content_hash, pdf))
-
-    def changes_since(self, counter: int) -> ChangeSet:
-        """Annotations and themes written after ``counter`` (see :class:`ChangeSet`), in one snapshot.
-
-        The counter is kept by triggers (schema step 2), so a sync reads what changed instead of
-        every annotation of the library.
-        """
-        with self._lock, self._sqlite.transaction(self._db, immediate=False) as db:
-            now = int(db.execute("SELECT COALESCE(MAX(seq), 0) FROM changes").fetchone()[0])
-            if now <= counter:
-                return ChangeSet(now)
-            rows = db.execute("SELECT a.* FROM changes c JOIN annotations a ON a.id = c.key "
-                              "WHERE c.kind = 'annotation' AND c.seq > ?", (counter,)).fetchall()
-            removed = [r[0] for r in db.execute(
-                "SELECT key FROM changes c WHERE kind = 'annotation' AND seq > ? "
-                "AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.id = c.key)", (counter,))]
-            themes = [r[0] for r in db.execute("SELECT key FROM changes WHERE kind = 'theme' AND seq > ?", (counter,))]
-            annotations = self._rows_to_annotations(db, rows)
-        return ChangeSet(now, annotations, removed, themes)
 
     def _fetch(self, db: sqlite3.Connection, ids: list[str]) -> list[Annotation]:
         found: list[Annotation] = []

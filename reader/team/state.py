@@ -2,13 +2,17 @@
 
 Kept apart from the annotation store's schema on purpose: the store stays the working copy and is
 read and written only through its public methods; this file holds what syncing needs beside it:
-- ``meta``: the team URL, the member's role, the last library version pulled (``last_version``);
+- ``meta``: the team URL (without its password: that is in the user's password file, see
+  ``credentials.py``), the member's role and shown name, the team's members (role → name), the
+  last library version pulled (``last_version``) and the store's change counter the last push
+  covered (``local_counter``: see ``local_view.py``);
 - ``shadow``: every annotation as last seen on the server (the base of a three-way merge: a local
   record that differs from its shadow is a pending change; a shadow without a local record is a
   pending deletion), and ``shadow_themes`` likewise for the team's themes;
 - ``sharing``: author and visibility (team/private) of each annotation, also in a library that
   has no team yet (``annotations add --private``);
-- ``conflicts``: edits that could not be merged field by field, both versions kept.
+- ``conflicts``: edits that could not be merged field by field, both versions kept;
+- ``touched``: annotations whose visibility changed (the store does not see that) until synced.
 """
 
 from __future__ import annotations
