@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from contextlib import closing
+from pathlib import Path
 
 from reader.annotations.model import Annotation, ChangeSet
+from reader.annotations.schema import MIGRATIONS
 from reader.sqlite_store import SQLiteFile
+
+_FAR_ABOVE = 1 << 40  # above any counter a store reaches (one per write)
 
 
 class ChangeLogMethods:
@@ -43,3 +48,34 @@ class ChangeLogMethods:
             themes = [r[0] for r in db.execute("SELECT key FROM changes WHERE kind = 'theme' AND seq > ?", (counter,))]
             annotations = self._rows_to_annotations(db, rows)
         return ChangeSet(now, annotations, removed, themes)
+
+
+def continue_after_restore(replaced: Path, restored: Path) -> None:
+    """Prepare a backup copy about to replace the store so the change counter stays truthful.
+
+    A backup's counter is older than the store's: left as it is, the counter would run through
+    values a team sync already covered, and later edits would go unseen. So every row of the
+    restored copy is renumbered above the replaced store's highest value (everything restored
+    counts as changed: the next sync compares it all), and the annotations of the replaced store
+    that the backup lacks are recorded as deleted. A replaced store that cannot be read (the
+    usual reason to restore) pushes the numbers far above anything it can have reached.
+    """
+    try:
+        with closing(sqlite3.connect(f"{replaced.resolve().as_uri()}?mode=ro", uri=True)) as old:
+            top = int(old.execute("SELECT COALESCE(MAX(seq), 0) FROM changes").fetchone()[0])
+            ids = {r[0] for r in old.execute("SELECT id FROM annotations")}
+    except sqlite3.Error:
+        top, ids = _FAR_ABOVE, set()
+    file = SQLiteFile(restored, ("批注数据库", "annotation store"), synchronous="FULL")
+    try:
+        with closing(sqlite3.connect(restored, isolation_level=None)) as db:
+            file.migrate(db, MIGRATIONS)  # a backup from before the counter gets it first
+            with file.transaction(db, immediate=True):
+                db.execute("UPDATE changes SET seq = seq + ?", (top,))
+                base = int(db.execute("SELECT COALESCE(MAX(seq), 0) FROM changes").fetchone()[0])
+                gone = sorted(ids - {r[0] for r in db.execute("SELECT id FROM annotations")})
+                db.executemany("INSERT OR REPLACE INTO changes VALUES ('annotation', ?, ?)",
+                               [(ident, base + n) for n, ident in enumerate(gone, start=1)])
+            db.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, as backups are
+    except sqlite3.Error as exc:
+        raise file.error(exc) from exc

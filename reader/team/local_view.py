@@ -48,6 +48,8 @@ def read_view(store: "AnnotationRepository", state: TeamState) -> LocalView:
     counter = state.local_counter
     touched_upto, touched = state.touched()
     changes = store.changes_since(counter or 0)
+    if counter is not None and changes.counter < counter:  # not the store the counter was read from
+        counter, changes = None, store.changes_since(0)
     annotations = list(changes.annotations)
     present = {a.id for a in annotations}
     annotations += store.get_many([i for i in touched if i not in present])
