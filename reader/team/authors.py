@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from reader.team.state import VISIBILITY_TEAM, TeamState
+from reader.errors import ReaderError
+from reader.team.state import FILE_NAME, VISIBILITY_TEAM, TeamState
 
 if TYPE_CHECKING:
     from reader.annotations.model import Annotation
@@ -49,8 +50,14 @@ def filter_by_author(library_root: str | Path, annotations: Iterable["Annotation
 
 def author_names(library_root: str | Path) -> Callable[[str], str] | None:
     """Annotation id → the name of its author as colleagues see it (an export names each entry's
-    author); None for a library that never shared with a team (every entry is the user's own)."""
-    state = TeamState(library_root)
+    author); None for a library that never shared with a team (every entry is the user's own), or
+    whose bookkeeping cannot be opened (a read-only library still exports, without the names)."""
+    if not (Path(library_root) / FILE_NAME).exists():
+        return None  # never create the bookkeeping file just to look (the library may be read-only)
+    try:
+        state = TeamState(library_root)
+    except ReaderError:
+        return None
     sharing, me = state.sharing(), state.get("role") or ""
     if not me and not any(author for author, _visibility in sharing.values()):
         return None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxL
                                QVBoxLayout, QWidget)
 
 from reader.annotations import Annotation
+from reader.errors import ReaderError
 from reader.annotations.grouping import AnnotationGroup, filter_annotations, group_annotations, theme_counts
 from reader.team.authors import filter_by_author
 from reader.team.state import FILE_NAME as TEAM_FILE
@@ -221,8 +222,11 @@ class ReviewPanel(QWidget):
         wanted: list[tuple[str, str]] = []
         library = self.controller.window.library
         if library is not None and (library.root / TEAM_FILE).exists():  # never create it just to look
-            state = TeamState(library.root)
-            if state.joined:
+            try:
+                state: TeamState | None = TeamState(library.root)
+            except ReaderError:  # unreadable bookkeeping (a read-only library): no author choice
+                state = None
+            if state is not None and state.joined:
                 me = state.get("role")
                 colleagues = sorted(name for role, name in state.members().items() if role != me)
                 wanted = [("team", self.tr("全组批注")), ("mine", self.tr("我的批注"))] + [(n, n) for n in colleagues]
