@@ -4,7 +4,8 @@ Figures:
 - team_first_sync_s: a new member's first sync of a team of 50 members × 2,000 annotations
   (100,000 rows pulled and written into an empty local store);
 - team_push_100_s / team_pull_100_s: an incremental sync of 100 edited annotations, pushed by one
-  member and pulled by another (each sync also diffs the whole local store against its shadow);
+  member and pulled by another (each sync reads only what the store's change counter names, not
+  the whole local store);
 - team_search_ms_median / _p95 over 1,000 generated compilations (84,000 pages; the shared sample's
   page text, each copy with its own inserted line, as the search benchmark's copies), with
   local_search_ms_median / _p95 of the local index over the same text for N copies beside it (the
