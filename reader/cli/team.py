@@ -94,7 +94,7 @@ def run_add_member(args: argparse.Namespace) -> int:
     result = add_member(resolve_url(args.url, _remembered(library, "admin_url")), args.name)
     return emit(args, result, f"已添加成员 (member added): {result['member']}\n"
                               f"密码只显示这一次 (the password is shown only once): {result['password']}\n"
-                              f"加入 (join): python -m reader team join '{result['url']}' --name {result['member']}")
+                              f"加入 (join): python -m reader team join '{result['url']}' --name {result['name']}")
 
 
 def run_join(args: argparse.Namespace) -> int:
