@@ -4,7 +4,8 @@ Figures:
 - team_first_sync_s: a new member's first sync of a team of 50 members × 2,000 annotations
   (100,000 rows pulled and written into an empty local store);
 - team_push_100_s / team_pull_100_s: an incremental sync of 100 edited annotations, pushed by one
-  member and pulled by another (each sync also diffs the whole local store against its shadow);
+  member and pulled by another (each sync reads only what the store's change counter names, not
+  the whole local store);
 - team_search_ms_median / _p95 over 1,000 generated compilations (84,000 pages; the shared sample's
   page text, each copy with its own inserted line, as the search benchmark's copies), with
   local_search_ms_median / _p95 of the local index over the same text for N copies beside it (the
@@ -227,6 +228,8 @@ def run(args) -> dict:
             comp = load_structure(doc, work / "structure")
         if not getattr(args, "search_only", False):
             figures.update(_sync_figures(cluster.create_database("team_sync"), comp, work, members, per_member))
+        if getattr(args, "sync_only", False):
+            return figures
 
         search_url = cluster.create_database("team_search")
         from reader.team.admin import init_team
@@ -276,5 +279,6 @@ if __name__ == "__main__":
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--local-copies", type=int, default=0)
     parser.add_argument("--search-only", action="store_true", help="skip the sync figures")
+    parser.add_argument("--sync-only", action="store_true", help="skip the search figures")
     parser.add_argument("--copies", type=int, default=0, help="team compilations for search (default 1000)")
     print(json.dumps(run(parser.parse_args()), ensure_ascii=False))

@@ -37,6 +37,7 @@ from reader.annotations.exchange import (  # re-exported: callers know the JSON 
     import_data,
     import_json,
 )
+from reader.annotations.change_log import continue_after_restore
 from reader.errors import StorageError, UsageError
 from reader.sqlite_store import PRIVATE_FILE_MODE
 
@@ -242,6 +243,7 @@ def restore(store_path: str | os.PathLike, backup: Path,
             os.fsync(handle.fileno())
         if validate is not None:
             validate(temp)
+        continue_after_restore(store_path, temp)  # the change counter keeps rising (team sync)
         if store_path.exists():
             try:
                 os.link(store_path, aside)
@@ -252,6 +254,9 @@ def restore(store_path: str | os.PathLike, backup: Path,
             if old.exists():
                 os.replace(old, aside.with_name(aside.name + side))
         os.replace(temp, store_path)
+    except StorageError:
+        temp.unlink(missing_ok=True)
+        raise
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise StorageError(f"恢复失败，批注数据库未改动 (restore failed; the store was left as it was): "

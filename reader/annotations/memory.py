@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any, Iterable
 
-from reader.annotations.model import Annotation, Theme, now_iso
+from reader.annotations.model import Annotation, ChangeSet, Theme, now_iso
 from reader.annotations.themes import (checked_new_name, default_themes, match_theme, name_key, normalize_color,
                                        require_match)
 from reader.errors import UsageError
@@ -31,15 +31,28 @@ class MemoryAnnotationStore:
     def __init__(self, workspace: "Workspace | None" = None, seed_defaults: bool = True) -> None:
         self._themes: list[Theme] = [self._clean(t) for t in default_themes()] if seed_defaults else []
         self._notes: dict[str, Annotation] = {}
-        self._version = 0
+        self._version = 0  # the local change counter
+        self._annotation_seq: dict[str, int] = {}  # id → counter value of its last write (deleted ones too)
+        self._theme_seq: dict[str, int] = {}
         self._lock = threading.RLock()
 
     @staticmethod
     def _clean(theme: Theme) -> Theme:
         return Theme(theme.name.strip(), theme.name_en.strip(), normalize_color(theme.color), list(theme.keywords))
 
-    def _changed(self) -> None:
+    def _changed(self, ids: Iterable[str] = (), themes: Iterable[str] = ()) -> None:
+        """Count a write and remember which annotations and themes it touched (``changes_since``)."""
         self._version += 1
+        for annotation_id in ids:
+            self._annotation_seq[annotation_id] = self._version
+        for name in themes:
+            self._theme_seq[name] = self._version
+
+    def changes_since(self, counter: int) -> ChangeSet:
+        with self._lock:
+            ids = [i for i, seq in self._annotation_seq.items() if seq > counter]
+            return ChangeSet(self._version, self.get_many(ids), [i for i in ids if i not in self._notes],
+                             [n for n, seq in self._theme_seq.items() if seq > counter])
 
     # ------------------------------------------------------------------ themes
     def themes(self) -> list[Theme]:
@@ -59,7 +72,7 @@ class MemoryAnnotationStore:
             if self.theme(theme.name) or (theme.name_en and self.theme(theme.name_en)):
                 raise UsageError(f"主题“{theme.name}”已存在 (theme {theme.name!r} already exists)")
             self._themes.append(self._clean(theme))
-            self._changed()
+            self._changed(themes=[theme.name.strip()])
         return self.require_theme(theme.name)
 
     def update_theme(self, name: str, *, new_name: str | None = None, name_en: str | None = None,
@@ -71,10 +84,13 @@ class MemoryAnnotationStore:
             self._themes[index] = Theme(new_name or theme.name, theme.name_en if name_en is None else name_en,
                                         normalize_color(color) if color else theme.color,
                                         list(theme.keywords if keywords is None else keywords))
+            renamed = []
             if new_name and new_name != theme.name:
                 for ann in self._notes.values():
-                    ann.themes = [new_name if n == theme.name else n for n in ann.themes]
-            self._changed()
+                    if theme.name in ann.themes:
+                        ann.themes = [new_name if n == theme.name else n for n in ann.themes]
+                        renamed.append(ann.id)
+            self._changed(renamed, themes=[theme.name, new_name or theme.name])
         return self.require_theme(new_name or theme.name)
 
     def merge_theme(self, source: str, target: str) -> int:
@@ -87,7 +103,7 @@ class MemoryAnnotationStore:
                 names = [dst.name if n == src.name else n for n in ann.themes]
                 ann.themes, ann.modified = list(dict.fromkeys(names)), now_iso()
             self._themes = [t for t in self._themes if t.name != src.name]
-            self._changed()
+            self._changed([a.id for a in tagged], themes=[src.name])
             return len(tagged)
 
     def delete_theme(self, name: str) -> int:
@@ -97,7 +113,7 @@ class MemoryAnnotationStore:
             for ann in tagged:
                 ann.themes, ann.modified = [n for n in ann.themes if n != theme.name], now_iso()
             self._themes = [t for t in self._themes if t.name != theme.name]
-            self._changed()
+            self._changed([a.id for a in tagged], themes=[theme.name])
             return len(tagged)
 
     # ------------------------------------------------------------------ annotations
@@ -121,7 +137,7 @@ class MemoryAnnotationStore:
             if annotation.id in self._notes:
                 raise UsageError(f"数据冲突 (conflicting data): {annotation.id}")
             self._notes[annotation.id] = self._canonical(annotation)
-            self._changed()
+            self._changed([annotation.id])
         return self.get(annotation.id)  # type: ignore[return-value]
 
     def put(self, annotation: Annotation) -> Annotation:
@@ -132,16 +148,17 @@ class MemoryAnnotationStore:
         with self._lock:
             written = {a.id: self._canonical(a) for a in annotations}  # all or nothing
             self._notes.update(written)
-            self._changed()
+            self._changed(written)
             return len(written)
 
     def replace_many(self, put: Iterable[Annotation] = (), remove: Iterable[str] = ()) -> None:
+        put, remove = list(put), list(remove)
         with self._lock:
             for annotation_id in remove:
                 self._notes.pop(annotation_id, None)
             for ann in put:
                 self._notes[ann.id] = self._canonical(ann, drop_unknown=True)
-            self._changed()
+            self._changed([*remove, *(a.id for a in put)])
 
     def update(self, annotation_id: str, **changes: Any) -> Annotation:
         unknown = set(changes) - _EDITABLE
@@ -167,7 +184,7 @@ class MemoryAnnotationStore:
                 names = list(replace_names) if replace_names is not None else [n for n in ann.themes if n not in dropped]
                 names += [n for n in add_names if n not in names]
                 ann.themes, ann.modified = names, now_iso()
-            self._changed()
+            self._changed(ids)
         return self.get_many(ids)
 
     def remove(self, annotation_id: str) -> Annotation | None:
@@ -179,7 +196,7 @@ class MemoryAnnotationStore:
             found = self.get_many(ids)
             for ann in found:
                 del self._notes[ann.id]
-            self._changed()
+            self._changed([a.id for a in found])
             return found
 
     def get(self, annotation_id: str) -> Annotation | None:
@@ -227,7 +244,7 @@ class MemoryAnnotationStore:
             for ann in self._notes.values():
                 if ann.content_hash == content_hash:
                     ann.pdf = pdf
-            self._changed()
+            self._changed([a.id for a in self._notes.values() if a.content_hash == content_hash])
 
     def change_token(self) -> object:
         return self._version

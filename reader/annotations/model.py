@@ -132,3 +132,20 @@ class Annotation:
             "created": self.created,
             "modified": self.modified,
         }
+
+
+@dataclass
+class ChangeSet:
+    """What changed in a repository after a given value of its local change counter.
+
+    The counter rises with every write to an annotation or a theme (also by another process);
+    ``counter`` is its value when the set was read, to pass to the next ``changes_since``. An
+    annotation written several times appears once, as it is now; ``removed`` are ids deleted since
+    (possibly re-added later: then they are in ``annotations`` instead); ``themes`` are names
+    created, edited or deleted since, old and new name of a rename both listed.
+    """
+
+    counter: int
+    annotations: list[Annotation] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)

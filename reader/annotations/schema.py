@@ -55,6 +55,34 @@ MIGRATIONS: list[MigrationStep] = [
         )""",
         """CREATE INDEX annotation_themes_theme ON annotation_themes(theme_id)""",
     ],
+    # 2: the local change counter (``changes_since``): one row per annotation id or theme name with
+    # the counter value of its last write, kept by triggers so no write path can forget it. Rows of
+    # deleted annotations stay (that is how a deletion is seen); existing rows start as changed.
+    [
+        """CREATE TABLE changes (
+            kind TEXT NOT NULL,
+            key  TEXT NOT NULL,
+            seq  INTEGER NOT NULL,
+            PRIMARY KEY (kind, key)
+        ) WITHOUT ROWID""",
+        """CREATE INDEX changes_seq ON changes(seq)""",
+        *[f"""CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN
+            INSERT OR REPLACE INTO changes VALUES ('{kind}', {row}.{key},
+                (SELECT COALESCE(MAX(seq), 0) + 1 FROM changes));
+        END"""
+          for name, event, table, kind, row, key in (
+              ("annotations_inserted", "INSERT", "annotations", "annotation", "NEW", "id"),
+              ("annotations_updated", "UPDATE", "annotations", "annotation", "NEW", "id"),
+              ("annotations_deleted", "DELETE", "annotations", "annotation", "OLD", "id"),
+              ("themes_inserted", "INSERT", "themes", "theme", "NEW", "name"),
+              ("themes_updated", "UPDATE", "themes", "theme", "NEW", "name"),
+              ("themes_renamed", "UPDATE OF name", "themes", "theme", "OLD", "name"),
+              ("themes_deleted", "DELETE", "themes", "theme", "OLD", "name"),
+          )],
+        """INSERT INTO changes SELECT 'annotation', id, ROW_NUMBER() OVER (ORDER BY rowid) FROM annotations""",
+        """INSERT INTO changes SELECT 'theme', name,
+               (SELECT COUNT(*) FROM annotations) + ROW_NUMBER() OVER (ORDER BY id) FROM themes""",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,9 +19,10 @@ import sqlite3
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from reader.annotations import backup as backups
+from reader.annotations.change_log import ChangeLogMethods
 from reader.annotations.model import DEFAULT_COLOR, Annotation, Theme, now_iso
 from reader.annotations.schema import MIGRATIONS
 from reader.annotations.theme_store import ThemeMethods
@@ -42,7 +43,7 @@ _COLUMNS = (
 )
 
 
-class AnnotationStore(ThemeMethods):
+class AnnotationStore(ThemeMethods, ChangeLogMethods):
     """Annotations and themes of one library. Thread-safe (one connection behind a lock)."""
 
     def __init__(self, path: str | os.PathLike[str], seed_defaults: bool = True, *,
@@ -185,34 +186,50 @@ class AnnotationStore(ThemeMethods):
             return self._db.execute(sql, tuple(params)).fetchall()
 
     # ------------------------------------------------------------------ annotations
-    def _theme_ids(self, db: sqlite3.Connection, names: Iterable[str]) -> list[int]:
-        themes = self.themes()
-        ids: list[int] = []
-        for name in names:
-            theme = match_theme(themes, name)
-            if theme is None:
-                self.require_theme(name)  # raises the helpful error
-            row = db.execute("SELECT id FROM themes WHERE name=?", (theme.name,)).fetchone()  # type: ignore[union-attr]
-            if row[0] not in ids:
-                ids.append(row[0])
-        return ids
+    def _theme_lookup(self, db: sqlite3.Connection) -> Callable[[Iterable[str]], list[int]]:
+        """Theme ids by name (Chinese or English, any case or width) for one transaction.
 
-    def _write(self, db: sqlite3.Connection, ann: Annotation, replace: bool) -> None:
-        row = ann.to_record()
-        row["rects"] = json.dumps(row["rects"])
-        row["clause_path"] = json.dumps(row["clause_path"], ensure_ascii=False)
+        The themes are read once, not once per annotation: a team sync writes tens of thousands of
+        annotations in one call, and reading the themes for each was most of its time.
+        """
+        themes = self.themes()
+        ids = {r[1]: r[0] for r in db.execute("SELECT id, name FROM themes")}
+        found: dict[str, int] = {}
+
+        def lookup(names: Iterable[str]) -> list[int]:
+            out: list[int] = []
+            for name in names:
+                if name not in found:
+                    theme = match_theme(themes, name)
+                    if theme is None:
+                        self.require_theme(name)  # raises the helpful error
+                    found[name] = ids[theme.name]  # type: ignore[union-attr]
+                if found[name] not in out:
+                    out.append(found[name])
+            return out
+
+        return lookup
+
+    def _write(self, db: sqlite3.Connection, ann: Annotation, replace: bool,
+               lookup: Callable[[Iterable[str]], list[int]] | None = None) -> None:
+        # the row field by field: dataclasses.asdict's deep copies cost more than the insert itself
+        row = {c: getattr(ann, c) for c in _COLUMNS}
+        row["rects"] = json.dumps({str(p): [list(r) for r in rs] for p, rs in ann.rects.items()})
+        row["clause_path"] = json.dumps(list(ann.clause_path), ensure_ascii=False)
         row["color"] = normalize_color(row["color"], DEFAULT_COLOR)
         verb = "INSERT OR REPLACE" if replace else "INSERT"
         # a lone surrogate (a PDF glyph mapped to U+D800) cannot be stored as UTF-8: keep the rest
         values = [_LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for v in (row[c] for c in _COLUMNS)]
         db.execute(f"{verb} INTO annotations({','.join(_COLUMNS)}) VALUES ({','.join('?' * len(_COLUMNS))})", values)
-        self._link(db, ann.id, ann.themes)
+        self._link(db, ann.id, ann.themes, lookup)
 
-    def _link(self, db: sqlite3.Connection, annotation_id: str, names: Iterable[str]) -> None:
-        theme_ids = self._theme_ids(db, names)
+    def _link(self, db: sqlite3.Connection, annotation_id: str, names: Iterable[str],
+              lookup: Callable[[Iterable[str]], list[int]] | None = None) -> None:
+        theme_ids = (lookup or self._theme_lookup(db))(names)
         db.execute("DELETE FROM annotation_themes WHERE annotation_id=?", (annotation_id,))
-        db.executemany("INSERT INTO annotation_themes VALUES (?,?,?)",
-                       [(annotation_id, tid, pos) for pos, tid in enumerate(theme_ids)])
+        if theme_ids:
+            db.executemany("INSERT INTO annotation_themes VALUES (?,?,?)",
+                           [(annotation_id, tid, pos) for pos, tid in enumerate(theme_ids)])
 
     def add(self, annotation: Annotation) -> Annotation:
         """Store a new annotation (or re-store a deleted one, same id, for undo)."""
@@ -231,8 +248,9 @@ class AnnotationStore(ThemeMethods):
     def put_many(self, annotations: Iterable[Annotation]) -> int:
         count = 0
         with self._tx() as db:
+            lookup = self._theme_lookup(db)
             for ann in annotations:
-                self._write(db, ann, replace=True)
+                self._write(db, ann, replace=True, lookup=lookup)
                 count += 1
         return count
 
@@ -247,8 +265,9 @@ class AnnotationStore(ThemeMethods):
                     added += self._insert_theme(db, theme, if_absent=True)
             current = {a.id: a for a in self._fetch(db, [a.id for a in annotations])}
             fresh = [a for a in annotations if a.id not in current or a.modified >= current[a.id].modified]
+            lookup = self._theme_lookup(db)
             for ann in fresh:
-                self._write(db, ann, replace=True)
+                self._write(db, ann, replace=True, lookup=lookup)
         return {"themes_added": added, "annotations_imported": len(fresh),
                 "annotations_skipped": len(annotations) - len(fresh)}
 
@@ -261,9 +280,10 @@ class AnnotationStore(ThemeMethods):
         known = self.themes()
         with self._tx() as db:
             db.executemany("DELETE FROM annotations WHERE id=?", [(i,) for i in remove])
+            lookup = self._theme_lookup(db)
             for ann in put:
                 themes = [t.name for t in (match_theme(known, n) for n in ann.themes) if t is not None]
-                self._write(db, ann.copy(themes=themes) if themes != ann.themes else ann, replace=True)
+                self._write(db, ann.copy(themes=themes) if themes != ann.themes else ann, replace=True, lookup=lookup)
 
     def update(self, annotation_id: str, **changes: Any) -> Annotation:
         """Change a few fields of one annotation (note, themes, colour, anchor)."""

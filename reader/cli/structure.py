@@ -8,6 +8,7 @@ from reader.cli import emit
 from reader.document import Document
 from reader.errors import ReaderError, UsageError
 from reader.structure import Clause, Compilation, load_structure
+from reader.structure.labels import qualified_labels
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -83,6 +84,9 @@ def outline_json(comp: Compilation) -> dict:
     return {
         "page_count": comp.page_count,
         "page_labels": comp.page_labels,
+        # The same labels made unique: where printed numbers restart per document, a repeated
+        # number is named with its document ("2-3"); --page-label accepts these.
+        "page_names": qualified_labels(comp.page_labels, comp.documents),
         "has_text_layer": comp.has_text_layer,
         "documents": [document_json(d) for d in comp.documents],
     }
@@ -95,23 +99,24 @@ def _walk(clauses):
 
 
 def outline_text(comp: Compilation) -> str:
+    names = qualified_labels(comp.page_labels, comp.documents)
     if not comp.has_text_layer:
         return "此 PDF 没有文字层，无法分析结构 (no text layer: structure unavailable)"
     lines = [f"页数 (pages): {comp.page_count}  文件 (documents): {len(comp.documents)}"]
     for number, doc in enumerate(comp.documents, 1):
         facts = [f for f in (doc.doc_number, doc.date, doc.kind) if f]
-        lines.append(f"{number}. {doc.title}  [p. {doc.start_label}]" + (f"  ({'；'.join(facts)})" if facts else ""))
+        lines.append(f"{number}. {doc.title}  [p. {names[doc.start_page]}]" + (f"  ({'；'.join(facts)})" if facts else ""))
         if doc.issuers:
             lines.append(f"   发文机关 (issuers): {'、'.join(doc.issuers)}")
 
         def add(clauses: list[Clause], depth: int) -> None:
             for clause in clauses:
-                lines.append(f"{'   ' * depth}{clause.label} {clause.heading}  [p. {comp.page_labels[clause.start_page]}]")
+                lines.append(f"{'   ' * depth}{clause.label} {clause.heading}  [p. {names[clause.start_page]}]")
                 add(clause.children, depth + 1)
 
         add(doc.clauses, 1)
         for attached in doc.attachments:
-            lines.append(f"   {attached.label or '附件'} {attached.title}  [p. {attached.start_label}]")
+            lines.append(f"   {attached.label or '附件'} {attached.title}  [p. {names[attached.start_page]}]")
             add(attached.clauses, 2)
     return "\n".join(lines)
 

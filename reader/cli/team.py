@@ -77,6 +77,7 @@ def _remembered(library: Library, key: str) -> str | None:
 def run_init(args: argparse.Namespace) -> int:
     from reader.team.admin import init_team
     from reader.team.connection import redact, resolve_url
+    from reader.team.credentials import remember
     from reader.team.state import TeamState
 
     library = Library(args.library)
@@ -84,7 +85,7 @@ def run_init(args: argparse.Namespace) -> int:
     result = init_team(url)
     state = TeamState(library.root)
     with state.tx() as db:  # add-member may then omit the URL
-        state.set_meta(db, admin_url=url)
+        state.set_meta(db, admin_url=remember(url))  # the password goes to the user's password file
     result["url"] = redact(url)
     verb = "已创建 (created)" if result["created"] else "已是最新 (up to date)"
     return emit(args, result, f"团队库 {result['database']} {verb}: schema {result['schema_version']}")
@@ -98,7 +99,7 @@ def run_add_member(args: argparse.Namespace) -> int:
     result = add_member(resolve_url(args.url, _remembered(library, "admin_url")), args.name)
     return emit(args, result, f"已添加成员 (member added): {result['member']}\n"
                               f"密码只显示这一次 (the password is shown only once): {result['password']}\n"
-                              f"加入 (join): python -m reader team join '{result['url']}' --name {result['member']}")
+                              f"加入 (join): python -m reader team join '{result['url']}' --name {result['name']}")
 
 
 def run_join(args: argparse.Namespace) -> int:

@@ -2,7 +2,7 @@
 
 Each annotation becomes one ``/Highlight`` per page it covers (QuadPoints from its rectangles),
 coloured with its first theme's colour; the note is the annotation's ``/Contents`` (what
-Acrobat, Okular and WPS show in the pop-up), the themes its ``/T`` (author line) and the clause
+Acrobat, Okular and WPS show in the pop-up), the author and themes its ``/T`` (author line) and the clause
 and document its ``/Subj``. The original is opened read-only and never saved: the copy goes to
 a temporary file that is renamed into place.
 
@@ -58,7 +58,10 @@ def _add_highlight(page: pymupdf.Page, entry: ExportEntry, rects, color: str) ->
     if not quads:
         return False
     annot = page.add_highlight_annot(quads=quads)
-    annot.set_info(content=entry.note or "", title="、".join(entry.themes) or "未分类", subject=_subject(entry))
+    themes = "、".join(entry.themes) or "未分类"
+    # /T is the author line viewers show on the pop-up: the colleague who wrote it, then the themes
+    annot.set_info(content=entry.note or "", title=f"{entry.author} · {themes}" if entry.author else themes,
+                   subject=_subject(entry))
     low_level = getattr(pymupdf, "mupdf", None)
     if low_level is not None and hasattr(low_level, "pdf_update_annot"):
         # MuPDF's own colour + appearance update: same /C and /AP as Annot.update(), which

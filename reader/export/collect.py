@@ -8,7 +8,7 @@ clause. A compilation whose file is gone still exports from what the annotations
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from typing import TYPE_CHECKING, Callable
@@ -199,6 +199,9 @@ def collect(library: Library, store: "AnnotationRepository", options: ExportOpti
         from reader.team.authors import filter_by_author
 
         annotations = filter_by_author(library.root, annotations, options.author)
+    from reader.team.authors import author_names
+
+    name_of = author_names(library.root)
     infos: dict[str, CompilationInfo] = {}
     for ann in annotations:
         if ann.content_hash not in infos:
@@ -228,7 +231,7 @@ def collect(library: Library, store: "AnnotationRepository", options: ExportOpti
                     continue
                 if options.date_to and date > options.date_to:
                     continue
-            entries.append(entry)
+            entries.append(replace(entry, author=name_of(ann.id)) if name_of else entry)
     return Collected(entries, themes, infos, selected)
 
 
@@ -246,6 +249,9 @@ def scope_text(options: ExportOptions, collected: Collected) -> str:
         parts.append(w["scope_dates"].format(first=options.date_from or w["any"], last=options.date_to or w["any"]))
     if options.only_with_notes:
         parts.append(w["with_notes"])
+    if options.author:
+        who = {"mine": w["by_me"], "team": w["by_team"]}.get(options.author, options.author)
+        parts.append(w["scope_author"].format(name=who))
     return w["scope_sep"].join(parts)
 
 

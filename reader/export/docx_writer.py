@@ -34,6 +34,7 @@ from reader.export.model import (
     Progress,
 )
 from reader.export.text import (
+    author_line,
     clean_note,
     clean_quote,
     document_heading,
@@ -256,6 +257,8 @@ def _entry(body: _FastBody, styles, item: GroupItem, theme_colors: dict[str, str
     if item.also_in:
         _run(meta, w["also_in"].format(names=w["list_sep"].join(item.also_in)))
     _run(meta, source_line(entry, language), line_break=True)
+    if entry.author:
+        _run(meta, author_line(entry, language), line_break=True)
 
 
 def _page_setup(document, page_size: str, template: str) -> None:

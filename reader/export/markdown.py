@@ -13,6 +13,7 @@ import re
 from reader.export.model import CancelCheck, ExportCancelled, ExportReport, Progress
 from reader.export.wording import words
 from reader.export.text import (
+    author_line,
     clean_note,
     clean_quote,
     document_heading,
@@ -160,5 +161,8 @@ def _entry(lines: list[str], item, lang: str = "zh") -> None:
         lines.append(w["note"] + "  \n".join(escape(n) for n in note))
         lines.append("")
     lines.append(f"{escape(themes_line(item, lang))}  ")
-    lines.append(escape(source_line(entry, lang)))
+    author = author_line(entry, lang)
+    lines.append(escape(source_line(entry, lang)) + ("  " if author else ""))
+    if author:
+        lines.append(escape(author))
     lines.append("")

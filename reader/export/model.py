@@ -71,6 +71,7 @@ class ExportEntry:
     clause_heading: str = ""  # the innermost clause's heading, when structure is known
     clause_headings: tuple[str, ...] = ()  # the heading of each level of clause_path (shortened), if known
     orphaned: bool = False  # the quote was not found again in a changed file: no position
+    author: str = ""  # who wrote it, by the name colleagues see (team library); empty in a library of one
 
     @property
     def page_text(self) -> str:

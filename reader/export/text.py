@@ -149,6 +149,11 @@ def source_line(entry: ExportEntry, language: str = "zh") -> str:
     return w["source"] + w["join"].join(parts)
 
 
+def author_line(entry: ExportEntry, language: str = "zh") -> str:
+    """"— 张三": who wrote the entry, in a team library ('' otherwise)."""
+    return words(language)["author"].format(name=entry.author) if entry.author else ""
+
+
 def themes_line(item: GroupItem, language: str = "zh") -> str:
     w = words(language)
     shown = [section_title(t, language) for t in item.entry.themes if t not in item.also_in]

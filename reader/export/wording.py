@@ -50,6 +50,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "scope_sep": "；",
         "default_title": "政策汇编批注摘要",
         "app": "政策汇编阅读器",
+        "author": "— {name}",
+        "scope_author": "批注人：{name}",
+        "by_me": "我",
+        "by_team": "全体成员",
     },
     "en": {
         "page": "p. {label}",
@@ -91,6 +95,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "scope_sep": "; ",
         "default_title": "Annotation summary",
         "app": "Policy Compilation Reader",
+        "author": "— {name}",
+        "scope_author": "annotations by {name}",
+        "by_me": "me",
+        "by_team": "the whole team",
     },
 }
 

@@ -20,6 +20,9 @@ from reader.document import Document
 from reader.ocr.store import OcrStore, ocr_root_for
 
 Notify = Callable[[str], None]
+# Bumped when the rule for which pages need OCR changes (2: scans stamped with a compilation's
+# header and page number), so a file's remembered list is made again.
+NEEDS_VERSION = 2
 
 
 @dataclass
@@ -41,7 +44,7 @@ def needed_pages(document: Document, store: OcrStore) -> list[int]:
     path = _needs_path(store, document.content_hash)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("page_count") == document.page_count:
+        if data.get("page_count") == document.page_count and data.get("version", 1) == NEEDS_VERSION:
             return [int(p) for p in data["pages"]]
     except (OSError, ValueError, KeyError, TypeError):
         pass
@@ -50,11 +53,32 @@ def needed_pages(document: Document, store: OcrStore) -> list[int]:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=".needs-", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"page_count": document.page_count, "pages": pages}, handle)
+            json.dump({"page_count": document.page_count, "pages": pages, "version": NEEDS_VERSION}, handle)
         os.replace(temp, path)
     except OSError:  # a read-only library costs speed, not the result
         pass
     return pages
+
+
+def _ink_once(document: Document, store: OcrStore, pages: list[int], structure_cache_dir: Path) -> None:
+    """Pages cached before their ink colour was sampled get it once (``runner.add_ink``); a marker
+    beside ``needs.json`` saves reading every cached page again on the next command."""
+    from reader.ocr.runner import add_ink
+    from reader.ocr.store import INK_VERSION
+
+    if not pages:
+        return
+    marker = store.root / document.content_hash / f"ink-{INK_VERSION}"
+    if marker.exists():
+        return
+    if add_ink(document, store, pages):
+        from reader.structure import cache
+
+        cache.cache_path(Path(structure_cache_dir), document.content_hash).unlink(missing_ok=True)
+    try:
+        marker.touch()
+    except OSError:  # a read-only library: the check runs again next time
+        pass
 
 
 def ensure_ocr(document: Document, structure_cache_dir: Path | None, notify: Notify | None = None,
@@ -71,6 +95,7 @@ def ensure_ocr(document: Document, structure_cache_dir: Path | None, notify: Not
     cached = store.pages(document.content_hash)
     todo = [p for p in out.needed if p not in cached]
     out.done = [p for p in out.needed if p in cached]
+    _ink_once(document, store, out.done, structure_cache_dir)
     if not todo:
         return out
     try:

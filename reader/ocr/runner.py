@@ -16,7 +16,8 @@ from typing import Callable
 from reader.document import MUPDF_ERRORS, MUPDF_LOCK, Document
 from reader.guard import page_cost
 from reader.ocr.engines import Engine, OcrFailedError
-from reader.ocr.store import OcrLine, OcrPage, OcrStore
+from reader.ocr.ink import box_ink, render_rgb
+from reader.ocr.store import INK_VERSION, OcrLine, OcrPage, OcrStore
 from reader.textsource import pdf_layer
 
 MAX_PIXELS = 4_000_000  # a 600-dpi poster page is rendered smaller rather than filling memory
@@ -61,6 +62,7 @@ def recognize_page(document: Document, index: int, engine: Engine) -> OcrPage:
         try:
             page = document.pdf.load_page(index)
             gray, scale = render_gray(page, engine.dpi)
+            rgb, ink_scale = render_rgb(page)
             width, height = page.rect.width, page.rect.height
         except MUPDF_ERRORS as exc:
             raise OcrFailedError(f"页面无法渲染 (page cannot be rendered) p{index}: {exc}") from exc
@@ -75,8 +77,32 @@ def recognize_page(document: Document, index: int, engine: Engine) -> OcrPage:
     lines = [OcrLine(box.text, box.score, box.chars,
                      [(r[0] / scale, r[1] / scale, r[2] / scale, r[3] / scale) for r in box.rects], box.scores)
              for box in boxes if box.chars]
+    for line in lines:
+        line.ink = box_ink(rgb, ink_scale, line.rects)
     return OcrPage(index, engine.key, width, height, lines, time.perf_counter() - started,
-                   time.process_time() - cpu_started)
+                   time.process_time() - cpu_started, INK_VERSION)
+
+
+def add_ink(document: Document, store: OcrStore, pages: list[int]) -> list[int]:
+    """Give the cached pages among ``pages`` whose ink was never sampled (cached before the sampler,
+    or by an older one) their boxes' ink colours from the page image, without OCR'ing them again.
+    Returns the pages updated."""
+    updated = []
+    for index in pages:
+        result = store.load(document.content_hash, index)
+        if result is None or result.ink_version >= INK_VERSION:
+            continue
+        with MUPDF_LOCK:
+            try:
+                rgb, scale = render_rgb(document.pdf.load_page(index))
+            except MUPDF_ERRORS:
+                continue
+        for line in result.lines:
+            line.ink = box_ink(rgb, scale, line.rects)
+        result.ink_version = INK_VERSION
+        store.save(document.content_hash, result)
+        updated.append(index)
+    return updated
 
 
 def pages_needing_ocr(document: Document, pages: list[int] | None = None) -> list[int]:

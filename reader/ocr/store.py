@@ -16,6 +16,9 @@ from reader.atomicfile import replace_cache_file
 
 Rect = tuple[float, float, float, float]
 FORMAT = 1
+# Version of the ink sampling (``reader.ocr.ink``) a page carries; pages cached before it (or by an
+# older sampler) are given their ink again from the page image, without OCR'ing them again.
+INK_VERSION = 1
 
 
 @dataclass(slots=True)
@@ -27,6 +30,7 @@ class OcrLine:
     chars: list[str]
     rects: list[Rect]
     scores: list[float] = field(default_factory=list)
+    ink: tuple[int, int, int] | None = None  # median RGB of the box's ink pixels (None: unknown)
 
 
 @dataclass(slots=True)
@@ -38,26 +42,37 @@ class OcrPage:
     lines: list[OcrLine]
     seconds: float = 0.0  # wall time of recognition
     cpu_seconds: float = 0.0  # CPU time of recognition, all threads (what an idle machine would take ÷ cores)
+    ink_version: int = 0  # INK_VERSION of the boxes' ink colours, 0: never sampled
 
     def to_json(self) -> dict:
         return {
             "format": FORMAT, "page": self.page, "engine": self.engine, "width": self.width,
             "height": self.height, "seconds": round(self.seconds, 3), "cpu_seconds": round(self.cpu_seconds, 3),
+            "ink": self.ink_version,
             "lines": [{"text": line.text, "score": round(line.score, 4), "chars": line.chars,
                        "rects": [[round(v, 2) for v in r] for r in line.rects],
-                       "scores": [round(s, 3) for s in line.scores]} for line in self.lines],
+                       "scores": [round(s, 3) for s in line.scores],
+                       **({"ink": list(line.ink)} if line.ink is not None else {})} for line in self.lines],
         }
 
     @classmethod
     def from_json(cls, data: dict) -> "OcrPage":
         lines = [OcrLine(d["text"], float(d["score"]), list(d["chars"]), [tuple(r) for r in d["rects"]],
-                         list(d.get("scores", []))) for d in data["lines"]]
+                         list(d.get("scores", [])), _ink(d.get("ink"))) for d in data["lines"]]
         return cls(int(data["page"]), str(data["engine"]), float(data["width"]), float(data["height"]),
-                   lines, float(data.get("seconds", 0.0)), float(data.get("cpu_seconds", 0.0)))
+                   lines, float(data.get("seconds", 0.0)), float(data.get("cpu_seconds", 0.0)),
+                   int(data.get("ink", 0) or 0))
 
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
+
+
+def _ink(value) -> tuple[int, int, int] | None:
+    """An RGB triple from the cache, None for anything else (absent, or written by something else)."""
+    if isinstance(value, list) and len(value) == 3 and all(isinstance(v, int) for v in value):
+        return value[0], value[1], value[2]
+    return None
 
 
 def ocr_root_for(structure_cache_dir: Path) -> Path:

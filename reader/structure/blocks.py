@@ -25,6 +25,7 @@ class Paragraph:
     indented: bool
     page_width: float
     body_size: float = 0.0  # body size of the page it starts on (a document bound into a compilation keeps its own)
+    red: float | None = None  # share of characters in red ink; None when the source knows no colour
 
     @property
     def first(self):
@@ -54,7 +55,9 @@ def build_paragraphs(text: str, placed: list[PlacedLine], layouts: list[Layout],
         right_aligned = (not centred and first.x0 > layout.left + 3 * first.size
                          and first.x1 >= layout.right - first.size)
         indented = first.x0 >= layout.left + 0.8 * first.size
+        known = [(g.line.red, len(g.line.chars)) for g in group if g.line.red is not None]
+        red = sum(r * n for r, n in known) / max(1, sum(n for _, n in known)) if known else None
         out.append(Paragraph(group, text[group[0].start:group[-1].end], group[0].start, group[-1].end,
                              first.page, group[-1].line.page, size, bold, x0, x1, centred,
-                             right_aligned, indented, width, layout.body_size))
+                             right_aligned, indented, width, layout.body_size, red))
     return out

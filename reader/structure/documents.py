@@ -15,15 +15,18 @@ from reader.structure.blocks import Paragraph, build_paragraphs
 from reader.structure.builder import PlacedLine
 from reader.structure.clauses import find_clauses, match_heading
 from reader.structure.frontmatter import front_matter
-from reader.structure.gbt9704 import is_doc_number, is_law_note, note_text
-from reader.structure.heads import AttachmentStart, Head, find_heads, labelled_attachments, sort_starts
+from reader.structure.gbt9704 import REVISION_NOTE, is_doc_number, is_law_note, is_red, note_text
+from reader.structure.heads import (AttachmentStart, Head, addressed_title, find_heads, labelled_attachments,
+                                    sort_starts)
 from reader.structure.metadata import describe
 from reader.structure.model import DocumentInfo
 from reader.structure.paragraphs import Layout
 from reader.structure.textmap import Compilation
+from reader.structure.titles import title_rest, title_text, without_note
 
 _LEADER_LINE = re.compile(r"(?:[.·…⋯．•_]{4,}|\s{3,})\s*[\dIVXivx]{1,4}\s*$")
 _TOC_HEAD = re.compile(r"^目\s*录$")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def _squash(text: str) -> str:
@@ -78,8 +81,8 @@ def _is_title(p: Paragraph, body_size: float, larger_only: bool = True) -> bool:
     """A title block: set larger than the body (or, in compilations whose titles are body-sized,
     bold and centred), not a clause heading, not a 目录 line."""
     if len(_squash(p.text)) < 4 or len(p.text) > 120 or _LEADER_LINE.search(p.text) \
-            or _TOC_HEAD.match(_squash(p.text)) or is_doc_number(p):
-        return False
+            or _TOC_HEAD.match(_squash(p.text)) or is_doc_number(p) or len(_HAN.findall(p.text)) < 2 or is_red(p):
+        return False  # a title names its document in Chinese (a web address set large is none) in black ink
     body_size = p.body_size or body_size  # the page's own: documents bound together keep their sizes
     symmetric = abs((p.first.x0 + p.first.x1) / 2 - p.page_width / 2) < 2 * p.size and "，" not in p.text
     if p.size >= body_size + 0.9:
@@ -92,12 +95,12 @@ def _is_title(p: Paragraph, body_size: float, larger_only: bool = True) -> bool:
             and not p.text.rstrip().endswith(("。", "；", "：")) and not _cells(p))
 
 
-def _attached_title(p: Paragraph, current: Paragraph | None) -> bool:
+def _attached_title(p: Paragraph, current: str | None) -> bool:
     """The notice's attached text repeats the name quoted in the notice's own title."""
     if current is None:
         return False
     inner = _squash(p.text).strip("《》")
-    return len(inner) >= 6 and inner in _squash(current.text) and inner != _squash(current.text)
+    return len(inner) >= 6 and inner in current and inner != current
 
 
 def _law_title(paragraphs: list[Paragraph], index: int) -> bool:
@@ -119,11 +122,12 @@ _CLAUSE_MARK = re.compile(r"^(?:第\s*[一二三四五六七八九十百千零�
 
 
 def _never_title(paragraphs: list[Paragraph], index: int) -> bool:
-    """Parts of a document that are never a document's title: a 题注, a 文号, an attachment label,
+    """Parts of a document that are never a document's title: a 题注 (or a version note), a 文号, an attachment label,
     a numbered heading (第一章 总则, 第三节, 二、…, （一）…, 1 …)."""
     p = paragraphs[index]
     text = _squash(p.text)
-    return (is_law_note(note_text(paragraphs, index)) or is_doc_number(p) or text.startswith("附件")
+    return (is_law_note(note_text(paragraphs, index)) or bool(REVISION_NOTE.match(text)) or is_doc_number(p)
+            or text.startswith("附件")
             or bool(_NUMBERED.match(p.text.strip())))
 
 
@@ -143,10 +147,11 @@ def _same_title_page(paragraphs: list[Paragraph], before: int, index: int) -> bo
 
 
 def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int,
-                  toc: list[str]) -> tuple[list[int], list[int]]:
+                  toc: list[str], head_titles: list[int] | None = None) -> tuple[list[int], list[int]]:
     """Paragraphs that open a document, and titles of attached texts (the name quoted in the title
-    of the document before them)."""
+    of the document before them, which may be the title under a 版头: ``head_titles``)."""
     starts: list[int] = []
+    heads = sorted(head_titles or [])
     attached: list[int] = []
     larger_only = any(_is_title(p, body_size) for p in paragraphs if p.page >= first_page)
     for index, p in enumerate(paragraphs):
@@ -154,8 +159,12 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
             continue
         if _never_title(paragraphs, index):
             continue
-        if _is_title(p, body_size, larger_only) or _law_title(paragraphs, index):
-            current = paragraphs[starts[-1]] if starts else None
+        if _is_title(p, body_size, larger_only) or _law_title(paragraphs, index) \
+                or (larger_only and _is_title(p, body_size, False) and addressed_title(paragraphs, index)):
+            before = [i for i in heads if i < index] + starts
+            current, title_end = title_text(paragraphs, max(before)) if before else (None, -1)
+            if index <= title_end:
+                continue  # a later line of that title, not a title of its own
             if _attached_title(p, current):
                 attached.append(index)
                 continue
@@ -242,7 +251,8 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
     first_page = _front_matter_end(paragraphs, comp.page_labels)
     toc_entries = toc_titles([p for p in paragraphs if p.page < first_page]) if first_page else []
     heads = find_heads(paragraphs, body_size, first_page)
-    titles, quoted = _title_starts(paragraphs, body_size, first_page, toc_entries)
+    titles, quoted = _title_starts(paragraphs, body_size, first_page, toc_entries,
+                                   [h.title_index for h in heads if h.title_index is not None])
     labelled = labelled_attachments(paragraphs, body_size, first_page)
     kept, attachments = sort_starts(paragraphs, body_size, heads, titles, labelled)
     claimed = {k for h in heads for k in range(h.index, h.last + 1)} | {a.index for a in attachments} \
@@ -317,9 +327,9 @@ class _Builder:
         title_para = self.paragraphs[title_index]
         if title is None:
             untitled = head is not None and head.title_index is None
-            title = head.mark_text if untitled else title_para.text.replace("\n", "")
-            if not untitled:
-                title += self._title_rest(title_index)
+            title = head.mark_text if untitled else without_note(title_para)
+            if not untitled and title == title_para.text.replace("\n", ""):
+                title += title_rest(self.paragraphs, title_index, self.body_size)
         skip = {index, title_index}
         if head is not None:  # the 版头's lines; an order's own text and date stay for the metadata
             order = head.mark_text.endswith("令")
@@ -332,21 +342,6 @@ class _Builder:
         if kind:
             meta.kind = kind
         return self._record(title, meta, index, stop, max(skip | {title_index}) + 1, main_stop)
-
-    def _title_rest(self, index: int) -> str:
-        """The rest of a title set with wide leading, which left its last line a paragraph of its own
-        ("关于印发《…》" over "的通知"): the same size, centred, shorter, right below, no full stop."""
-        title = self.paragraphs[index]
-        if index + 1 >= len(self.paragraphs):
-            return ""
-        nxt = self.paragraphs[index + 1]
-        text = nxt.text.strip()
-        below = nxt.page == title.page and nxt.first.y0 - title.lines[-1].line.y1 < 2.5 * title.size
-        if (below and abs(nxt.size - title.size) < 0.5 and nxt.centred and nxt.x1 - nxt.x0 < title.x1 - title.x0
-                and len(_squash(text)) <= 20 and not text.endswith(("。", "；", "：", ":"))
-                and match_heading(text) is None and not is_doc_number(nxt) and nxt.size >= self.body_size + 0.9):
-            return text
-        return ""
 
     def attachment(self, start: AttachmentStart, stop: int) -> DocumentInfo:
         title = start.title or (start.label or "附件")

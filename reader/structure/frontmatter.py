@@ -16,6 +16,9 @@ _SENTENCE_END = re.compile(r"[。；！？;!?]")
 COVER_MAX_CHARS = 300  # a cover names a title, an edition, an issuer and a date; a page of text says more
 COVER_MAX_LINE = 40
 COVER_MAX_LINES = 8  # a list of chapters is short lines too, but many of them
+# What only a page of text carries: a 文号 with its year in brackets (计机〔2025〕1号: a red-header
+# notice's 版头) or a line ending in a colon (a 主送机关 "各系、室、中心：", "通知如下：").
+_TEXT_MARK = re.compile(r"(?:[〔\[【(（]\s*(?:19|20)\d\d\s*[〕\]】)）]\s*\d{1,5}\s*号|[:：])$")
 
 
 def _squash(text: str) -> str:
@@ -29,10 +32,11 @@ def is_contents(lines: list[str]) -> bool:
 
 
 def is_cover(lines: list[str]) -> bool:
-    """A cover: a few short lines and not one sentence (nor a 目录 heading)."""
+    """A cover: a few short lines and not one sentence (nor a 目录 heading, a 文号 or a 主送机关 line:
+    a scanned notice whose first page holds little else is text)."""
     squashed = [_squash(line) for line in lines]
     return (len(squashed) <= COVER_MAX_LINES and 0 < sum(map(len, squashed)) <= COVER_MAX_CHARS and all(len(line) <= COVER_MAX_LINE for line in squashed)
-            and not any(_SENTENCE_END.search(line) for line in squashed)
+            and not any(_SENTENCE_END.search(line) or _TEXT_MARK.search(line) for line in squashed)
             and not any(TOC_HEAD.match(line) for line in squashed))
 
 

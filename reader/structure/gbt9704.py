@@ -31,8 +31,16 @@ ORDER_NUMBER = re.compile(r"^[（(]?\s*第\s*([\d一二三四五六七八九十�
 _ORDER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,20}令$")  # 中华人民共和国国务院令, 中华人民共和国主席令
 _ISSUER_MARK = re.compile(r"^(.{2,60}?)\s*文件$")
 LAW_NOTE = re.compile(r"^[（(]?\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年[^）)。]{0,80}?(?:通过|公布|修正|修订|发布|施行|批准)")
-ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*([0-9０-９]{1,2}(?:\s*[-－—–]\s*[0-9０-９]{1,2})?|[一二三四五六七八九十]{1,3})?"
-                              r"\s*[:：]?\s*(.*)$")
+# 附件, 附件1, 附件 2-1, 附件三, and the number in brackets (附件【1】, 附件（2）) as some notices print it.
+ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*[【\[（(]?\s*([0-9０-９]{1,2}(?:\s*[-－—–]\s*[0-9０-９]{1,2})?|[一二三四五六七八九十]{1,3})?"
+                              r"(?(1)\s*[】\]）)]?|)\s*[:：]?\s*(.*)$")
+# The 文种 that ends a 公文's title (GB/T 9704 7.3.1: 发文机关 + 事由 + 文种); printed alone (often spaced
+# out, "通　知") it is the title's last line.
+GENRE = re.compile(r"^(?:通知|通报|决定|决议|命令|意见|公告|通告|报告|请示|批复|议案|函|纪要|办法|规定|规则|细则|方案|"
+                   r"条例|规划|计划|要点|公报|指引|指南|章程|的通知|的决定|的意见|的通报|的批复|的报告|的函)$")
+# A parenthesised note under a title that says which version it is ("（2018 版修订）", "（2020 年修正）"):
+# a 题注, not the title's last line (a year range "（2025—2027 年）" or "（试行）" is part of the title).
+REVISION_NOTE = re.compile(r"^[（(][^（()）]{0,30}(?:修订|修正|通过|公布|印发|发布)[^（()）]{0,8}[）)]$")
 _ORGAN = re.compile(r"(?:部|委|局|厅|院|会|府|署|办|室|中心|大学|学院|学校|公司|集团|委员会|办公厅|人民政府)$")
 RECORD_LINE = re.compile(r"^(?:抄送|印发|抄报|分送)[:：]?")  # 版记
 
@@ -53,14 +61,23 @@ def _mark_like(p: Paragraph, body_size: float) -> bool:
 
 
 def is_issuer_mark(p: Paragraph, body_size: float, following: list[Paragraph]) -> bool:
-    """The 发文机关标志: "××文件" in large centred type, or the bare name followed by a 文号 line."""
+    """The 发文机关标志: "××文件" in large centred type, or the bare name followed by a 文号 line or
+    printed in red."""
     if not _mark_like(p, body_size):
         return False
     text = squash(p.text)
     if _ISSUER_MARK.match(text):
         return True
-    return (bool(following) and is_doc_number(following[0]) and "《" not in text and "关于" not in text
-            and bool(_ORGAN.search(text)))
+    if "《" in text or "关于" in text:
+        return False
+    if is_red(p):
+        return True  # printed in red: the mark is known by its colour where the source gives one (a scan)
+    return bool(following) and is_doc_number(following[0]) and bool(_ORGAN.search(text))
+
+
+def is_red(p: Paragraph) -> bool:
+    """Mostly red ink (a 发文机关标志 or a seal); False when the source knows no colour."""
+    return p.red is not None and p.red >= 0.6
 
 
 def is_order_mark(p: Paragraph, body_size: float, following: list[Paragraph]) -> bool:

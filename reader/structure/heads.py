@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from reader.structure.blocks import Paragraph
 from reader.structure.gbt9704 import (attachment_label, is_doc_number, is_issuer_mark, is_law_note,
-                                      is_order_mark, issuer_of_order, issuers_of_mark, note_text, order_number,
+                                      is_order_mark, is_red, issuer_of_order, issuers_of_mark, note_text, order_number,
                                       squash)
 from reader.structure.headings import match_heading
 
@@ -72,7 +72,7 @@ def find_heads(paragraphs: list[Paragraph], body_size: float, first_page: int) -
             last = index
             while (last + 1 < len(paragraphs) and not squash(paragraphs[last].text).endswith("文件")
                    and paragraphs[last + 1].page == p.page and paragraphs[last + 1].size >= body_size * 1.25
-                   and not is_doc_number(paragraphs[last + 1])):
+                   and not is_doc_number(paragraphs[last + 1]) and is_red(paragraphs[last + 1]) == is_red(p)):
                 last += 1  # a mark set on two lines: 河南大学 / 软件学院文件
             mark = "".join(squash(paragraphs[k].text) for k in range(index, last + 1))
             head = Head(index, last, None, None, issuers_of_mark(mark), mark)
@@ -107,7 +107,20 @@ def opens_document(paragraphs: list[Paragraph], index: int) -> bool:
     """A title that opens a document of its own: a 文号 or 题注 under it, or a 主送机关 line."""
     after = paragraphs[index + 1:index + 3]
     return (any(is_doc_number(p) for p in after) or is_law_note(note_text(paragraphs, index + 1))
-            or bool(after and _addressee(after[0])))
+            or bool(after and _addressee(after[0])) or addressed_title(paragraphs, index))
+
+
+def addressed_title(paragraphs: list[Paragraph], index: int) -> bool:
+    """``paragraphs[index]`` heads a 公文's 主体: its title (wrapped over centred lines) is followed by
+    the 主送机关 line ("各有关单位：") — whatever size the title is set in."""
+    for p in paragraphs[index + 1:index + 4]:
+        if p.page != paragraphs[index].page:
+            return False
+        if _addressee(p):
+            return True
+        if not p.centred or len(squash(p.text)) > 40 or p.text.strip().endswith(_TERMINAL):
+            return False
+    return False
 
 
 def _prose(p: Paragraph) -> bool:
@@ -126,6 +139,15 @@ def _cells_like(text: str) -> bool:
     return "□" in text or bool(re.search(r"\S\s{3,}\S", text))
 
 
+def _names_same(rest: str, title: Paragraph) -> bool:
+    """The label line's text names the attachment whose title is ``title``: nearly all of the title's
+    characters occur in it (a listed name may be shortened, reordered or misprinted around it)."""
+    name, full = squash(rest), squash(title.text)
+    if len(full) < 4:
+        return False
+    return sum(1 for ch in full if ch in name) >= 0.8 * len(full)
+
+
 def labelled_attachments(paragraphs: list[Paragraph], body_size: float, first_page: int) -> list[AttachmentStart]:
     out: list[AttachmentStart] = []
     for index, p in enumerate(paragraphs):
@@ -135,6 +157,12 @@ def labelled_attachments(paragraphs: list[Paragraph], body_size: float, first_pa
         if not found:
             continue
         label, rest = found
+        nxt = index + 1
+        if rest and nxt < len(paragraphs) and _names_same(rest, paragraphs[nxt]) and paragraphs[nxt].page == p.page \
+                and paragraphs[nxt].centred and _title_like(paragraphs[nxt], body_size - 2):
+            # "附件1 名单" at the margin over the centred title that prints the same name in full
+            out.append(AttachmentStart(index, label, paragraphs[nxt].text.replace("\n", ""), nxt, nxt + 1))
+            continue
         if rest:
             body_from = index + 1
             while body_from < len(paragraphs) and _title_goes_on(paragraphs[body_from - 1], paragraphs[body_from]):

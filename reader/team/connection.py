@@ -4,7 +4,8 @@ A team is one PostgreSQL database; its URL (``postgresql://NAME:PASSWORD@HOST:PO
 from the command line, ``$READER_TEAM_URL`` or what ``team join`` remembered. psycopg's own
 errors (``OperationalError`` for a refused connection, a wrong password, a server shut down
 mid-transaction) become a :class:`TeamError` / :class:`TeamOfflineError` naming the server but
-never the password.
+never the password. A URL without a password finds it in the user's password file
+(:mod:`reader.team.credentials`), where ``team join`` put it.
 """
 
 from __future__ import annotations
@@ -94,9 +95,15 @@ def connect(url: str, *, autocommit: bool = True) -> Iterator[psycopg.Connection
     Autocommit by default: each unit of work opens its own ``conn.transaction()``, so a
     transaction begins exactly where the code says (and isolation levels can be set).
     """
+    from reader.team.credentials import passfile_for
+
+    extra = {}
+    found = passfile_for(url)  # the password kept out of the library (credentials.py)
+    if found:
+        extra["passfile"] = found
     try:
         conn = psycopg.connect(url, autocommit=autocommit, connect_timeout=CONNECT_TIMEOUT,
-                               application_name="policy-reader")
+                               application_name="policy-reader", **extra)
     except psycopg.Error as exc:
         raise translate(exc, url) from exc
     try:

@@ -161,6 +161,24 @@ def group_role(conn: psycopg.Connection) -> str:
     return f"{dbname}_members"
 
 
+def _ensure_group(conn: psycopg.Connection, group: str) -> None:
+    """Create the group role, or check that the existing one is this team's (never adopt a login).
+
+    PostgreSQL cuts names at 63 bytes, so two long database names could share one cut group
+    role name: refused instead. A role of that name that can log in is someone's account, not a
+    group this program created: granting it the team's tables would let it read them.
+    """
+    if len(group.encode("utf-8")) > 63:
+        raise TeamError(f"团队库的数据库名过长（最多 55 字节） (the team database's name is too long, at most 55 "
+                        f"bytes): {group[:-len('_members')]}")
+    row = conn.execute("SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", (group,)).fetchone()
+    if row is None:
+        conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(group)))
+    elif row[0]:
+        raise TeamError(f"服务器上已有同名的登录角色，不能用作团队的成员组 (a login role of that name exists on the "
+                        f"server; it cannot serve as the team's group): {group}")
+
+
 def server_version(conn: psycopg.Connection) -> int | None:
     """The schema version on the server, or None when the database has no team schema."""
     exists = conn.execute("SELECT to_regclass('team_schema') IS NOT NULL").fetchone()[0]
@@ -179,8 +197,11 @@ def migrate(conn: psycopg.Connection) -> tuple[int, int]:
             conn.execute("INSERT INTO team_schema VALUES (0)")
         before = int(conn.execute("SELECT version FROM team_schema").fetchone()[0])
         refuse_newer(before)
-        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (group,)).fetchone():
-            conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(group)))
+        _ensure_group(conn, group)
+        # any role of the server may connect to a new database: only this team's members may
+        database = sql.Identifier(conn.execute("SELECT current_database()").fetchone()[0])
+        conn.execute(sql.SQL("REVOKE CONNECT ON DATABASE {} FROM PUBLIC").format(database))
+        conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(database, sql.Identifier(group)))
         for step in MIGRATIONS[before:]:
             for statement in step:
                 conn.execute(sql.SQL(statement).format(group=sql.Identifier(group)))  # type: ignore[arg-type]

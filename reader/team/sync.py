@@ -28,9 +28,11 @@ from reader.annotations.model import Annotation, Theme
 from reader.errors import UsageError
 from reader.team import schema
 from reader.team.connection import TeamError, connect, redact, resolve_url, url_user
+from reader.team.credentials import forget, remember
+from reader.team.local_view import LocalView, catch_up, local_records, outgoing, read_view
 from reader.team.merge import merge
-from reader.team.records import annotation_record, content, same, theme_record, to_annotation, to_theme
-from reader.team.state import VISIBILITY_PRIVATE, VISIBILITY_TEAM, TeamState
+from reader.team.records import content, same, theme_record, to_annotation, to_theme
+from reader.team.state import TeamState
 
 if TYPE_CHECKING:
     import psycopg
@@ -84,33 +86,29 @@ class TeamSync:
             if name and name != row[0]:
                 conn.execute("UPDATE members SET display_name = %s WHERE role = current_user", (name,))
             dbname = conn.execute("SELECT current_database()").fetchone()[0]
+            team = conn.execute("SELECT role, display_name FROM members").fetchall()
+        stored = remember(url)  # the password goes to the user's password file, not the library
         with self.state.tx() as db:
-            self.state.set_meta(db, url=url, role=role, name=name or row[0], database=dbname)
+            self.state.set_meta(db, url=stored, role=role, name=name or row[0], database=dbname)
             if not current:
                 self.state.set_meta(db, last_version=0)
+        self.state.put_members(team)
         return {"joined": True, "url": redact(url), "member": role, "name": name or row[0], "database": dbname}
 
     def leave(self) -> dict[str, Any]:
         url = self.state.get("url")
         self.state.leave()
+        if url:
+            forget(url)
         return {"left": bool(url), "url": redact(url) if url else None}
 
     # ------------------------------------------------------------------ local view
-    def _local_records(self) -> dict[str, dict[str, Any]]:
-        sharing = self.state.sharing()
-        return {a.id: annotation_record(a, sharing.get(a.id, ("", VISIBILITY_TEAM))[1]) for a in self.store.list()}
-
     def pending(self) -> dict[str, Any]:
         """What the next sync would push: changed or new annotations, deletions, theme changes."""
-        local, shadows = self._local_records(), self.state.shadows()
-        themes = {t.name: theme_record(t) for t in self.store.themes()}
-        shadow_themes = self.state.shadow_themes()
-        return {
-            "annotations": sorted(i for i, r in local.items() if not same(r, shadows.get(i))),
-            "deletions": sorted(i for i in shadows if i not in local),
-            "themes": sorted(n for n, r in themes.items() if r != shadow_themes.get(n)),
-            "theme_deletions": sorted(n for n in shadow_themes if n not in themes),
-        }
+        view = read_view(self.store, self.state)
+        out = outgoing(view, self.state.shadows(view.ids), self.store, self.state.shadow_themes())
+        return {"annotations": sorted(out.changed), "deletions": out.deleted,
+                "themes": sorted(out.themes), "theme_deletions": out.theme_deletions}
 
     def status(self, check_server: bool = True, url: str | None = None) -> dict[str, Any]:
         """Sync state for ``team status``: 已同步 synced / 待同步 pending / n 处冲突 conflicts / 离线 offline."""
@@ -158,38 +156,48 @@ class TeamSync:
         report = SyncReport()
         with connect(url) as conn:
             schema.check(conn)
+            self.state.put_members(conn.execute("SELECT role, display_name FROM members").fetchall())
             if share is not None:
                 report.compilations_shared = share(conn)
             for _ in range(MAX_ROUNDS):
                 report.rounds += 1
-                local = self._local_records()
-                seen, shadows = self._pull(conn, local, report)
+                view = read_view(self.store, self.state)
+                seen, shadows = self._pull(conn, view, report)
                 if between:
                     between("pulled")
-                pushed = self._push(conn, local, shadows, seen, me, report, between)
+                pushed = self._push(conn, view, shadows, seen, me, report, between)
                 if pushed is not None:
                     report.version = pushed
                     return report
             raise TeamError("同行持续写入，同步未完成，请稍后再试 (colleagues kept writing; the sync did not finish, "
                             "try again shortly)")
 
-    def _pull(self, conn: "psycopg.Connection", local: dict[str, dict],
+    def _pull(self, conn: "psycopg.Connection", view: LocalView,
               report: SyncReport) -> tuple[int, dict[str, dict]]:
-        """Apply what colleagues pushed since the last pull; the version seen and the shadows after it."""
+        """Apply what colleagues pushed since the last pull; the version seen and the shadows of the
+        view's annotations after it (the view then also holds what the pull wrote)."""
         last = self.state.last_version
-        shadows = self.state.shadows()
         with conn.transaction():
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             seen = int(conn.execute("SELECT version FROM library").fetchone()[0])
             if seen == last:
-                return seen, shadows
+                return seen, self.state.shadows(view.ids)
             themes = conn.execute("SELECT name, record, deleted FROM themes WHERE version > %s ORDER BY version",
                                   (last,)).fetchall()
             rows = conn.execute("SELECT id, author, visibility, record, version FROM annotations WHERE version > %s",
                                 (last,)).fetchall()
             tombs = conn.execute("SELECT id, version FROM tombstones WHERE version > %s", (last,)).fetchall()
         self._apply_themes(themes, report)
+        pulled = {r[0] for r in rows} | {t[0] for t in tombs}
+        local = local_records(self.store, self.state, view, pulled)
+        shadows = self.state.shadows(view.ids | pulled)
         self._apply_annotations(rows, tombs, local, shadows, seen, report)
+        catch_up(view, self.store, self.state)
+        # the records the pull merged but did not write (an edit here kept) are candidates too
+        view.records.update({i: r for i, r in local.items() if i in pulled and i not in view.records})
+        missing = view.ids - set(shadows)
+        if missing:
+            shadows.update(self.state.shadows(missing))
         return seen, shadows
 
     def _apply_themes(self, rows: list[tuple], report: SyncReport) -> None:
@@ -301,19 +309,17 @@ class TeamSync:
         for ident in shadow_drop:
             shadows.pop(ident, None)
 
-    def _push(self, conn: "psycopg.Connection", local: dict[str, dict], shadows: dict[str, dict], seen: int,
+    def _push(self, conn: "psycopg.Connection", view: LocalView, shadows: dict[str, dict], seen: int,
               me: str, report: SyncReport, between: Callable[[str], None] | None) -> int | None:
         """Send local changes conditional on ``seen``; the new version, or None when the server moved on."""
-        changed = {i: r for i, r in local.items() if not same(r, shadows.get(i))}
-        deleted = [i for i in shadows if i not in local]
-        withdrawn = [i for i, r in changed.items() if r["visibility"] == VISIBILITY_PRIVATE
-                     and (shadows.get(i) or {}).get("visibility") == VISIBILITY_TEAM]
-        themes = {t.name: theme_record(t) for t in self.store.themes()}
         shadow_themes = self.state.shadow_themes()
-        theme_changes = {n: r for n, r in themes.items() if r != shadow_themes.get(n)}
-        theme_deletions = [n for n in shadow_themes if n not in themes]
-        if not (changed or deleted or theme_changes or theme_deletions):
+        out = outgoing(view, shadows, self.store, shadow_themes)
+        if not out:
+            with self.state.tx() as db:  # nothing to send: what the view covered is synced
+                self.state.set_meta(db, local_counter=view.counter)
+                self.state.clear_touched(db, view.touched)
             return seen
+        changed, deleted = out.changed, out.deleted
         with conn.transaction():
             row = conn.execute("UPDATE library SET version = version + 1 WHERE id = 1 AND version = %s "
                                "RETURNING version", (seen,)).fetchone()
@@ -325,8 +331,8 @@ class TeamSync:
                     "INSERT INTO themes (name, record, deleted, version) VALUES (%s, %s, %s, %s) "
                     "ON CONFLICT (name) DO UPDATE SET record = EXCLUDED.record, deleted = EXCLUDED.deleted, "
                     "version = EXCLUDED.version, modified_by = current_user",
-                    [(n, Jsonb(r), False, version) for n, r in theme_changes.items()]
-                    + [(n, Jsonb(shadow_themes[n]), True, version) for n in theme_deletions])
+                    [(n, Jsonb(r), False, version) for n, r in out.themes.items()]
+                    + [(n, Jsonb(shadow_themes[n]), True, version) for n in out.theme_deletions])
                 cur.executemany(
                     "INSERT INTO annotations (id, content_hash, page_index, visibility, record, created, modified, "
                     "version) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET "
@@ -340,22 +346,23 @@ class TeamSync:
                 cur.executemany(
                     "INSERT INTO tombstones (id, version) VALUES (%s, %s) ON CONFLICT (id) DO UPDATE SET "
                     "version = EXCLUDED.version, deleted_by = current_user",
-                    [(i, version) for i in deleted + withdrawn])
+                    [(i, version) for i in deleted + out.withdrawn])
             if between:
                 between("pushing")
         if between:
             between("pushed")
-        sharing = self.state.sharing()
+        sharing = self.state.sharing(changed)
         with self.state.tx() as db:
             self.state.put_shadows(db, [(i, r, version) for i, r in changed.items()])
             self.state.drop_shadows(db, deleted)
             self.state.put_sharing(db, [(i, sharing.get(i, (me, ""))[0] or me, r["visibility"])
                                         for i, r in changed.items()])
-            self.state.put_shadow_themes(db, {**theme_changes, **{n: None for n in theme_deletions}})
-            self.state.set_meta(db, last_version=version)
+            self.state.put_shadow_themes(db, {**out.themes, **{n: None for n in out.theme_deletions}})
+            self.state.set_meta(db, last_version=version, local_counter=view.counter)
+            self.state.clear_touched(db, view.touched)
         report.pushed += len(changed)
         report.deleted_here += len(deleted)
-        report.themes_pushed += len(theme_changes) + len(theme_deletions)
+        report.themes_pushed += len(out.themes) + len(out.theme_deletions)
         return version
 
     # ------------------------------------------------------------------ helpers

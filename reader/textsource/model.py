@@ -27,6 +27,7 @@ class Line:
     y1: float = 0.0
     furniture: bool = False
     text: str = field(default="")
+    red: float | None = None  # share of characters in red ink (0…1); None when the source knows no colour
 
     def finish(self) -> "Line":
         """Trim edge spaces and compute the bounding box and text."""
@@ -64,3 +65,4 @@ class Piece:
     y0: float
     y1: float
     x0: float
+    red: bool | None = None  # printed in red ink; None when the source knows no colour (a text layer today)

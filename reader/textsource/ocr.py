@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
+from reader.ocr.ink import is_red
 from reader.ocr.store import OcrPage
 from reader.textsource.model import Line, Piece
 from reader.textsource.rows import rows_from_pieces
@@ -25,15 +26,38 @@ _INK_TO_EM = 1 / 0.92
 _DOC_NUMBER_YEAR = re.compile(r"([〔\[【(（])((?:19|20)\d\d)([〕\]】)）])(?=\s*\d{1,4}\s*号)")
 
 
+_PAIRS = {"[": "]", "【": "】", "(": ")", "（": "）"}
+
+# A year range in a title or a citation, "（2025—2027 年）", is set with a dash that recognisers read
+# as 一 (the numeral one), - or –. Between two years inside brackets and before 年, or as 一 between two
+# years (a numeral cannot stand there), it can only be the dash.
+_YEAR_RANGE = re.compile(r"(?<=[（(])\s*(?:19|20)\d\d\s*([-－–一~～])\s*(?:19|20)\d\d\s*(?=年\s*[）)])"
+                         r"|(?:19|20)\d\d\s*(一)\s*(?:19|20)\d\d")
+
+
 def _fix_doc_number_brackets(chars: list[str]) -> list[str]:
+    """文号 year brackets read as ] [ 】 【 ) ）: made 〔〕 when one side reads 〔 or 〕, or when the two
+    sides are no pair ("【2024]": a misread of one of them); a matched pair is left as printed."""
     text = "".join(chars)
     if "号" not in text:
         return chars
     out = list(chars)
     for match in _DOC_NUMBER_YEAR.finditer(text):
-        if match.group(1) == "〔" or match.group(3) == "〕":
+        opening, closing = match.group(1), match.group(3)
+        if opening == "〔" or closing == "〕" or _PAIRS.get(opening) != closing:
             out[match.start()] = "〔"
             out[match.end() - 1] = "〕"
+    return out
+
+
+def _fix_year_range_dash(chars: list[str]) -> list[str]:
+    text = "".join(chars)
+    if "20" not in text and "19" not in text:
+        return chars
+    out = list(chars)
+    for match in _YEAR_RANGE.finditer(text):
+        group = 1 if match.group(1) else 2
+        out[match.start(group)] = "—"
     return out
 
 
@@ -41,42 +65,106 @@ def _height(rect) -> float:
     return rect[3] - rect[1]
 
 
-def _snap(sizes: list[float]) -> list[float]:
-    """Sizes that differ by less than 10 % from their neighbour in size order form one group,
-    and every size becomes its group's median.
+def _snap(sizes: list[float], weights: list[int] | None = None) -> list[float]:
+    """Sizes within 10 % of a common size become that size, the commonest first.
 
-    Box heights of one font size wobble by a point or two (detection padding, skew, ascenders);
-    the structure compares sizes to tell titles (公文: 2号, 22 pt) from body text (3号, 16 pt),
-    which differ by far more, so the wobble is taken out before it sees them.
-    """
-    order = sorted(range(len(sizes)), key=lambda i: sizes[i])
-    groups: list[list[int]] = []
-    for i in order:
-        if groups and sizes[i] - sizes[groups[-1][-1]] <= 0.10 * sizes[groups[-1][-1]]:
-            groups[-1].append(i)
-        else:
-            groups.append([i])
+    Estimates of one font size wobble by a point or so (skew, detection, rounding, and justified
+    lines whose characters are spread apart to fill the measure); the structure
+    compares sizes to tell titles (公文: 2号, 22 pt) from body text (3号, 16 pt), so the wobble is
+    taken out before it sees them. Groups grow around the sizes most characters have (``weights``),
+    never by chaining neighbours: 12.5, 13, …, 17.5 (body and title sizes with estimates in between)
+    must not become one group."""
+    weights = weights or [1] * len(sizes)
     out = list(sizes)
-    for group in groups:
-        middle = median(sizes[i] for i in group)
+    left = set(range(len(sizes)))
+    while left:
+        votes: dict[float, int] = {}
+        for i in left:
+            votes[sizes[i]] = votes.get(sizes[i], 0) + weights[i]
+        seed = max(votes, key=lambda size: (votes[size], size))
+        group = [i for i in left if abs(sizes[i] - seed) <= 0.10 * seed]
+        middle = median(size for i in group for size in [sizes[i]] * weights[i])
         for i in group:
-            out[i] = middle
+            out[i] = round(middle * 2) / 2
+        left -= set(group)
+    return out
+
+
+def _cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _pitch(chars: list[str], rects) -> float | None:
+    """Median advance between neighbouring Chinese characters of a box, None with fewer than three.
+
+    Chinese type is set on a square body, one character per em, so the advance is the font size;
+    the detector's box height is not (it pads each line by a varying amount: a 12 pt body line
+    reads 13–15 pt high, a 16 pt title line 16–17 pt, which the size groups can no longer tell apart).
+    Spaced-out text ("通　知") advances more than its size, so the height still caps the estimate."""
+    steps = [(b[0] + b[2]) / 2 - (a[0] + a[2]) / 2
+             for (c, a), (d, b) in zip(zip(chars, rects), zip(chars[1:], rects[1:])) if _cjk(c) and _cjk(d)]
+    return median(steps) if len(steps) >= 2 else None
+
+
+def _size(box) -> float:
+    """Estimated font size of one OCR box: the smaller of its Chinese advance and its ink height."""
+    heights = [_height(r) for c, r in zip(box.chars, box.rects) if c.strip() and not c.isascii()]
+    heights = heights or [_height(r) for r in box.rects]
+    size = median(heights) * _INK_TO_EM
+    pitch = _pitch(box.chars, box.rects)
+    if pitch is not None and pitch > 0.5 * size:
+        size = min(size, pitch)
+    return round(size * 2) / 2
+
+
+_BOLD_RATIO = 0.7  # a bold line's strokes are this much darker (or more) than its size's usual ink
+_BOLD_MIN_STEP = 25  # … and at least this many grey levels darker: a pale scan's noise is no weight
+
+
+def _luminance(ink) -> float:
+    r, g, b = ink
+    return 0.299 * r + 0.587 * g + 0.114 * b
+
+
+def _bold_boxes(boxes, sizes: list[float]) -> list[bool]:
+    """Which boxes are set in a bold face, from their ink (``reader.ocr.ink``).
+
+    OCR reports no weight, but a bold stroke is wider, so at the sampling resolution its ink reads
+    darker than that of a regular line of the same size on the same page (a notice's title set
+    in 黑体 or bold at the body size). Larger type reads darker too, so a box is compared only with
+    boxes of about its own size; red ink (a 版头, a seal) is left out of the comparison."""
+    lum = [(_luminance(box.ink) if box.ink is not None and not is_red(box.ink) else None) for box in boxes]
+    out = [False] * len(boxes)
+    for i, (own, size) in enumerate(zip(lum, sizes)):
+        if own is None:
+            continue
+        peers = sorted((lum[k], len(boxes[k].chars)) for k in range(len(boxes))
+                       if lum[k] is not None and abs(sizes[k] - size) <= 0.15 * size)
+        total = sum(n for _, n in peers)
+        seen, usual = 0, own
+        for value, n in peers:  # the character-weighted median: the page's usual ink at this size
+            seen += n
+            if seen * 2 >= total:
+                usual = value
+                break
+        out[i] = own <= _BOLD_RATIO * usual and usual - own >= _BOLD_MIN_STEP
     return out
 
 
 def ocr_lines(result: OcrPage, page_index: int) -> list[Line]:
     """Rows of one page from its OCR result."""
     boxes = [box for box in result.lines if box.chars and any(c.strip() for c in box.chars)]
-    sizes = []
-    for box in boxes:
-        heights = [_height(r) for c, r in zip(box.chars, box.rects) if c.strip() and not c.isascii()]
-        heights = heights or [_height(r) for r in box.rects]
-        sizes.append(round(median(heights) * _INK_TO_EM * 2) / 2)
+    sizes = [_size(box) for box in boxes]
+    sizes = _snap(sizes, [sum(1 for c in box.chars if c.strip()) for box in boxes])
+    bolds = _bold_boxes(boxes, sizes)
     pieces: list[Piece] = []
-    for box, size in zip(boxes, _snap(sizes)):
+    for box, size, bold in zip(boxes, sizes, bolds):
         rects = list(box.rects)
         y0 = min(r[1] for r in rects)
         y1 = max(r[3] for r in rects)
-        chars = _fix_doc_number_brackets(list(box.chars)) if len("".join(box.chars)) == len(box.chars) else list(box.chars)
-        pieces.append(Piece(chars, rects, [size] * len(rects), [False] * len(rects), y0, y1, rects[0][0]))
-    return rows_from_pieces(pieces, page_index)
+        chars = list(box.chars)
+        if len("".join(chars)) == len(chars):  # one character per box: repairs keep every box in place
+            chars = _fix_year_range_dash(_fix_doc_number_brackets(chars))
+        red = is_red(box.ink) if box.ink is not None else None
+        pieces.append(Piece(chars, rects, [size] * len(rects), [bold] * len(rects), y0, y1, rects[0][0], red))
+    return rows_from_pieces(pieces, page_index, wide_gaps=True)

@@ -22,6 +22,11 @@ GOOD = "text"            # a typeset text layer: read it
 EMPTY = "none"           # no text at all (an image-only scan, or a blank page)
 SCANNER = "scanner-ocr"  # invisible text over a page-sized image: a scanner's OCR
 GARBAGE = "garbage"      # mostly characters that map to nothing readable
+MARGINS = "margins-only"  # a page-sized picture with text only in the margins: a scan bound into a
+                          # compilation, its running header and page number stamped on top
+
+_MARGIN_BAND = 0.13  # share of the page height at the top and the bottom where furniture stands
+_MARGIN_MAX_CHARS = 80  # a header and a page number, not a page of text
 
 
 def _unified(c: str) -> str:
@@ -99,12 +104,14 @@ def _unreadable(c: str) -> bool:
 
 
 def layer_state(page: pymupdf.Page, pieces: list[Piece] | None = None) -> str:
-    """What the page's text layer is worth (GOOD, EMPTY, SCANNER or GARBAGE).
+    """What the page's text layer is worth (GOOD, EMPTY, SCANNER, GARBAGE or MARGINS).
 
     A page-sized image under text that is never painted (render mode 3) is how scanners and
     OCR tools make a "searchable PDF"; typeset documents paint their text. More than a third
     of unreadable characters (U+FFFD, private use, unassigned) means the fonts carry no usable
-    ToUnicode map. ``pieces`` (from :func:`pieces_of`) saves reading the text twice.
+    ToUnicode map. A page-sized picture whose only text stands in the top and bottom margins is a
+    scanned page that a compilation stamped its header and page number on: its text is the
+    picture's. ``pieces`` (from :func:`pieces_of`) saves reading the text twice.
     """
     if pieces is None:
         pieces = pieces_of(page)
@@ -122,4 +129,9 @@ def layer_state(page: pymupdf.Page, pieces: list[Piece] | None = None) -> str:
         traces = page.get_texttrace()
         if traces and all(span.get("type") == 3 or span.get("opacity", 1.0) == 0 for span in traces):
             return SCANNER
+        height = page.rect.height
+        if len(visible) <= _MARGIN_MAX_CHARS and all(
+                piece.y1 <= page.rect.y0 + _MARGIN_BAND * height or piece.y0 >= page.rect.y1 - _MARGIN_BAND * height
+                for piece in pieces if any(not c.isspace() for c in piece.chars)):
+            return MARGINS
     return GOOD

@@ -18,8 +18,15 @@ def _dominant(values: list[float]) -> float:
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else 0.0
 
 
-def rows_from_pieces(pieces: list[Piece], page_index: int) -> list[Line]:
-    """Visual rows of one page, top to bottom, each row's pieces left to right."""
+WIDE_GAP = 2.0  # em: a gap this wide between two pieces of a row is a tab stop, leaders or a cell border
+
+
+def rows_from_pieces(pieces: list[Piece], page_index: int, wide_gaps: bool = False) -> list[Line]:
+    """Visual rows of one page, top to bottom, each row's pieces left to right.
+
+    A gap between pieces becomes a space. With ``wide_gaps`` (a source that reports no spaces of
+    its own, as OCR), a gap of WIDE_GAP em or more becomes three, the way a text layer spells the
+    run of spaces or the dot leaders an OCR engine does not read (a 目录 line "…实施指南》   18")."""
     ordered = sorted(pieces, key=lambda p: ((p.y0 + p.y1) / 2, p.x0))
     rows: list[list[Piece]] = []
     for piece in ordered:
@@ -40,23 +47,31 @@ def rows_from_pieces(pieces: list[Piece], page_index: int) -> list[Line]:
         rects: list[Rect] = []
         sizes: list[float] = []
         bolds: list[bool] = []
+        reds: list[bool | None] = []
         for piece in row:
             if chars:
                 gap = piece.rects[0][0] - rects[-1][2]
                 if gap > 0.3 * (sizes[-1] or 10) and chars[-1] != " " and piece.chars[0] != " ":
                     r = rects[-1]
-                    chars.append(" ")
-                    rects.append((r[2], r[1], piece.rects[0][0], r[3]))
-                    sizes.append(sizes[-1])
-                    bolds.append(False)
+                    count = 3 if wide_gaps and gap >= WIDE_GAP * (sizes[-1] or 10) else 1
+                    step = (piece.rects[0][0] - r[2]) / count
+                    for k in range(count):
+                        chars.append(" ")
+                        rects.append((r[2] + k * step, r[1], r[2] + (k + 1) * step, r[3]))
+                        sizes.append(sizes[-1])
+                        bolds.append(False)
+                        reds.append(None)
             chars.extend(piece.chars)
             rects.extend(piece.rects)
             sizes.extend(piece.sizes)
             bolds.extend(piece.bolds)
+            reds.extend([piece.red] * len(piece.chars))
         visible = [i for i, c in enumerate(chars) if c.strip()]
         size = _dominant([sizes[i] for i in visible])
         bold = sum(1 for i in visible if bolds[i]) / max(1, len(visible))
-        line = Line(page_index, chars, rects, size, bold).finish()
+        known = [i for i in visible if reds[i] is not None]
+        red = sum(1 for i in known if reds[i]) / len(known) if known else None
+        line = Line(page_index, chars, rects, size, bold, red=red).finish()
         if line.chars:
             lines.append(line)
     return lines

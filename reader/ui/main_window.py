@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QVBo
 
 from reader.document import Document
 from reader.library import Library
+from reader.structure.labels import qualified_labels
 from reader.errors import PasswordRequiredError, ReaderError
 from reader.ui import analysis, dialogs, i18n, window_actions, window_layout
 from reader.ui.busy_indicator import BusyIndicator
@@ -290,8 +291,11 @@ class MainWindow(QMainWindow):
         if generation != self._open_generation or compilation is None:
             return
         self.compilation = compilation
-        if self.document is not None and self.document.adopt_page_labels(compilation.page_labels):
-            self.view.labels = self.document.page_labels  # printed numbers, as outline and search show them
+        # Printed numbers, as outline and search show them; where they restart per document a
+        # repeated number names its document too ("2-3"), so the page box never means two pages.
+        names = qualified_labels(compilation.page_labels, compilation.documents)
+        if self.document is not None and self.document.adopt_page_labels(names):
+            self.view.labels = self.document.page_labels
             self.view.viewport().update()
             self.thumbnails.viewport().update()
             self.page_box.show_page(self.view.current_page())

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
+from reader.structure.labels import qualified_labels
 from reader.ui.plaintext import plain_label, tooltip
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ class OutlinePanel(QWidget):
         self.context_menu_hooks: list[Callable[[QMenu, Any, Any], None]] = []
         self._following = False
         self._page_items: list[tuple[int, int, QStandardItem]] = []  # (start offset, order, item)
+        self._page_names: list[str] = []  # page labels, a restarted number named with its document
 
         self.filter_box = QLineEdit(self)
         self.filter_box.setObjectName("outlineFilter")
@@ -87,6 +89,7 @@ class OutlinePanel(QWidget):
         self.compilation = comp
         self.model.removeRows(0, self.model.rowCount())
         self._page_items = []
+        self._page_names = qualified_labels(comp.page_labels, comp.documents) if comp is not None else []
         if comp is None:
             self.show_hint(self.tr("打开 PDF 后，这里列出汇编中的各个文件和条款。"))
             return
@@ -132,7 +135,7 @@ class OutlinePanel(QWidget):
         return item
 
     def _page_item(self, comp: Compilation, page: int) -> QStandardItem:
-        item = QStandardItem(comp.page_labels[page] if page < len(comp.page_labels) else str(page + 1))
+        item = QStandardItem(self._page_names[page] if page < len(self._page_names) else str(page + 1))
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return item
 

@@ -16,7 +16,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxL
                                QVBoxLayout, QWidget)
 
 from reader.annotations import Annotation
+from reader.errors import ReaderError
 from reader.annotations.grouping import AnnotationGroup, filter_annotations, group_annotations, theme_counts
+from reader.team.authors import filter_by_author
+from reader.team.state import FILE_NAME as TEAM_FILE
+from reader.team.state import TeamState
 from reader.ui.review_cards import ReviewCardDelegate
 from reader.ui.theme_dialog import swatch
 from reader.ui.operations import single_shot_timer
@@ -145,6 +149,8 @@ class ReviewPanel(QWidget):
         self.grouping = QComboBox(self)
         self.grouping.addItem(self.tr("按主题"), "theme")
         self.grouping.addItem(self.tr("按文档"), "document")
+        self.author = QComboBox(self, objectName="reviewAuthor")  # team library: mine / the team's / one colleague's
+        self.author.setVisible(False)
         self.filter_box = QLineEdit(self)
         self.filter_box.setPlaceholderText(self.tr("筛选：主题、文档、文字"))
         self.filter_box.setClearButtonEnabled(True)
@@ -180,6 +186,7 @@ class ReviewPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.scope)
         top.addWidget(self.grouping)
+        top.addWidget(self.author)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
@@ -192,6 +199,7 @@ class ReviewPanel(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         self.scope.currentIndexChanged.connect(self.refresh)
         self.grouping.currentIndexChanged.connect(self.refresh)
+        self.author.currentIndexChanged.connect(self.refresh)
         self.filter_box.textChanged.connect(lambda _t: self._refresh_timer.start())
         delete = QAction(self.tr("删除所选批注"), self.tree)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
@@ -202,9 +210,36 @@ class ReviewPanel(QWidget):
     # ---------------------------------------------------------------- content
     def annotations(self) -> list[Annotation]:
         controller = self.controller
-        if self.scope.currentData() == "library":
-            return controller.store.list()
-        return list(controller.current.values())
+        found = controller.store.list() if self.scope.currentData() == "library" else list(controller.current.values())
+        library = controller.window.library
+        who = self.author.currentData()
+        if library is None or not who:
+            return found
+        return filter_by_author(library.root, found, who)
+
+    def _fill_authors(self) -> None:
+        """Offer 全组 / 我的 / each colleague when the library shares with a team; hidden otherwise."""
+        wanted: list[tuple[str, str]] = []
+        library = self.controller.window.library
+        if library is not None and (library.root / TEAM_FILE).exists():  # never create it just to look
+            try:
+                state: TeamState | None = TeamState(library.root)
+            except ReaderError:  # unreadable bookkeeping (a read-only library): no author choice
+                state = None
+            if state is not None and state.joined:
+                me = state.get("role")
+                colleagues = sorted(name for role, name in state.members().items() if role != me)
+                wanted = [("team", self.tr("全组批注")), ("mine", self.tr("我的批注"))] + [(n, n) for n in colleagues]
+        if [(self.author.itemData(i), self.author.itemText(i)) for i in range(self.author.count())] == wanted:
+            return
+        current = self.author.currentData()
+        self.author.blockSignals(True)
+        self.author.clear()
+        for data, text in wanted:
+            self.author.addItem(text, data)
+        self.author.setCurrentIndex(max(0, self.author.findData(current)))
+        self.author.blockSignals(False)
+        self.author.setVisible(bool(wanted))
 
     def refresh(self) -> None:
         if not self.isVisible():  # hidden dock: refresh when shown
@@ -213,6 +248,7 @@ class ReviewPanel(QWidget):
         self._stale = False
         controller = self.controller
         themes = controller.store.themes()
+        self._fill_authors()
         anns = self.annotations()
         needle = self.filter_box.text().strip()
         anns = filter_annotations(anns, needle, themes)  # theme (either language), document, 文号, quote or note

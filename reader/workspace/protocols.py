@@ -12,7 +12,7 @@ import os
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
-    from reader.annotations.model import Annotation, Theme
+    from reader.annotations.model import Annotation, ChangeSet, Theme
     from reader.document import Document
     from reader.index.indexing import IndexReport
     from reader.index.query import ParsedQuery
@@ -56,6 +56,11 @@ class AnnotationRepository(Protocol):
     def set_pdf_path(self, content_hash: str, pdf: str) -> None: ...
     def change_token(self) -> object:
         """A value that differs whenever annotations or themes changed, also by another process."""
+        ...
+
+    def changes_since(self, counter: int) -> "ChangeSet":
+        """What was written after the local change counter had the value ``counter`` (0: everything):
+        a team sync reads this instead of every annotation of the library."""
         ...
 
     def close(self) -> None: ...

@@ -68,4 +68,17 @@
         <translation>Joined the team library</translation>
     </message>
 </context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../reader/ui/review_panel.py" line="228"/>
+        <source>全组批注</source>
+        <translation>The team's annotations</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/review_panel.py" line="228"/>
+        <source>我的批注</source>
+        <translation>My annotations</translation>
+    </message>
+</context>
 </TS>

@@ -57,3 +57,82 @@ def typeset_pdf(path: Path) -> Path:
     typeset_notice(doc)
     doc.save(path)
     return path
+
+
+# A red-header notice (GB/T 9704 版头: the 发文机关标志 in large red type, the 文号, a red rule), its
+# title wrapped on two lines, and an attachment whose label line names it before its centred title.
+RED_MARK = "滨海市教育局文件"
+RED_NUMBER = "滨教发〔2024〕12号"
+RED_TITLE = ["滨海市教育局关于加强中小学", "课后服务管理工作的通知"]
+RED_BODY = ["各区县教育局：", "为规范中小学课后服务，提高服务质量，现就有关", "事项通知如下。"]
+ATTACHMENT_NAME = "课后服务工作安排表"
+# A notice whose title is set in the body size but bold, on three lines, the last the spaced 文种.
+BOLD_TITLE = ["滨海市科技发展中心（有限合伙）", "关于召开2024年度合伙人会议的", "通　　知"]
+# A regulation whose title carries a 题注 line saying which version it is.
+NOTE_TITLE = "滨海市教育局学生资助管理办法"
+NOTE_LINE = "（2024 版修订）"
+
+RED = (0.85, 0.1, 0.1)
+
+
+def _centred(page: pymupdf.Page, y: float, text: str, size: float, **style) -> None:
+    page.insert_text((297.5 - size * len(text) / 2, y), text, fontname="china-s", fontsize=size, **style)
+
+
+def _body(page: pymupdf.Page, y: float, lines: list[str], size: float = 16) -> float:
+    for line in lines:
+        x = 80 if line.endswith("：") else 112
+        page.insert_text((x, y), line, fontname="china-s", fontsize=size)
+        y += 30
+    return y
+
+
+def _colour_scan(source: pymupdf.Document, path: Path, dpi: int = 150) -> Path:
+    """Each page of ``source`` as a colour JPEG picture on an image-only page, as a colour scanner gives it."""
+    doc = pymupdf.open()
+    for page in source:
+        picture = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csRGB).tobytes("jpeg", jpg_quality=80)
+        doc.new_page(width=page.rect.width, height=page.rect.height).insert_image(page.rect, stream=picture)
+    doc.save(path)
+    return path
+
+
+def red_header_scan(path: Path) -> Path:
+    """Page 0: the red-header notice; page 1: its attachment, "附件【1】…" over the centred title."""
+    source = pymupdf.open()
+    page = source.new_page(width=595, height=842)
+    _centred(page, 150, RED_MARK, 36, color=RED)
+    _centred(page, 200, RED_NUMBER, 16)
+    page.draw_line((80, 215), (515, 215), color=RED, width=1.5)
+    _centred(page, 270, RED_TITLE[0], 22)
+    _centred(page, 305, RED_TITLE[1], 22)
+    y = _body(page, 360, RED_BODY)
+    page.insert_text((380, y + 40), "滨海市教育局", fontname="china-s", fontsize=16)
+    page.insert_text((360, y + 70), "2024年3月1日", fontname="china-s", fontsize=16)
+    page = source.new_page(width=595, height=842)
+    page.insert_text((80, 100), f"附件【1】{ATTACHMENT_NAME}", fontname="china-s", fontsize=16)
+    _centred(page, 150, ATTACHMENT_NAME, 22)
+    _body(page, 200, ["一、每天下午放学后开展课后服务，时间不少于两小时。", "二、学校应当制定课后服务工作方案并向家长公布。"])
+    return _colour_scan(source, path)
+
+
+def bold_title_scan(path: Path) -> Path:
+    """A notice whose three-line title is bold in the body size, the last line the spaced 文种."""
+    source = pymupdf.open()
+    page = source.new_page(width=595, height=842)
+    for k, line in enumerate(BOLD_TITLE):
+        _centred(page, 100 + 30 * k, line, 16, render_mode=2, border_width=0.09)
+    _body(page, 220, ["各位合伙人：", "根据合伙协议的有关规定，本中心定于2024年12月11日", "召开本年度合伙人会议，现将有关事项通知如下。",
+                      "一、会议时间：2024年12月11日", "二、会议地点：本中心会议室"])
+    return _colour_scan(source, path)
+
+
+def noted_title_scan(path: Path) -> Path:
+    """A regulation: its title, a 题注 line right below it in the title's size, then articles."""
+    source = pymupdf.open()
+    page = source.new_page(width=595, height=842)
+    _centred(page, 110, NOTE_TITLE, 20)
+    _centred(page, 140, NOTE_LINE, 20)
+    _body(page, 200, ["第一条 为规范学生资助工作，根据有关规定，制定本办法。", "第二条 本办法适用于本市各级各类学校。",
+                      "第三条 学生资助工作坚持公开、公平、公正的原则。"])
+    return _colour_scan(source, path)

@@ -86,3 +86,29 @@ def printed_numbers_pdf(path: Path, body_pages: int = 7) -> Path:
                              fontname="china-s", fontsize=12)
     doc.save(path)
     return path
+
+
+RESTARTED_TITLES = ["关于做好年度统计工作的通知", "关于加强安全生产管理的意见", "关于开展质量提升行动的通知"]
+RESTARTED_SENTENCE = "为进一步规范管理工作，提高工作质量和效率，结合实际情况，经研究决定有关事项如下。"
+
+
+def restarted_numbers_compilation(path: Path, own_numbers: bool) -> Path:
+    """Three documents of three pages each; each prints its own "— n —" restarting at 1, and the
+    compilation (when ``own_numbers``) adds "第 N 页" lower down, counting on over all pages."""
+    doc = pymupdf.open()
+    sheet = 0
+    for title in RESTARTED_TITLES:
+        for number in range(1, 4):
+            sheet += 1
+            page = doc.new_page(width=595, height=842)
+            y = 100.0
+            if number == 1:
+                page.insert_text(((595 - len(title) * 22) / 2, y), title, fontname="china-s", fontsize=22)
+                y += 50
+            for row in range(12):
+                page.insert_text((79, y + row * 28), RESTARTED_SENTENCE[: 27 - (row % 5)], fontname="china-s", fontsize=16)
+            page.insert_text((280, 780), f"— {number} —", fontname="china-s", fontsize=12)
+            if own_numbers:
+                page.insert_text((270, 815), f"第 {sheet} 页", fontname="china-s", fontsize=10)
+    doc.save(path)
+    return path

@@ -43,9 +43,10 @@ def compilation_pdf(folder: Path, seed: int = 6) -> Path:
 
 @dataclass
 class Member:
-    name: str
+    name: str  # the name colleagues see
     library: Path
     url: str = ""
+    role: str = ""  # the PostgreSQL login role (NAME@database)
 
     def run(self, *argv: str) -> Any:
         return ok(*argv, "--library", str(self.library))
@@ -79,9 +80,9 @@ def make_team(admin_url: str, tmp_path: Path, tag: str, names: list[str]) -> lis
     ok("team", "init", admin_url, "--json", "--library", str(admin_lib))
     members = []
     for name in names:
-        role = f"{name}{tag}"
-        added = ok("team", "add-member", role, "--json", "--library", str(admin_lib))
-        member = Member(role, tmp_path / f"lib-{role}", added["url"])
+        shown = f"{name}{tag}"
+        added = ok("team", "add-member", shown, "--json", "--library", str(admin_lib))
+        member = Member(shown, tmp_path / f"lib-{shown}", added["url"], added["member"])
         member.join()
         members.append(member)
     return members

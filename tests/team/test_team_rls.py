@@ -32,11 +32,11 @@ def test_private_rows_are_invisible_and_untouchable_to_colleagues(team_db, team_
         assert conn.execute("DELETE FROM annotations WHERE id = %s", (secret["id"],)).rowcount == 0
         with pytest.raises(psycopg.errors.InsufficientPrivilege):  # cannot write in someone else's name
             conn.execute("INSERT INTO annotations (id, content_hash, page_index, author, visibility, record, created, "
-                         "modified, version) VALUES ('forged', 'h', 0, %s, 'team', '{}', '', '', 1)", (zhang.name,))
+                         "modified, version) VALUES ('forged', 'h', 0, %s, 'team', '{}', '', '', 1)", (zhang.role,))
         # Editing a colleague's team annotation keeps its author; turning it private is refused.
         conn.execute("UPDATE annotations SET author = current_user WHERE id = %s", (shared["id"],))
         assert conn.execute("SELECT author, modified_by FROM annotations WHERE id = %s",
-                            (shared["id"],)).fetchone() == (zhang.name, li.name)
+                            (shared["id"],)).fetchone() == (zhang.role, li.role)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("UPDATE annotations SET visibility = 'private' WHERE id = %s", (shared["id"],))
         with pytest.raises(psycopg.errors.InsufficientPrivilege):  # members cannot touch the schema

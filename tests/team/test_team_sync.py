@@ -24,7 +24,7 @@ def test_colleague_receives_annotations_with_author(team_db, team_tag, tmp_path,
     theirs = li.annotations()[ann["id"]]
     assert theirs["note"] == "先看这里" and theirs["themes"] == ["氢能"] and theirs["quote"] == ann["quote"]
     assert theirs["pdf"] == ""  # the PDF is not on 李四's laptop
-    assert li.state().sharing()[ann["id"]][0] == zhang.name
+    assert li.state().sharing()[ann["id"]][0] == zhang.role
     assert li.status()["state"] == "synced" and zhang.status()["state"] == "synced"
 
 
@@ -124,3 +124,36 @@ def test_list_and_export_by_author(team_db, team_tag, tmp_path, pdf) -> None:
     assert exported("team")[0] == 2
     notes = {a["note"] for a in li.run("annotations", "list", "--author", zhang.name, "--json")}
     assert notes == {"张三的批注"}
+
+
+def test_incremental_sync_sends_only_what_changed(team_db, team_tag, tmp_path, pdf) -> None:
+    zhang, li = make_team(team_db, tmp_path, team_tag, ["张三", "李四"])
+    edited = zhang.add(pdf, "各省、自治区", "--theme", "氢能", "--note", "原注")
+    hidden = zhang.add(pdf, "提升产业链供应链韧性", "--note", "将设为私有", page=1)
+    zhang.add(pdf, "自治区", "--theme", "氢能", "--note", "不动", page=0)
+    assert zhang.sync()["pushed"] == 3 and li.sync()["pulled"] == 3
+    assert zhang.status()["pending_count"] == 0 and li.status()["pending_count"] == 0
+
+    zhang.run("annotations", "edit", edited["id"], "--note", "改过")
+    zhang.run("annotations", "edit", hidden["id"], "--private")  # only the sync bookkeeping changes
+    zhang.run("themes", "recolor", "氢能", "#123456")  # touches every 氢能 annotation's modified time
+    pending = zhang.status()["pending"]
+    assert pending == {"annotations": sorted([edited["id"], hidden["id"]]), "deletions": [],
+                       "themes": ["氢能"], "theme_deletions": []}
+    report = zhang.sync()
+    assert (report["pushed"], report["themes_pushed"]) == (2, 1)
+    again = zhang.sync()
+    assert (again["pushed"], again["themes_pushed"], again["pulled"]) == (0, 0, 0)
+
+    pulled = li.sync()
+    assert (pulled["pulled"], pulled["deleted_there"]) == (1, 1)
+    assert hidden["id"] not in li.annotations() and li.annotations()[edited["id"]]["note"] == "改过"
+    assert li.status()["pending_count"] == 0  # what the pull wrote is not sent back
+
+    # A library whose bookkeeping has no change counter yet (synced by an older version)
+    # compares everything once, and finds nothing to send.
+    state = li.state()
+    with state.tx() as db:
+        state.set_meta(db, local_counter=None)
+    assert li.status()["pending_count"] == 0
+    assert li.sync()["pushed"] == 0 and state.local_counter is not None

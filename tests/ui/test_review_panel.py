@@ -115,3 +115,27 @@ def test_note_edits_in_place_and_bulk_retag_delete_are_undoable(window, monkeypa
     controller.undo_stack.undo()  # the note
     assert all(controller.store.get(i) is not None and "5G" in controller.store.get(i).themes for i in ids)
     assert controller.store.get(ann.id).note != "改过的批注"
+
+
+def test_team_library_filters_by_author(window, qtbot):
+    """In a library joined to a team, the panel offers the team's, mine, or one colleague's annotations."""
+    from reader.team.state import TeamState
+
+    panel = window.review_panel
+    assert not panel.author.isVisibleTo(panel)  # a library of one: no author choice
+    anns = window.annotation_controller.store.list()
+    theirs = {a.id for a in anns[:5]}
+    state = TeamState(window.library.root)  # the bookkeeping a sync leaves behind
+    with state.tx() as db:
+        state.set_meta(db, url="host=127.0.0.1 dbname=team user=张三@team", role="张三@team", name="张三")
+        state.put_sharing(db, [(i, "李四@team", "team") for i in theirs])
+    state.put_members([("张三@team", "张三"), ("李四@team", "李四")])
+    panel.refresh()
+    assert panel.author.isVisibleTo(panel)
+    assert [panel.author.itemText(i) for i in range(panel.author.count())] == ["全组批注", "我的批注", "李四"]
+    panel.scope.setCurrentIndex(panel.scope.findData("library"))
+    assert "共 13 条" in panel.counts.text()
+    panel.author.setCurrentIndex(panel.author.findData("李四"))
+    assert "共 5 条" in panel.counts.text()
+    panel.author.setCurrentIndex(panel.author.findData("mine"))
+    assert "共 8 条" in panel.counts.text()

@@ -18,7 +18,7 @@ STORAGE_MODULES = {"sqlite3", "whoosh", "reader.index.schema", "reader.index.ind
 STORAGE_NAMES = {"PageStore", "AnnotationStore", "SQLiteAnnotationRepository", "LibrarySearcher", "LibraryIndexer",
                  "open_store", "open_whoosh", "index_in_worker", "WhooshPageIndex"}
 SQLITE_OWNERS = {"sqlite_store.py", "sqlite_watch.py", "library.py", "annotations/store.py", "annotations/backup.py",
-                 "annotations/theme_store.py",
+                 "annotations/theme_store.py", "annotations/change_log.py",
                  "index/schema.py", "team/state.py"}
 
 

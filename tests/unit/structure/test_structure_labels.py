@@ -12,30 +12,9 @@ from reader.errors import UsageError
 from reader.structure import analyze
 from reader.structure.labels import page_for_label, qualified_labels
 
-TITLES = ["关于做好年度统计工作的通知", "关于加强安全生产管理的意见", "关于开展质量提升行动的通知"]
-SENTENCE = "为进一步规范管理工作，提高工作质量和效率，结合实际情况，经研究决定有关事项如下。"
-
-
-def _compilation(path: Path, own_numbers: bool) -> Path:
-    """Three documents of three pages each; each prints its own "— n —" restarting at 1, and the
-    compilation (when ``own_numbers``) adds "第 N 页" lower down, counting on over all pages."""
-    doc = pymupdf.open()
-    sheet = 0
-    for title in TITLES:
-        for number in range(1, 4):
-            sheet += 1
-            page = doc.new_page(width=595, height=842)
-            y = 100.0
-            if number == 1:
-                page.insert_text(((595 - len(title) * 22) / 2, y), title, fontname="china-s", fontsize=22)
-                y += 50
-            for row in range(12):
-                page.insert_text((79, y + row * 28), SENTENCE[: 27 - (row % 5)], fontname="china-s", fontsize=16)
-            page.insert_text((280, 780), f"— {number} —", fontname="china-s", fontsize=12)
-            if own_numbers:
-                page.insert_text((270, 815), f"第 {sheet} 页", fontname="china-s", fontsize=10)
-    doc.save(path)
-    return path
+from tests.builders.pdfs import RESTARTED_SENTENCE as SENTENCE
+from tests.builders.pdfs import RESTARTED_TITLES as TITLES
+from tests.builders.pdfs import restarted_numbers_compilation as _compilation
 
 
 def _labels(path: Path) -> list[str]:
@@ -98,3 +77,21 @@ def test_a_table_title_repeated_on_consecutive_pages_is_not_a_running_header(tmp
     assert ["表1重点项目统计表（续）" in "".join(comp.page_text(p).split()) for p in range(8)] == \
         [False, False, True, True, True, False, False, False]
     assert "某某协会内部资料" not in comp.text
+
+
+def test_outline_json_names_every_page_once_beside_the_printed_labels(tmp_path: Path) -> None:
+    """``page_labels`` keep what is printed; ``page_names`` qualify restarted numbers by document,
+    and every name given back to ``--page-label`` finds its own page."""
+    from reader.cli.structure import outline_json, outline_text
+
+    with Document.open(_compilation(tmp_path / "r.pdf", own_numbers=False)) as doc:
+        comp = analyze(doc)
+    data = outline_json(comp)
+    assert data["page_labels"] == comp.page_labels
+    names = data["page_names"]
+    assert len(set(names)) == len(names) == comp.page_count
+    assert [page_for_label(comp.page_labels, name, comp.documents) for name in names] == list(range(comp.page_count))
+    assert "[p. 2-1]" in outline_text(comp)
+    with Document.open(_compilation(tmp_path / "c.pdf", own_numbers=True)) as doc:
+        own = analyze(doc)
+    assert outline_json(own)["page_names"] == own.page_labels

@@ -109,6 +109,34 @@ def test_every_write_changes_the_token(repository):
     assert len({before, after_theme, repository.change_token()}) == 3
 
 
+def test_changes_since_names_only_what_was_written_after_the_counter(repository):
+    repository.add_theme(Theme("甲"))
+    kept = repository.add(_note("h", "不变", 0, [], 0))
+    edited = repository.add(_note("h", "要改", 0, ["甲"], 10))
+    dropped = repository.add(_note("h", "要删", 0, [], 20))
+    everything = repository.changes_since(0)
+    assert {a.id for a in everything.annotations} == {kept.id, edited.id, dropped.id}
+    assert "甲" in everything.themes and everything.removed == []
+
+    counter = everything.counter
+    assert repository.changes_since(counter).annotations == [] and repository.changes_since(counter).counter == counter
+    repository.update(edited.id, note="新批注")
+    repository.update(edited.id, note="再改一次")
+    repository.remove(dropped.id)
+    repository.update_theme("甲", new_name="乙")
+    later = repository.changes_since(counter)
+    assert [(a.id, a.note, a.themes) for a in later.annotations] == [(edited.id, "再改一次", ["乙"])]
+    assert later.removed == [dropped.id]
+    assert {"甲", "乙"} <= set(later.themes)
+    assert later.counter > counter
+
+    repository.put_many([dropped])  # re-added after its deletion: changed, not removed
+    again = repository.changes_since(later.counter)
+    assert [a.id for a in again.annotations] == [dropped.id] and again.removed == []
+    repository.delete_theme("乙")
+    assert "乙" in repository.changes_since(again.counter).themes
+
+
 def test_index_satisfies_the_protocol(indexed):
     workspace, _hash = indexed
     assert isinstance(workspace.index, PageIndex)
