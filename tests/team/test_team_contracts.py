@@ -31,3 +31,17 @@ def indexed(team_db, team_tag, tmp_path):
     assert content_hash in workspace.index.team.compilations()  # shared with the team at once
     yield workspace, content_hash
     workspace.close()
+
+
+def test_removing_hides_a_compilation_here_only_and_indexing_brings_it_back(team_db, team_tag, tmp_path):
+    wang, zhao = make_team(team_db, tmp_path, team_tag, ["王五", "赵六"])
+    pdf = make_pdf(tmp_path / "a.pdf", BODY)
+    with Workspace(Library(wang.library)) as mine, Workspace(Library(zhao.library)) as theirs:
+        content_hash = mine.index.index([pdf]).indexed[0]["content_hash"]
+        assert {h.content_hash for h in theirs.index.search("加氢站").hits} == {content_hash}
+        assert theirs.index.search("加氢站").hits[0].missing  # 赵六 has not got the PDF
+        mine.index.remove(content_hash)
+        assert mine.index.search("加氢站").hits == [] and not mine.index.is_indexed(content_hash)
+        assert theirs.index.is_indexed(content_hash) and theirs.index.search("加氢站").hits  # the team keeps it
+        mine.index.index([pdf])
+        assert mine.index.is_indexed(content_hash) and mine.index.search("加氢站").hits
