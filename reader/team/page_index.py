@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, str], None]
 
+_TEXT_BATCH = 100  # page texts read per statement when a list asks for its hits' details
 OFFLINE_RETRY_S = 30.0  # after a failed connection, search locally this long before trying the server again
 OFFLINE_NOTE = "团队库暂时无法连接，只搜索了本机的汇编 (the team server cannot be reached; only this laptop's " \
                "compilations were searched)"
@@ -74,6 +76,10 @@ class TeamPageIndex:
         self.team: "TeamIndex" = TeamIndex(resolve_url(url, self.state.get("url")))
         self._offline_until = 0.0
         self._shared_here = 0  # compilations this object shared: part of the change token
+        self._texts_lock = threading.Lock()
+        self._texts: dict[tuple[str, int], tuple[str, str, list[str]]] = {}  # page texts of a batch of hits
+        self._last_order: list[tuple[str, int]] = []  # the last search's hits, in order
+        self._last_hits: dict[tuple[str, int], int] = {}
 
     # ------------------------------------------------------------ bookkeeping
     def _hashes(self, key: str) -> set[str]:
@@ -184,6 +190,10 @@ class TeamPageIndex:
                 self._went_offline()
             else:
                 self._attach_files(results.hits)
+                with self._texts_lock:
+                    self._last_order = [(h.content_hash, h.page_index) for h in results.hits]
+                    self._last_hits = {key: i for i, key in enumerate(self._last_order)}
+                    self._texts = {}
                 return results
         results = self.local.search(text, filters, limit)
         if not results.parsed.empty:
@@ -209,7 +219,7 @@ class TeamPageIndex:
 
         if not isinstance(hit, TeamPageHit):  # a hit of the local index, found while offline
             return self.local.details(hit, parsed, with_rects)
-        clean, next_clean, hit.authors = self.team.page_texts(hit.content_hash, hit.page_index)
+        clean, next_clean, hit.authors = self._page_texts(hit)
         details = page_details(clean, next_clean, parsed)
         if with_rects and details.spans and not hit.missing:
             from reader.index.highlight import hit_rects, rects_by_page
@@ -219,6 +229,19 @@ class TeamPageIndex:
                 details.hit_rects = hit_rects(comp, hit.page_index, details.spans)
                 details.rects = rects_by_page(details.hit_rects)
         return details
+
+    def _page_texts(self, hit: "PageHit") -> tuple[str, str, list[str]]:
+        """The hit's page texts, read with those of the next hits of the last search in one statement:
+        a list asks for the details of every hit it shows, one by one."""
+        key = (hit.content_hash, hit.page_index)
+        with self._texts_lock:
+            texts = self._texts.get(key)
+            if texts is None:
+                start = self._last_hits.get(key, -1)
+                batch = [key] if start < 0 else self._last_order[start:start + _TEXT_BATCH]
+                self._texts = self.team.page_texts_many(batch)
+                texts = self._texts.get(key, ("", "", []))
+            return texts
 
     def fetch_pdf(self, compilation: str, folder: Path | None = None) -> dict:
         """Download a team compilation's PDF (content hash, prefix or title), verified by its content hash,

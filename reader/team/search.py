@@ -12,9 +12,9 @@ How it stays fast over ~10⁵ pages (``benchmarks/bench_team.py``, EXPLAIN ANALY
   the page's distinct characters and character pairs (``grams``) for shorter ones; PostgreSQL
   rechecks each candidate with ``strpos``, so the indexes never decide recall;
 - one statement counts and ranks: occurrences are computed in the database and only the first
-  ``limit`` rows travel, without their text; the snippet's text is read per shown hit
-  (:meth:`TeamIndex.details`), with the names of who annotated that page (row-level security
-  applies: a colleague's private annotation is not counted);
+  ``limit`` rows travel, without their text; the snippets' texts are read for the shown hits
+  only, a hundred per statement (:meth:`TeamIndex.page_texts_many`), with the names of who
+  annotated each page (row-level security applies: a colleague's private annotation is not counted);
 - one connection is kept open (a SCRAM login costs milliseconds) and statements are prepared.
 """
 
@@ -139,14 +139,22 @@ class TeamIndex:
 
     def page_texts(self, content_hash: str, page: int) -> tuple[str, str, list[str]]:
         """(clean text, head of the next page's clean text, who annotated the page) of one page."""
-        row = self.run(lambda conn: conn.execute(
-            "SELECT p.text, COALESCE(left(n.text, %s), ''), "
+        return self.page_texts_many([(content_hash, page)]).get((content_hash, page), ("", "", []))
+
+    def page_texts_many(self, pages: list[tuple[str, int]]) -> dict[tuple[str, int], tuple[str, str, list[str]]]:
+        """:meth:`page_texts` of several pages in one statement (the hits a list shows)."""
+        if not pages:
+            return {}
+        rows = self.run(lambda conn: conn.execute(
+            "SELECT p.content_hash, p.page_index, p.text, COALESCE(left(n.text, %s), ''), "
             "  ARRAY(SELECT DISTINCT COALESCE(m.display_name, a.author) FROM annotations a "
             "        LEFT JOIN members m ON m.role = a.author "
             "        WHERE a.content_hash = p.content_hash AND a.page_index = p.page_index ORDER BY 1) "
-            "FROM pages p LEFT JOIN pages n ON n.content_hash = p.content_hash AND n.page_index = p.page_index + 1 "
-            "WHERE p.content_hash = %s AND p.page_index = %s", (NEXT_PAGE_HEAD * 2, content_hash, page)).fetchone())
-        return (row[0], row[1], list(row[2])) if row else ("", "", [])
+            "FROM unnest(%s::text[], %s::int[]) AS want(content_hash, page_index) "
+            "JOIN pages p USING (content_hash, page_index) "
+            "LEFT JOIN pages n ON n.content_hash = p.content_hash AND n.page_index = p.page_index + 1",
+            (NEXT_PAGE_HEAD * 2, [h for h, _p in pages], [p for _h, p in pages])).fetchall())
+        return {(r[0], r[1]): (r[2], r[3], list(r[4])) for r in rows}
 
     def details(self, hit: PageHit, parsed: ParsedQuery) -> HitDetails:
         """Snippet and spans of one hit (no rectangles: the PDF may not be on this laptop).
