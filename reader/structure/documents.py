@@ -24,6 +24,9 @@ from reader.structure.textmap import Compilation
 
 _LEADER_LINE = re.compile(r"(?:[.·…⋯．•_]{4,}|\s{3,})\s*[\dIVXivx]{1,4}\s*$")
 _TOC_HEAD = re.compile(r"^目\s*录$")
+# An appendix a law or regulation prints after its last article: "附：国旗制法说明" (the 国旗法),
+# "附：国徽图案说明". It belongs to the law the way an attachment belongs to a notice.
+_APPENDIX = re.compile(r"^附\s*[:：]\s*([^\d\s《“0-9０-９].{1,38})$")
 
 
 def _squash(text: str) -> str:
@@ -143,16 +146,22 @@ def _same_title_page(paragraphs: list[Paragraph], before: int, index: int) -> bo
 
 
 def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int,
-                  toc: list[str]) -> tuple[list[int], list[int]]:
-    """Paragraphs that open a document, and titles of attached texts (the name quoted in the title
-    of the document before them)."""
+                  toc: list[str]) -> tuple[list[int], list[int], list[int]]:
+    """Paragraphs that open a document, titles of attached texts (the name quoted in the title of
+    the document before them) and appendix labels ("附：…" after a law's last article)."""
     starts: list[int] = []
     attached: list[int] = []
+    appendices: list[int] = []
     larger_only = any(_is_title(p, body_size) for p in paragraphs if p.page >= first_page)
     for index, p in enumerate(paragraphs):
         if p.page < first_page:
             continue
         if _never_title(paragraphs, index):
+            continue
+        if starts and _APPENDIX.match(_squash(p.text)) and "\n" not in p.text.strip() \
+                and not p.text.rstrip().endswith(("。", "；", "，")) \
+                and (p.size >= (p.body_size or body_size) + 0.9 or p.bold >= 0.6 or p.centred):
+            appendices.append(index)
             continue
         if _is_title(p, body_size, larger_only) or _law_title(paragraphs, index):
             current = paragraphs[starts[-1]] if starts else None
@@ -177,7 +186,7 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
                 starts.append(index)
                 found.add(key)
                 break
-    return sorted(set(starts)), attached
+    return sorted(set(starts)), attached, appendices
 
 
 _BOOKMARK_NUMBER = re.compile(r"^(?:\d{1,3}[.．、]|[（(]?[一二三四五六七八九十百]+[）)、.．]|第[一二三四五六七八九十百\d]+[篇部分]?)\s*")
@@ -242,13 +251,15 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
     first_page = _front_matter_end(paragraphs, comp.page_labels)
     toc_entries = toc_titles([p for p in paragraphs if p.page < first_page]) if first_page else []
     heads = find_heads(paragraphs, body_size, first_page)
-    titles, quoted = _title_starts(paragraphs, body_size, first_page, toc_entries)
+    titles, quoted, appendices = _title_starts(paragraphs, body_size, first_page, toc_entries)
     labelled = labelled_attachments(paragraphs, body_size, first_page)
     kept, attachments = sort_starts(paragraphs, body_size, heads, titles, labelled)
     claimed = {k for h in heads for k in range(h.index, h.last + 1)} | {a.index for a in attachments} \
         | {a.title_index for a in attachments}
     attachments += [AttachmentStart(i, "", paragraphs[i].text.replace("\n", ""), i, i + 1)
                     for i in quoted if i not in claimed]
+    attachments += [AttachmentStart(i, "附", _APPENDIX.match(_squash(paragraphs[i].text)).group(1), i, i + 1)
+                    for i in appendices if i not in claimed]
     attachments.sort(key=lambda a: a.index)
     entries: list[tuple[int, Head | None]] = sorted([(h.index, h) for h in heads] + [(t, None) for t in kept],
                                                     key=lambda e: e[0])

@@ -1,0 +1,89 @@
+"""What laws and titled rules say about themselves, read by the drafting conventions of Chinese laws
+and 公文: the body that passed a law (题注 or promulgation sentence), the order that promulgated it,
+articles an amendment inserted (第N条之一), an appendix after the last article (附：…), and the
+issuing body a title starts with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.document import Document
+from reader.structure import analyze
+from tests.builders.official_pdfs import BODY, SENTENCE, official_pdf
+
+
+def _documents(tmp_path: Path, pages):
+    with Document.open(official_pdf(tmp_path / "doc.pdf", pages)) as doc:
+        return analyze(doc).documents
+
+
+def _squash(text: str | None) -> str:
+    return "".join((text or "").split())
+
+
+def _walk(clauses):
+    for clause in clauses:
+        yield clause
+        yield from _walk(clause.children)
+
+
+def _law(head: list[tuple[str, float, str]], articles: list[str], tail: list[tuple[str, float, str]] = ()):
+    return [[("中华人民共和国某某法", 22, "centre"), *head,
+             *[(f"{label} {SENTENCE}", BODY, "indent") for label in articles], *tail]]
+
+
+def test_articles_inserted_by_an_amendment_are_articles_in_their_place(tmp_path: Path) -> None:
+    pages = _law([("（2000年1月1日第九届全国人民代表大会第三次会议通过）", BODY, "indent")],
+                 ["第一条", "第二条", "第二条之一", "第二条之二", "第三条"])
+    (law,) = _documents(tmp_path, pages)
+    assert [c.label for c in _walk(law.clauses) if c.kind == "article"] == [
+        "第一条", "第二条", "第二条之一", "第二条之二", "第三条"]
+
+
+def test_an_appendix_after_the_last_article_belongs_to_the_law(tmp_path: Path) -> None:
+    pages = _law([("（1990年6月28日第七届全国人民代表大会常务委员会第十四次会议通过）", BODY, "indent")],
+                 ["第一条", "第二条", "第三条"],
+                 [("附：某某图案说明", 18, "left"), ("（1949年9月28日某某会议主席团公布）", BODY, "indent"),
+                  (SENTENCE, BODY, "indent"), (SENTENCE, BODY, "indent")])
+    documents = _documents(tmp_path, pages)
+    assert [_squash(d.title) for d in documents] == ["中华人民共和国某某法"]
+    assert [(a.label, _squash(a.title)) for a in documents[0].attachments] == [("附", "某某图案说明")]
+    assert sum(1 for c in _walk(documents[0].clauses) if c.kind == "article") == 3
+
+
+def test_a_promulgation_sentence_gives_the_date_and_the_body_that_passed_the_law(tmp_path: Path) -> None:
+    sentence = ("《中华人民共和国某某法》已由中华人民共和国第八届全国人民代表大会常务委员会第八次会议于"
+                "1994年7月5日通过，现予公布，自1995年1月1日起施行。")
+    (law,) = _documents(tmp_path, _law([(sentence, BODY, "indent")], ["第一条", "第二条"]))
+    assert law.date == "1994-07-05"
+    assert law.issuers == ["全国人民代表大会常务委员会"]
+
+
+def test_the_promulgating_order_printed_under_the_title_is_the_doc_number(tmp_path: Path) -> None:
+    head = [("（中华人民共和国主席令第 31 号）", BODY, "centre"),
+            ("（1994年8月31日第八届全国人民代表大会常务委员会第九次会议通过）", BODY, "indent")]
+    (law,) = _documents(tmp_path, _law(head, ["第一条", "第二条"]))
+    assert _squash(law.doc_number) == "中华人民共和国主席令第31号"
+    assert law.date == "1994-08-31"
+
+
+def test_a_local_congress_and_an_illegible_date_still_name_the_body(tmp_path: Path) -> None:
+    local = _law([("（2019年3月28日某某省第十三届人民代表大会常务委员会第十一次会议通过）", BODY, "indent")],
+                 ["第一条", "第二条"])
+    (law,) = _documents(tmp_path, local)
+    assert law.issuers == ["某某省人民代表大会常务委员会"] and law.date == "2019-03-28"
+    blank = _law([("（××××年×月×日第九届全国人民代表大会第二次会议通过）", BODY, "indent")], ["第一条", "第二条"])
+    (law,) = _documents(tmp_path, blank)
+    assert law.issuers == ["全国人民代表大会"] and law.date is None
+
+
+def test_a_title_that_starts_with_the_issuing_body_names_it(tmp_path: Path) -> None:
+    def rule(title: str):
+        (doc,) = _documents(tmp_path, [[(title, 22, "centre"), *[(f"第{n}条 {SENTENCE}", BODY, "indent")
+                                                                for n in "一二三"]]])
+        return doc.issuers
+
+    assert rule("某某大学本科生学籍管理条例") == ["某某大学"]
+    assert rule("某某大学信息学院本科教学工作委员会工作职责") == ["某某大学信息学院"]
+    assert rule("某某市人民政府2024年政府信息公开工作年度报告") == ["某某市人民政府"]
+    assert rule("证券公司监督管理条例") == []  # the subject of a rule is not its issuer
