@@ -29,7 +29,10 @@ _ADOPTED_BY = re.compile(r"日([^第日]{0,12})第[^届]{1,5}届(.{2,24}?(?:常�
 _PASSED_BY = re.compile(
     r"([\u4e00-\u9fff]{0,12}?(?:省|市|自治区|州|县|区)?)第[一二三四五六七八九十]{1,4}届((?:全国)?人民代表大会(?:常务委员会)?)"
     r"第[一二三四五六七八九十]{1,4}次(?:全体)?会议"
-    r"|(国务院)第\s*[\d一二三四五六七八九十百]{1,4}\s*次常务会议")
+    r"|(国务院)第\s*[\d一二三四五六七八九十百]{1,4}\s*次常务会议"
+    # a ministry's rules (规章): "2023年7月10日国家互联网信息办公室2023年第12次室务会议审议通过"
+    r"|([\u4e00-\u9fff]{2,24}?(?:部|委员会|总局|局|署|办公室|银行))(?:\d{4}年)?第\s*[\d一二三四五六七八九十百]{1,4}\s*次"
+    r"(?:部务|委务|委主任|局务|署务|室务|行务)会议")
 # A law promulgated with the order's sentence under its title instead of a bracketed note:
 # "《××法》已由……会议于1994年7月5日通过，现予公布，自……起施行。"
 _PROMULGATED = re.compile(r"已由.{4,60}?于\s*" + _DATE + r"\s*(?:通过|修订|修正)")
@@ -126,6 +129,8 @@ def adopted_by(text: str) -> str | None:
         return None
     if match.group(3):
         return match.group(3)
+    if match.group(4):
+        return re.sub(r"^.*?(?:日|经|由)", "", match.group(4)) or None
     place = match.group(1) if not match.group(2).startswith("全国") else ""
     place = re.sub(r"^.*?(?:通过|日|，|、)", "", place)  # the date or a previous clause is no place name
     return place + match.group(2)

@@ -87,3 +87,11 @@ def test_a_title_that_starts_with_the_issuing_body_names_it(tmp_path: Path) -> N
     assert rule("某某大学信息学院本科教学工作委员会工作职责") == ["某某大学信息学院"]
     assert rule("某某市人民政府2024年政府信息公开工作年度报告") == ["某某市人民政府"]
     assert rule("证券公司监督管理条例") == []  # the subject of a rule is not its issuer
+
+
+def test_a_ministry_rule_names_the_ministry_whose_meeting_passed_it(tmp_path: Path) -> None:
+    note = "（2023年7月10日某某信息办公室2023年第12次室务会议审议通过 2023年7月13日某某信息办公室令第15号公布）"
+    pages = [[("某某服务管理暂行办法", 22, "centre"), (note, BODY, "indent"),
+              *[(f"第{n}条 {SENTENCE}", BODY, "indent") for n in "一二三"]]]
+    (rule,) = _documents(tmp_path, pages)
+    assert rule.issuers == ["某某信息办公室"] and rule.date == "2023-07-10"
