@@ -17,7 +17,7 @@ from reader.structure.clauses import find_clauses, match_heading
 from reader.structure.frontmatter import front_matter
 from reader.structure.gbt9704 import is_doc_number, is_law_note, note_text
 from reader.structure.heads import AttachmentStart, Head, find_heads, labelled_attachments, sort_starts
-from reader.structure.metadata import describe
+from reader.structure.metadata import Metadata, cover_release, describe
 from reader.structure.model import DocumentInfo
 from reader.structure.paragraphs import Layout
 from reader.structure.textmap import Compilation
@@ -26,6 +26,14 @@ _LEADER_LINE = re.compile(r"(?:[.·…⋯．•_]{4,}|\s{3,})\s*[\dIVXivx]{1,4}\
 _TOC_HEAD = re.compile(r"^目\s*录$")
 # An appendix a law or regulation prints after its last article: "附：国旗制法说明" (the 国旗法),
 # "附：国徽图案说明". It belongs to the law the way an attachment belongs to a notice.
+# Lines of a cover that are never a document's title: the kind of a standard ("中华人民共和国国家标准",
+# "××行业标准") and the bodies that issue it ("×××发布" at the foot of the cover).
+_STANDARD_KIND = re.compile(r"^(?:中华人民共和国)?(?:国家|[\u4e00-\u9fff]{2,8}?行业|[\u4e00-\u9fff]{2,8}?地方|团体)标准$")
+_ISSUED_BY = re.compile(r"^[\u4e00-\u9fff、（）()]{4,80}发布$")
+# What stands between a title on a cover and the same title over the body: the document's own 目录
+# (目次) and 前言 (序言), as standards and books print them.
+_OWN_FRONT = re.compile(r"^(?:目录|目次|前言|序言|引言)$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _APPENDIX = re.compile(r"^附\s*[:：]\s*([^\d\s《“0-9０-９].{1,38})$")
 
 
@@ -123,11 +131,21 @@ _CLAUSE_MARK = re.compile(r"^(?:第\s*[一二三四五六七八九十百千零�
 
 def _never_title(paragraphs: list[Paragraph], index: int) -> bool:
     """Parts of a document that are never a document's title: a 题注, a 文号, an attachment label,
-    a numbered heading (第一章 总则, 第三节, 二、…, （一）…, 1 …)."""
+    a numbered heading (第一章 总则, 第三节, 二、…, （一）…, 1 …), a standard's kind or issuers on
+    its cover, and a line with no Chinese (the English translation of the title above)."""
     p = paragraphs[index]
     text = _squash(p.text)
     return (is_law_note(note_text(paragraphs, index)) or is_doc_number(p) or text.startswith("附件")
-            or bool(_NUMBERED.match(p.text.strip())))
+            or bool(_NUMBERED.match(p.text.strip())) or bool(_STANDARD_KIND.match(text))
+            or bool(_ISSUED_BY.match(text)) or len(_CJK.findall(text)) < 2)
+
+
+def _title_again(paragraphs: list[Paragraph], before: int, index: int) -> bool:
+    """``paragraphs[index]`` prints the title at ``before`` again over the body, after the
+    document's own 目录 or 前言 (a standard, a book): one document, which starts at the cover."""
+    if _squash(paragraphs[index].text) != _squash(paragraphs[before].text):
+        return False
+    return any(_OWN_FRONT.match(_squash(p.text)) for p in paragraphs[before + 1:index])
 
 
 def _same_title_page(paragraphs: list[Paragraph], before: int, index: int) -> bool:
@@ -170,7 +188,7 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
                 continue
             if starts and starts[-1] == index - 1 and paragraphs[index - 1].size == p.size:
                 continue  # a title set in two paragraphs (different alignment): keep the first
-            if starts and _same_title_page(paragraphs, starts[-1], index):
+            if starts and (_same_title_page(paragraphs, starts[-1], index) or _title_again(paragraphs, starts[-1], index)):
                 continue  # a cover or inner title page repeating the title belongs to the document
             starts.append(index)
     # 目录 entries whose title is typeset like body text: find them by their text. Titles in one
@@ -284,11 +302,29 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
                            for j, a in enumerate(mine)]
         documents.append(doc)
     first = documents[0] if documents else None
-    if first is not None and first.start_page > 0 and all(
-            _squash(comp.page_text(page)) in ("", _squash(first.title)) for page in range(first.start_page)):
+    if first is not None and first.start_page > 0 and (all(
+            _squash(comp.page_text(page)) in ("", _squash(first.title)) for page in range(first.start_page))
+            or _own_cover(comp, first.title, first.start_page)):
         # Only its own covers come before (a picture, or its title alone): they are part of it.
         first.start_page, first.start_label, first.start_offset = 0, comp.page_labels[0], 0
+        if first.date is None or not first.issuers:  # a standard's cover says when and by whom it was released
+            meta = Metadata(first.doc_number, list(first.issuers), first.date, first.kind)
+            cover_release([p for p in paragraphs if p.page == 0], meta)
+            first.date, first.issuers = meta.date, meta.issuers
     return documents
+
+
+def _own_cover(comp: Compilation, title: str, start_page: int) -> bool:
+    """The first page is the document's own cover: it prints the document's title as a line of its
+    own and is no contents list, and only its 目录 and 前言 come between (a standard, a book)."""
+    lines = [_squash(line) for line in comp.page_text(0).splitlines()]
+    if _squash(title) not in lines or any(_OWN_FRONT.match(line) for line in lines):
+        return False
+    for page in range(1, start_page):
+        text = comp.page_text(page)
+        if not any(_OWN_FRONT.match(_squash(line)) for line in text.splitlines()[:6]):
+            return False
+    return True
 
 
 def _stop(starts: list, k: int, default: int) -> int:

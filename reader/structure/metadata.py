@@ -205,6 +205,32 @@ def describe(title: str, paragraphs: list[Paragraph], body_size: float) -> Metad
             meta.doc_number = number.group(0)
         if meta.date is None and dated:
             meta.date = parse_date(dated)
+    if meta.date is None or not meta.issuers:
+        cover_release(paragraphs[1:8], meta)
     if not meta.issuers:
         meta.issuers = _issuers_from_title(title) or _organ_prefix(title)
     return meta
+
+
+# The cover of a standard (GB/T 1.1): "2012-06-29 发布 … 2012-07-01 实施" and, at its foot, the
+# issuing bodies followed by 发布, printed one under the other (so read as one run of text).
+_RELEASED_ON = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})发布")
+_RELEASED_BY = re.compile(r"^([\u4e00-\u9fff（）()、]{4,80})发布$")
+_NEXT_ORGAN = re.compile(r"(?<=[局部委会院署室厅])(?=中华人民共和国|中国|国家)")
+
+
+def cover_release(paragraphs: list[Paragraph], meta: Metadata) -> None:
+    """Date and issuers of a standard from its cover's 发布 lines."""
+    for p in paragraphs:
+        text = _squash(p.text)
+        dated = _RELEASED_ON.match(text)
+        if dated and meta.date is None:
+            meta.date = parse_date(dated)
+        named = _RELEASED_BY.match(text)
+        if named and not meta.issuers and "关于" not in text:
+            # one body a line when the paragraph keeps its lines, else split where a new name starts
+            lines = [_squash(item.line.text) for item in getattr(p, "lines", [])]
+            lines = [line.removesuffix("发布") for line in lines if line and line != "发布"]
+            parts = lines if len(lines) > 1 else [part for part in re.split(r"、|" + _NEXT_ORGAN.pattern, named.group(1)) if part]
+            if parts and all(_BODY_SUFFIX.search(part) for part in parts):
+                meta.issuers = parts

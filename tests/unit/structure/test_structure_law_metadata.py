@@ -95,3 +95,18 @@ def test_a_ministry_rule_names_the_ministry_whose_meeting_passed_it(tmp_path: Pa
               *[(f"第{n}条 {SENTENCE}", BODY, "indent") for n in "一二三"]]]
     (rule,) = _documents(tmp_path, pages)
     assert rule.issuers == ["某某信息办公室"] and rule.date == "2023-07-10"
+
+
+def test_a_standard_is_one_document_from_its_cover_with_its_release_date_and_bodies(tmp_path: Path) -> None:
+    cover = [("中华人民共和国国家标准", 22, "centre"), ("GB/T 1234—2020", BODY, "right"),
+             ("某某文件格式", 26, "centre"), ("Layout key for some documents", 18, "centre"),
+             ("2020-06-29 发布          2020-07-01 实施", BODY, "centre"),
+             ("某某监督检验总局", 18, "centre"), ("某某标准化管理委员会", 18, "centre"), ("发 布", 18, "centre")]
+    contents = [("目次", 22, "centre"), ("前言", BODY, "left"), ("1 范围", BODY, "left"), ("2 术语", BODY, "left")]
+    foreword = [("前言", 22, "centre"), (SENTENCE, BODY, "indent"), (SENTENCE, BODY, "indent")]
+    body = [("某某文件格式", 22, "centre"), ("1 范围", BODY, "left"), (SENTENCE, BODY, "indent"),
+            ("2 术语", BODY, "left"), (SENTENCE, BODY, "indent")]
+    documents = _documents(tmp_path, [cover, contents, foreword, body])
+    assert [(_squash(d.title), d.start_page) for d in documents] == [("某某文件格式", 0)]
+    assert documents[0].date == "2020-06-29"
+    assert documents[0].issuers == ["某某监督检验总局", "某某标准化管理委员会"]
