@@ -29,7 +29,9 @@ _TOC_HEAD = re.compile(r"^目\s*录$")
 # Lines of a cover that are never a document's title: the kind of a standard ("中华人民共和国国家标准",
 # "××行业标准") and the bodies that issue it ("×××发布" at the foot of the cover).
 _STANDARD_KIND = re.compile(r"^(?:中华人民共和国)?(?:国家|[\u4e00-\u9fff]{2,8}?行业|[\u4e00-\u9fff]{2,8}?地方|团体)标准$")
-_ISSUED_BY = re.compile(r"^[\u4e00-\u9fff、（）()]{4,80}发布$")
+_ISSUED_BY = re.compile(r"^([\u4e00-\u9fff、（）()\s]{4,80}?)\s*发\s*布$")
+_ORGAN_END = re.compile(r"(?:局|部|委员会|委|院|署|办公室|办公厅|厅|政府|中心|协会|学会|联合会|总会)$")
+_NAME_START = re.compile(r"(?<=[局部委会院署室厅府心])(?=中华人民共和国|中国|国家)")
 # What stands between a title on a cover and the same title over the body: the document's own 目录
 # (目次) and 前言 (序言), as standards and books print them.
 _OWN_FRONT = re.compile(r"^(?:目录|目次|前言|序言|引言)$")
@@ -137,7 +139,17 @@ def _never_title(paragraphs: list[Paragraph], index: int) -> bool:
     text = _squash(p.text)
     return (is_law_note(note_text(paragraphs, index)) or is_doc_number(p) or text.startswith("附件")
             or bool(_NUMBERED.match(p.text.strip())) or bool(_STANDARD_KIND.match(text))
-            or bool(_ISSUED_BY.match(text)) or len(_CJK.findall(text)) < 2)
+            or _issued_by(p) or len(_CJK.findall(text)) < 2)
+
+
+def _issued_by(p: Paragraph) -> bool:
+    """The foot of a standard's cover: its issuing bodies, then 发布 ("×××局 ×××委员会 发 布") — every
+    name an organ's, so a headline that ends in 发布 ("…判定标准发布") is no such line."""
+    match = _ISSUED_BY.match(p.text.strip())
+    if not match:
+        return False
+    names = [n for part in re.split(r"[\s、]+", match.group(1)) for n in _NAME_START.split(part) if n]
+    return bool(names) and all(_ORGAN_END.search(n) for n in names)
 
 
 def _title_again(paragraphs: list[Paragraph], before: int, index: int) -> bool:
