@@ -110,3 +110,10 @@ def test_a_standard_is_one_document_from_its_cover_with_its_release_date_and_bod
     assert [(_squash(d.title), d.start_page) for d in documents] == [("某某文件格式", 0)]
     assert documents[0].date == "2020-06-29"
     assert documents[0].issuers == ["某某监督检验总局", "某某标准化管理委员会"]
+
+
+def test_titles_naming_the_party_centre_or_a_university_before_guanyu_give_the_issuers() -> None:
+    from reader.structure.metadata import _issuers_from_title
+
+    assert _issuers_from_title("中共中央 国务院关于全面推进美丽中国建设的意见") == ["中共中央", "国务院"]
+    assert _issuers_from_title("某某大学关于印发《某某办法》的通知") == ["某某大学"]
