@@ -24,8 +24,6 @@ from reader.structure.textmap import Compilation
 
 _LEADER_LINE = re.compile(r"(?:[.·…⋯．•_]{4,}|\s{3,})\s*[\dIVXivx]{1,4}\s*$")
 _TOC_HEAD = re.compile(r"^目\s*录$")
-# An appendix a law or regulation prints after its last article: "附：国旗制法说明" (the 国旗法),
-# "附：国徽图案说明". It belongs to the law the way an attachment belongs to a notice.
 # Lines of a cover that are never a document's title: the kind of a standard ("中华人民共和国国家标准",
 # "××行业标准") and the bodies that issue it ("×××发布" at the foot of the cover).
 _STANDARD_KIND = re.compile(r"^(?:中华人民共和国)?(?:国家|[\u4e00-\u9fff]{2,8}?行业|[\u4e00-\u9fff]{2,8}?地方|团体)标准$")
@@ -36,6 +34,8 @@ _NAME_START = re.compile(r"(?<=[局部委会院署室厅府心])(?=中华人民�
 # (目次) and 前言 (序言), as standards and books print them.
 _OWN_FRONT = re.compile(r"^(?:目录|目次|前言|序言|引言)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# An appendix a law or regulation prints after its last article: "附：国旗制法说明" (the 国旗法),
+# "附：国徽图案说明". It belongs to the law the way an attachment belongs to a notice.
 _APPENDIX = re.compile(r"^附\s*[:：]\s*([^\d\s《“0-9０-９].{1,38})$")
 
 

@@ -22,7 +22,6 @@ DATE_LINE = re.compile(r"^[（(]?" + _DATE + r"[）)]?$")
 DATE_IN_NOTE = re.compile(r"^[（(]?\s*" + _DATE + r"[^）)]{0,60}(?:通过|发布|公布|印发|修订|修正)")
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
 _NUMBER_IN_NOTE = re.compile(r"[\u4e00-\u9fff]{1,16}[〔［\[]\d{4}[〕］\]]\d{1,5}号")
-_ADOPTED_BY = re.compile(r"日([^第日]{0,12})第[^届]{1,5}届(.{2,24}?(?:常务委员会|代表大会|委员会))第")
 # The body that passed a law, as its 题注 or promulgation sentence names it: "第十届全国人民代表大会
 # 常务委员会第十七次会议通过", "××省第十三届人民代表大会常务委员会第五次会议", "国务院第25次常务会议". Read
 # even where the date is not legible (a font without a usable encoding garbles the digits).
