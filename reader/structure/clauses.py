@@ -176,8 +176,11 @@ def _headings(paragraphs: list[Paragraph], tables: dict | None = None) -> list[_
             continue  # "2 …" after "1." (or the reverse) is not the next item
         last = last_number.get(item.series)
         if item.kind == "article":
-            # 第N条 number on through the whole law, across chapters; a law may be cut anywhere.
-            if not (last < number <= last + 3 if last is not None else _confirmed(hits, pos) or number == 1):
+            # 第N条 number on through the whole law, across chapters; a law may be cut anywhere. An
+            # article an amendment inserted (第N条之一, 之二) keeps the number of the one before it.
+            inserted = "之" in item.label and last == number
+            if not (inserted or (last < number <= last + 3 if last is not None
+                                 else _confirmed(hits, pos) or number == 1)):
                 continue
             if sibling is not None:
                 depth -= 1

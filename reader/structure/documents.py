@@ -18,7 +18,7 @@ from reader.structure.frontmatter import front_matter
 from reader.structure.gbt9704 import REVISION_NOTE, is_doc_number, is_law_note, is_red, note_text
 from reader.structure.heads import (AttachmentStart, Head, addressed_title, find_heads, labelled_attachments,
                                     sort_starts)
-from reader.structure.metadata import describe
+from reader.structure.metadata import Metadata, cover_release, describe
 from reader.structure.model import DocumentInfo
 from reader.structure.paragraphs import Layout
 from reader.structure.textmap import Compilation
@@ -27,6 +27,19 @@ from reader.structure.titles import title_rest, title_text, without_note
 _LEADER_LINE = re.compile(r"(?:[.·…⋯．•_]{4,}|\s{3,})\s*[\dIVXivx]{1,4}\s*$")
 _TOC_HEAD = re.compile(r"^目\s*录$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# Lines of a cover that are never a document's title: the kind of a standard ("中华人民共和国国家标准",
+# "××行业标准") and the bodies that issue it ("×××发布" at the foot of the cover).
+_STANDARD_KIND = re.compile(r"^(?:中华人民共和国)?(?:国家|[\u4e00-\u9fff]{2,8}?行业|[\u4e00-\u9fff]{2,8}?地方|团体)标准$")
+_ISSUED_BY = re.compile(r"^([\u4e00-\u9fff、（）()\s]{4,80}?)\s*发\s*布$")
+_ORGAN_END = re.compile(r"(?:局|部|委员会|委|院|署|办公室|办公厅|厅|政府|中心|协会|学会|联合会|总会)$")
+_NAME_START = re.compile(r"(?<=[局部委会院署室厅府心])(?=中华人民共和国|中国|国家)")
+# What stands between a title on a cover and the same title over the body: the document's own 目录
+# (目次) and 前言 (序言), as standards and books print them.
+_OWN_FRONT = re.compile(r"^(?:目录|目次|前言|序言|引言)$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# An appendix a law or regulation prints after its last article: "附：国旗制法说明" (the 国旗法),
+# "附：国徽图案说明". It belongs to the law the way an attachment belongs to a notice.
+_APPENDIX = re.compile(r"^附\s*[:：]\s*([^\d\s《“0-9０-９].{1,38})$")
 
 
 def _squash(text: str) -> str:
@@ -122,13 +135,33 @@ _CLAUSE_MARK = re.compile(r"^(?:第\s*[一二三四五六七八九十百千零�
 
 
 def _never_title(paragraphs: list[Paragraph], index: int) -> bool:
-    """Parts of a document that are never a document's title: a 题注 (or a version note), a 文号, an attachment label,
-    a numbered heading (第一章 总则, 第三节, 二、…, （一）…, 1 …)."""
+    """Parts of a document that are never a document's title: a 题注 (or a version note), a 文号, an
+    attachment label, a numbered heading (第一章 总则, 第三节, 二、…, （一）…, 1 …), a standard's kind or
+    issuers on its cover, and a line with no Chinese (the English translation of the title above)."""
     p = paragraphs[index]
     text = _squash(p.text)
     return (is_law_note(note_text(paragraphs, index)) or bool(REVISION_NOTE.match(text)) or is_doc_number(p)
             or text.startswith("附件")
-            or bool(_NUMBERED.match(p.text.strip())))
+            or bool(_NUMBERED.match(p.text.strip())) or bool(_STANDARD_KIND.match(text))
+            or _issued_by(p) or len(_CJK.findall(text)) < 2)
+
+
+def _issued_by(p: Paragraph) -> bool:
+    """The foot of a standard's cover: its issuing bodies, then 发布 ("×××局 ×××委员会 发 布") — every
+    name an organ's, so a headline that ends in 发布 ("…判定标准发布") is no such line."""
+    match = _ISSUED_BY.match(p.text.strip())
+    if not match:
+        return False
+    names = [n for part in re.split(r"[\s、]+", match.group(1)) for n in _NAME_START.split(part) if n]
+    return bool(names) and all(_ORGAN_END.search(n) for n in names)
+
+
+def _title_again(paragraphs: list[Paragraph], before: int, index: int) -> bool:
+    """``paragraphs[index]`` prints the title at ``before`` again over the body, after the
+    document's own 目录 or 前言 (a standard, a book): one document, which starts at the cover."""
+    if _squash(paragraphs[index].text) != _squash(paragraphs[before].text):
+        return False
+    return any(_OWN_FRONT.match(_squash(p.text)) for p in paragraphs[before + 1:index])
 
 
 def _same_title_page(paragraphs: list[Paragraph], before: int, index: int) -> bool:
@@ -147,17 +180,24 @@ def _same_title_page(paragraphs: list[Paragraph], before: int, index: int) -> bo
 
 
 def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int,
-                  toc: list[str], head_titles: list[int] | None = None) -> tuple[list[int], list[int]]:
-    """Paragraphs that open a document, and titles of attached texts (the name quoted in the title
-    of the document before them, which may be the title under a 版头: ``head_titles``)."""
+                  toc: list[str], head_titles: list[int] | None = None) -> tuple[list[int], list[int], list[int]]:
+    """Paragraphs that open a document, titles of attached texts (the name quoted in the title of the
+    document before them, which may be the title under a 版头: ``head_titles``) and appendix labels
+    ("附：…" after a law's last article)."""
     starts: list[int] = []
     heads = sorted(head_titles or [])
     attached: list[int] = []
+    appendices: list[int] = []
     larger_only = any(_is_title(p, body_size) for p in paragraphs if p.page >= first_page)
     for index, p in enumerate(paragraphs):
         if p.page < first_page:
             continue
         if _never_title(paragraphs, index):
+            continue
+        if starts and _APPENDIX.match(_squash(p.text)) and "\n" not in p.text.strip() \
+                and not p.text.rstrip().endswith(("。", "；", "，")) \
+                and (p.size >= (p.body_size or body_size) + 0.9 or p.bold >= 0.6 or p.centred):
+            appendices.append(index)
             continue
         if _is_title(p, body_size, larger_only) or _law_title(paragraphs, index) \
                 or (larger_only and _is_title(p, body_size, False) and addressed_title(paragraphs, index)):
@@ -170,7 +210,7 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
                 continue
             if starts and starts[-1] == index - 1 and paragraphs[index - 1].size == p.size:
                 continue  # a title set in two paragraphs (different alignment): keep the first
-            if starts and _same_title_page(paragraphs, starts[-1], index):
+            if starts and (_same_title_page(paragraphs, starts[-1], index) or _title_again(paragraphs, starts[-1], index)):
                 continue  # a cover or inner title page repeating the title belongs to the document
             starts.append(index)
     # 目录 entries whose title is typeset like body text: find them by their text. Titles in one
@@ -186,7 +226,7 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
                 starts.append(index)
                 found.add(key)
                 break
-    return sorted(set(starts)), attached
+    return sorted(set(starts)), attached, appendices
 
 
 _BOOKMARK_NUMBER = re.compile(r"^(?:\d{1,3}[.．、]|[（(]?[一二三四五六七八九十百]+[）)、.．]|第[一二三四五六七八九十百\d]+[篇部分]?)\s*")
@@ -251,14 +291,16 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
     first_page = _front_matter_end(paragraphs, comp.page_labels)
     toc_entries = toc_titles([p for p in paragraphs if p.page < first_page]) if first_page else []
     heads = find_heads(paragraphs, body_size, first_page)
-    titles, quoted = _title_starts(paragraphs, body_size, first_page, toc_entries,
-                                   [h.title_index for h in heads if h.title_index is not None])
+    titles, quoted, appendices = _title_starts(paragraphs, body_size, first_page, toc_entries,
+                                               [h.title_index for h in heads if h.title_index is not None])
     labelled = labelled_attachments(paragraphs, body_size, first_page)
     kept, attachments = sort_starts(paragraphs, body_size, heads, titles, labelled)
     claimed = {k for h in heads for k in range(h.index, h.last + 1)} | {a.index for a in attachments} \
         | {a.title_index for a in attachments}
     attachments += [AttachmentStart(i, "", paragraphs[i].text.replace("\n", ""), i, i + 1)
                     for i in quoted if i not in claimed]
+    attachments += [AttachmentStart(i, "附", _APPENDIX.match(_squash(paragraphs[i].text)).group(1), i, i + 1)
+                    for i in appendices if i not in claimed]
     attachments.sort(key=lambda a: a.index)
     entries: list[tuple[int, Head | None]] = sorted([(h.index, h) for h in heads] + [(t, None) for t in kept],
                                                     key=lambda e: e[0])
@@ -283,11 +325,29 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
                            for j, a in enumerate(mine)]
         documents.append(doc)
     first = documents[0] if documents else None
-    if first is not None and first.start_page > 0 and all(
-            _squash(comp.page_text(page)) in ("", _squash(first.title)) for page in range(first.start_page)):
+    if first is not None and first.start_page > 0 and (all(
+            _squash(comp.page_text(page)) in ("", _squash(first.title)) for page in range(first.start_page))
+            or _own_cover(comp, first.title, first.start_page)):
         # Only its own covers come before (a picture, or its title alone): they are part of it.
         first.start_page, first.start_label, first.start_offset = 0, comp.page_labels[0], 0
+        if first.date is None or not first.issuers:  # a standard's cover says when and by whom it was released
+            meta = Metadata(first.doc_number, list(first.issuers), first.date, first.kind)
+            cover_release([p for p in paragraphs if p.page == 0], meta)
+            first.date, first.issuers = meta.date, meta.issuers
     return documents
+
+
+def _own_cover(comp: Compilation, title: str, start_page: int) -> bool:
+    """The first page is the document's own cover: it prints the document's title as a line of its
+    own and is no contents list, and only its 目录 and 前言 come between (a standard, a book)."""
+    lines = [_squash(line) for line in comp.page_text(0).splitlines()]
+    if _squash(title) not in lines or any(_OWN_FRONT.match(line) for line in lines):
+        return False
+    for page in range(1, start_page):
+        text = comp.page_text(page)
+        if not any(_OWN_FRONT.match(_squash(line)) for line in text.splitlines()[:6]):
+            return False
+    return True
 
 
 def _stop(starts: list, k: int, default: int) -> int:

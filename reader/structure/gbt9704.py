@@ -25,6 +25,8 @@ DOC_NUMBER = re.compile(
     r"|[\u4e00-\u9fff]{1,16}\s*公告\s*\d{4}\s*年\s*第\s*\d{1,4}\s*号"  # 税委会公告 2024 年第 13 号
     r"|[\u4e00-\u9fff]{0,16}\s*\d{4}\s*年\s*第\s*\d{1,4}\s*号"
     r"|[\u4e00-\u9fff]{1,16}令\s*[（(]?\s*第\s*[\d一二三四五六七八九十百零〇]+\s*号\s*[）)]?"  # 主席令 第 X 号
+    # the order that promulgated a law, cited in brackets under its title: （中华人民共和国主席令第 31 号）
+    r"|[（(]\s*[\u4e00-\u9fff]{1,16}令\s*第\s*[\d一二三四五六七八九十百零〇]+\s*号\s*[）)]"
     r")$"
 )
 ORDER_NUMBER = re.compile(r"^[（(]?\s*第\s*([\d一二三四五六七八九十百千零〇]+)\s*号\s*[）)]?$")  # 第 535 号

@@ -18,7 +18,8 @@ _PATTERNS: list[tuple[str, int, re.Pattern]] = [
     ("subpart", 1, re.compile(rf"^第\s*({_NUM})\s*分编")),
     ("chapter", 2, re.compile(rf"^第\s*({_NUM})\s*章")),
     ("section", 3, re.compile(rf"^第\s*({_NUM})\s*节")),
-    ("article", 4, re.compile(rf"^第\s*({_NUM})\s*条")),
+    # An article inserted by an amendment keeps its neighbour's number: 第一百二十条之一 follows 第一百二十条.
+    ("article", 4, re.compile(rf"^第\s*({_NUM})\s*条(?:\s*之\s*[{_CN}]+)?")),
     ("h1", 5, re.compile(rf"^([{_CN}]+)\s*、")),
     ("h2", 6, re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]")),
     ("h3", 7, re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)")),

@@ -20,9 +20,28 @@ _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2
 _DATE = r"(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 DATE_LINE = re.compile(r"^[（(]?" + _DATE + r"[）)]?$")
 DATE_IN_NOTE = re.compile(r"^[（(]?\s*" + _DATE + r"[^）)]{0,60}(?:通过|发布|公布|印发|修订|修正)")
+_BRACKETED = re.compile(r"^[（(].*[）)]$")
 _NUMBER_IN_NOTE = re.compile(r"[\u4e00-\u9fff]{1,16}[〔［\[]\d{4}[〕］\]]\d{1,5}号")
-_ADOPTED_BY = re.compile(r"日([^第日]{0,12})第[^届]{1,5}届(.{2,24}?(?:常务委员会|代表大会|委员会))第")
-_BODY_SUFFIX = re.compile(r"(?:部|委|局|厅|院|会|行|署|办|室|府|中心|协会|集团|公司|银行|总局|委员会|办公厅|小组)$")
+# The body that passed a law, as its 题注 or promulgation sentence names it: "第十届全国人民代表大会
+# 常务委员会第十七次会议通过", "××省第十三届人民代表大会常务委员会第五次会议", "国务院第25次常务会议". Read
+# even where the date is not legible (a font without a usable encoding garbles the digits).
+_PASSED_BY = re.compile(
+    r"([\u4e00-\u9fff]{0,12}?(?:省|市|自治区|州|县|区)?)第[一二三四五六七八九十]{1,4}届((?:全国)?人民代表大会(?:常务委员会)?)"
+    r"第[一二三四五六七八九十]{1,4}次(?:全体)?会议"
+    r"|(国务院)第\s*[\d一二三四五六七八九十百]{1,4}\s*次常务会议"
+    # a ministry's rules (规章): "2023年7月10日国家互联网信息办公室2023年第12次室务会议审议通过"
+    r"|([\u4e00-\u9fff]{2,24}?(?:部|委员会|总局|局|署|办公室|银行))(?:\d{4}年)?第\s*[\d一二三四五六七八九十百]{1,4}\s*次"
+    r"(?:部务|委务|委主任|局务|署务|室务|行务)会议")
+# A law promulgated with the order's sentence under its title instead of a bracketed note:
+# "《××法》已由……会议于1994年7月5日通过，现予公布，自……起施行。"
+_PROMULGATED = re.compile(r"已由.{4,60}?于\s*" + _DATE + r"\s*(?:通过|修订|修正)")
+# A title opening with the name of the body that issues it, and no 关于 after it: "上海海洋大学本科生
+# 学籍管理条例", "淮安市洪泽区人民政府2024年政府信息公开工作年度报告". The name is one organ or an organ
+# and its sub-unit ("上海海洋大学信息学院"); what follows names a kind of document.
+_TITLE_ORGAN = re.compile(r"(?:人民政府|大学|学院|委员会|办公厅|办公室|研究院|学会|协会)")
+_TITLE_KIND = re.compile(r"(?:报告|条例|细则|办法|规定|章程|职责|方案|计划|规划|制度|机制|意见|通知|通告|公告|决定"
+                         r"|指南|要点|规则|规程|守则|标准|纲要|总结|目录|清单)$")
+_BODY_SUFFIX = re.compile(r"(?:部|委|局|厅|院|会|行|署|办|室|府|中心|协会|集团|公司|银行|总局|委员会|办公厅|小组|中央|大学|学校)$")
 
 
 @dataclass
@@ -82,6 +101,40 @@ def _issuers_from_title(title: str) -> list[str]:
     return parts
 
 
+def _organ_prefix(title: str) -> list[str]:
+    """The issuing body a title starts with when it names no 关于: the longest run of at most two
+    organ names (each ending in 人民政府, 大学, 学院, 委员会, …) before the name of the document."""
+    text = _squash(title)
+    if text.startswith("中华人民共和国") or not _TITLE_KIND.search(re.sub(r"[（(][^）)]*[）)]$", "", text)):
+        return []  # the state's name heads laws and state regulations, whose issuer the 题注 or 令 gives
+    end, pieces = 0, 0
+    for match in _TITLE_ORGAN.finditer(text):
+        piece = text[end:match.end()]
+        if re.search(r"[\d０-９年《》“”\"（）()、，]", piece) or len(piece) < (4 if pieces == 0 else 3) or len(piece) > 16:
+            break
+        end, pieces = match.end(), pieces + 1
+        if pieces == 2:
+            break
+    rest = text[end:]
+    if not end or len(rest) < 4:
+        return []
+    return [text[:end]]
+
+
+def adopted_by(text: str) -> str | None:
+    """The body a law's 题注 or promulgation sentence says passed it (the first one named)."""
+    match = _PASSED_BY.search(_squash(text))
+    if not match:
+        return None
+    if match.group(3):
+        return match.group(3)
+    if match.group(4):
+        return re.sub(r"^.*?(?:日|经|由)", "", match.group(4)) or None
+    place = match.group(1) if not match.group(2).startswith("全国") else ""
+    place = re.sub(r"^.*?(?:通过|日|，|、)", "", place)  # the date or a previous clause is no place name
+    return place + match.group(2)
+
+
 def kind_of(title: str) -> str:
     text = _squash(title)
     if "解读" in text[:8] or text.endswith("解读") or "答记者问" in text:
@@ -106,6 +159,8 @@ def describe(title: str, paragraphs: list[Paragraph], body_size: float) -> Metad
         squashed = p.text.strip()
         if len(squashed) <= 40 and (DOC_NUMBER.match(squashed) or DOC_NUMBER.match(_squash(squashed))):
             meta.doc_number = " ".join(squashed.split())
+            if _BRACKETED.match(meta.doc_number):  # an order cited under a law's title: （主席令第31号）
+                meta.doc_number = meta.doc_number[1:-1].strip()
             break
     for index, p in enumerate(paragraphs[1:], start=1):
         match = DATE_LINE.match(_squash(p.text))
@@ -124,13 +179,23 @@ def describe(title: str, paragraphs: list[Paragraph], body_size: float) -> Metad
     if meta.date is None:
         for k in range(1, min(4, len(paragraphs))):
             note = note_text(paragraphs, k)  # a 题注 may be set over several lines
-            match = DATE_IN_NOTE.match(note)
+            match = DATE_IN_NOTE.match(note) or _PROMULGATED.search(note)
             if match:
                 meta.date = parse_date(match)
-                body = _ADOPTED_BY.search(note)  # a law names the body that passed it
+                body = adopted_by(note)  # a law names the body that passed it
                 if body and not meta.issuers:
-                    meta.issuers = [body.group(1) + body.group(2)]
+                    meta.issuers = [body]
                 break
+    if not meta.issuers and meta.kind == "法律":
+        # A 题注 whose date cannot be read (garbled digits) or set over plain lines still names the body.
+        # Only the head of the law counts: what comes before its 目录 or first chapter or article
+        # (a book's cover and title page may come first).
+        head_text = "".join(_squash(p.text) for p in paragraphs[1:12])
+        head_text = re.split(r"目录|第[一二三四五六七八九十]+[编章条]", head_text, maxsplit=1)[0][:300]
+        if "会议" in head_text and "通过" in head_text:
+            body = adopted_by(head_text)
+            if body:
+                meta.issuers = [body]
     note = note_text(paragraphs, 1) if len(paragraphs) > 1 else ""
     if note.startswith(("（", "(")):  # a 题注 of date and 文号 only: "（2010年8月30日 校办编号〔2010〕278号）"
         dated = re.match(r"^[（(]" + _DATE, note)
@@ -139,6 +204,32 @@ def describe(title: str, paragraphs: list[Paragraph], body_size: float) -> Metad
             meta.doc_number = number.group(0)
         if meta.date is None and dated:
             meta.date = parse_date(dated)
+    if meta.date is None or not meta.issuers:
+        cover_release(paragraphs[1:8], meta)
     if not meta.issuers:
-        meta.issuers = _issuers_from_title(title)
+        meta.issuers = _issuers_from_title(title) or _organ_prefix(title)
     return meta
+
+
+# The cover of a standard (GB/T 1.1): "2012-06-29 发布 … 2012-07-01 实施" and, at its foot, the
+# issuing bodies followed by 发布, printed one under the other (so read as one run of text).
+_RELEASED_ON = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})发布")
+_RELEASED_BY = re.compile(r"^([\u4e00-\u9fff（）()、]{4,80})发布$")
+_NEXT_ORGAN = re.compile(r"(?<=[局部委会院署室厅])(?=中华人民共和国|中国|国家)")
+
+
+def cover_release(paragraphs: list[Paragraph], meta: Metadata) -> None:
+    """Date and issuers of a standard from its cover's 发布 lines."""
+    for p in paragraphs:
+        text = _squash(p.text)
+        dated = _RELEASED_ON.match(text)
+        if dated and meta.date is None:
+            meta.date = parse_date(dated)
+        named = _RELEASED_BY.match(text)
+        if named and not meta.issuers and "关于" not in text:
+            # one body a line when the paragraph keeps its lines, else split where a new name starts
+            lines = [_squash(item.line.text) for item in getattr(p, "lines", [])]
+            lines = [line.removesuffix("发布") for line in lines if line and line != "发布"]
+            parts = lines if len(lines) > 1 else [part for part in re.split(r"、|" + _NEXT_ORGAN.pattern, named.group(1)) if part]
+            if parts and all(_BODY_SUFFIX.search(part) for part in parts):
+                meta.issuers = parts
