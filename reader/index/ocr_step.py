@@ -1,0 +1,114 @@
+"""OCR as a step of indexing: the pages of a file without usable text are recognised before its
+text is read, so a scanned compilation is searchable however it entered the library (``index``
+on the command line, or the window's own indexing worker).
+
+One step for every caller, so there is one rule for which pages are OCR'd (``reader.ocr.auto``:
+no text layer, a scanner's layer or garbage), one cache (a page is recognised once per engine
+version) and one engine per run: the engine is made on first need and kept for the next files,
+because loading its models costs about a second. Progress is reported per page in the indexing's
+own ``(done, total, what)`` form with ``what`` made by :func:`ocr_what`, so a caller can tell OCR
+progress from indexing progress; cancelling is honoured between pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from reader.document import Document
+from reader.ocr.store import OcrStore, ocr_root_for
+
+Progress = Callable[[int, int, str], None]  # (done, total, what)
+OCR_PREFIX = "OCR "
+
+
+def ocr_what(page: int, name: str) -> str:
+    """The ``what`` of an OCR progress record: ``"OCR p12 · file.pdf"`` (page 1-based)."""
+    return f"{OCR_PREFIX}p{page + 1} · {name}"
+
+
+def is_ocr_progress(what: str) -> bool:
+    """True for a progress record of the OCR step (see :func:`ocr_what`)."""
+    return what.startswith(OCR_PREFIX)
+
+
+@dataclass
+class OcrOutcome:
+    """What the step did for one file."""
+
+    pages: list[int] = field(default_factory=list)  # recognised now
+    missing: list[int] = field(default_factory=list)  # needing OCR, still without it
+    cancelled: bool = False
+    message: str = ""  # why pages were left without text (no engine), for the report
+
+
+class OcrStep:
+    """Recognise the pages of files that need it, into the library's OCR cache."""
+
+    def __init__(self, structure_cache_dir: Path, enabled: bool = True) -> None:
+        self.structure_cache_dir = Path(structure_cache_dir)
+        self.store = OcrStore(ocr_root_for(self.structure_cache_dir))
+        self.enabled = enabled
+        self._engine = None
+        self._unavailable: str | None = None
+
+    def outstanding(self, document: Document) -> list[int]:
+        """Pages of ``document`` that need OCR and have none cached (none when OCR is off)."""
+        from reader.ocr.auto import needed_pages
+
+        if not self.enabled:
+            return []
+        cached = self.store.pages(document.content_hash)
+        return [p for p in needed_pages(document, self.store) if p not in cached]
+
+    def changed_since(self, content_hash: str, when: float) -> bool:
+        """True when OCR results of this file were written after ``when`` (e.g. by ``ocr`` after
+        the file was indexed without them): its index records lack that text."""
+        folder = self.store.root / content_hash
+        try:
+            return any(p.is_dir() and p.stat().st_mtime > when for p in folder.iterdir())
+        except OSError:
+            return False
+
+    def engine_available(self) -> bool:
+        """Whether an engine can be made (tried once per run; the models stay loaded)."""
+        return self._get_engine() is not None
+
+    def _get_engine(self):
+        from reader.ocr.engines import OcrUnavailableError, make_engine
+
+        if self._engine is None and self._unavailable is None:
+            try:
+                self._engine = make_engine()
+            except OcrUnavailableError as exc:
+                self._unavailable = str(exc)
+        return self._engine
+
+    def run(self, document: Document, name: str, progress: Progress | None = None,
+            cancelled: Callable[[], bool] | None = None) -> OcrOutcome:
+        """OCR the outstanding pages of ``document`` (``name`` labels the progress records)."""
+        from reader.ocr.runner import ocr_document
+
+        out = OcrOutcome()
+        todo = self.outstanding(document)
+        if not todo:
+            return out
+        engine = self._get_engine()
+        if engine is None:
+            out.missing = todo
+            out.message = f"{self._unavailable}；{len(todo)} 页没有文字 ({len(todo)} pages without text left out)"
+            return out
+
+        def on_page(done: int, total: int, page: int) -> None:
+            if progress is not None and page >= 0:
+                progress(done, total, ocr_what(page, name))
+
+        report = ocr_document(document, self.store, engine, todo, progress=on_page, cancelled=cancelled,
+                              structure_cache_dir=self.structure_cache_dir)
+        out.pages, out.cancelled = report.pages, report.cancelled
+        finished = set(report.done)
+        out.missing = [p for p in todo if p not in finished]
+        if report.failed:
+            out.message = "; ".join(report.failed[p] for p in sorted(report.failed))
+        return out
