@@ -43,6 +43,33 @@ class OcrOutcome:
     message: str = ""  # why pages were left without text (no engine), for the report
 
 
+def engine_installed() -> bool:
+    """Whether an OCR engine is installed, without loading one (the window asks this; the models
+    would cost it hundreds of MB)."""
+    import importlib.util
+    import shutil
+
+    return importlib.util.find_spec("rapidocr_onnxruntime") is not None or shutil.which("tesseract") is not None
+
+
+def needs_indexing_for_ocr(structure_cache_dir: Path, path: Path | str, content_hash: str) -> bool:
+    """For an indexed file: whether it has scanned pages an indexing run may have to OCR or re-read
+    (the worker decides exactly, see ``LibraryIndexer._lacks_ocr``). Reads every page the first time;
+    after that the answer is in the OCR cache (``needs.json``). Off the GUI thread."""
+    from reader.errors import ReaderError
+    from reader.ocr.auto import needed_pages
+
+    step = OcrStep(structure_cache_dir)
+    try:
+        with Document.open(path) as document:
+            if document.content_hash != content_hash:
+                return False
+            needed = needed_pages(document, step.store)
+    except (ReaderError, OSError):
+        return False
+    return bool(needed) and engine_installed()
+
+
 class OcrStep:
     """Recognise the pages of files that need it, into the library's OCR cache."""
 

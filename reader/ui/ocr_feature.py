@@ -1,6 +1,8 @@
-"""Scanned pages in the window: offer OCR when a file has pages without text, run it in a worker
-process with progress and cancel in the status bar, then re-read the file; a badge marks pages
-whose text comes from OCR.
+"""Scanned pages in the window: their OCR is a step of the library indexing that starts when a file
+is opened (reader.index.ocr_step, in the indexing worker process, with progress and cancel in the
+status bar); once pages have text the file is read again. A badge marks pages whose text comes from
+OCR. Without a library (or for an encrypted file, which the library cannot index) OCR is offered
+and runs in its own worker (reader.ocr.worker).
 """
 
 from __future__ import annotations
@@ -88,8 +90,12 @@ class OcrFeature(QObject):
         missing = [p for p in needed if p not in done]
         self.action.setEnabled(bool(missing))
         self._update_badge(self.window_.view.current_page())
-        if missing and self.job is None:
-            self.offer(len(missing))
+        if missing and self.job is None and not self._through_indexing():
+            self.offer(len(missing))  # the library indexing (started on open) does it otherwise
+
+    def _through_indexing(self) -> bool:
+        """OCR goes through the library indexing when there is a library that can index this file."""
+        return self.window_.workspace is not None and not getattr(self.window_, "_password", None)
 
     def offer(self, count: int) -> None:
         """A non-blocking question: reading goes on while the user decides."""
@@ -107,6 +113,10 @@ class OcrFeature(QObject):
     def start(self) -> None:
         window = self.window_
         if self.job is not None or window.document is None or window.library is None:
+            return
+        if self._through_indexing():
+            if window.compilation is not None:
+                window.search_indexing.index_open_document(window.compilation)
             return
         path, root = window.document.path, window.library.root
         password = getattr(window, "_password", None)
@@ -132,6 +142,10 @@ class OcrFeature(QObject):
             self.window_.status(self.tr("已取消 OCR；已识别的页已保存"))
             self.action.setEnabled(True)
             return
+        self.reload(path)
+
+    def reload(self, path: str) -> None:
+        """Read the open file again when it is ``path``: its analysis now includes the OCR text."""
         document = self.window_.document
         if document is not None and str(document.path) == path:
             self.window_.status(self.tr("OCR 完成，正在重新分析…"))
