@@ -56,6 +56,9 @@ class OcrFeature(QObject):
         window.compilationReady.connect(self._on_compilation)
         window.documentClosed.connect(self._reset)
         window.currentPageChanged.connect(self._update_badge)
+        from reader.ui import ocr_confidence
+
+        self.doubts = ocr_confidence.install(window)  # 视图 ▸ 标出 OCR 没把握的字
 
     def _reset(self) -> None:
         self.needed, self.ocr_pages = [], set()
