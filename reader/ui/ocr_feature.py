@@ -93,6 +93,13 @@ class OcrFeature(QObject):
         missing = [p for p in needed if p not in done]
         self.action.setEnabled(bool(missing))
         self._update_badge(self.window_.view.current_page())
+        document = self.window_.document
+        if needed and not document.has_text_layer and not document.text_damage:  # the "no text layer" notice
+            if not missing:
+                self.window_.notice.hide()  # the pages have their OCR text now
+            elif self._through_indexing():
+                self.window_.notice.show_text(self.tr("此 PDF 没有文字层（扫描件）：正在后台识别文字（OCR），"
+                                                      "完成后即可搜索、选择文字和分析结构。"))
         if missing and self.job is None and not self._through_indexing():
             self.offer(len(missing))  # the library indexing (started on open) does it otherwise
 

@@ -39,6 +39,11 @@
         <translation>OCR cancelled; pages already recognised are kept</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/ocr_feature.py"/>
+        <source>此 PDF 没有文字层（扫描件）：正在后台识别文字（OCR），完成后即可搜索、选择文字和分析结构。</source>
+        <translation>This PDF has no text layer (a scan): its text is being recognised (OCR) in the background; then it can be searched, selected and analysed.</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/ocr_feature.py" line="123"/>
         <source>OCR 完成，正在重新分析…</source>
         <translation>OCR finished, analysing again…</translation>
