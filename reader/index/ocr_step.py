@@ -6,7 +6,7 @@ One step for every caller, so there is one rule for which pages are OCR'd (``rea
 no text layer, a scanner's layer or garbage), one cache (a page is recognised once per engine
 version) and one engine per run: the engine is made on first need and kept for the next files,
 because loading its models costs about a second. Progress is reported per page in the indexing's
-own ``(done, total, what)`` form with ``what`` made by :func:`ocr_what`, so a caller can tell OCR
+own ``(done, total, what)`` form with ``what`` made by :func:`reader.progress.ocr_what`, so a caller can tell OCR
 progress from indexing progress; cancelling is honoured between pages.
 """
 
@@ -18,19 +18,9 @@ from typing import Callable
 
 from reader.document import Document
 from reader.ocr.store import OcrStore, ocr_root_for
+from reader.progress import ocr_what
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
-OCR_PREFIX = "OCR "
-
-
-def ocr_what(page: int, name: str) -> str:
-    """The ``what`` of an OCR progress record: ``"OCR p12 · file.pdf"`` (page 1-based)."""
-    return f"{OCR_PREFIX}p{page + 1} · {name}"
-
-
-def is_ocr_progress(what: str) -> bool:
-    """True for a progress record of the OCR step (see :func:`ocr_what`)."""
-    return what.startswith(OCR_PREFIX)
 
 
 @dataclass

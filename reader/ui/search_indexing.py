@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from reader.errors import ReaderError
-from reader.index.ocr_step import is_ocr_progress
+from reader.progress import is_ocr_progress
 from reader.ui.search_tasks import IndexJob
 
 if TYPE_CHECKING:

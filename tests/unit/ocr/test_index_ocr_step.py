@@ -13,7 +13,7 @@ from tests.builders import ocr_pdfs  # noqa: E402
 
 from reader.cli import main  # noqa: E402
 from reader.index.indexing import LibraryIndexer  # noqa: E402
-from reader.index.ocr_step import is_ocr_progress  # noqa: E402
+from reader.progress import is_ocr_progress  # noqa: E402
 from reader.index.search import LibrarySearcher  # noqa: E402
 from reader.library import Library  # noqa: E402
 from reader.ocr.store import OcrStore, ocr_root_for  # noqa: E402
