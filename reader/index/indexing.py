@@ -51,10 +51,6 @@ class IndexReport:
                 "repaired": self.repaired, "notes": self.notes}
 
 
-class _Cancelled(Exception):
-    """The OCR step of a file was cancelled between pages: the file is left queued, not indexed."""
-
-
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """PDF files named or found (recursively) in the folders named, in a stable order."""
     out: list[Path] = []
@@ -187,6 +183,9 @@ class LibraryIndexer:
         queue = self.store.queued()
         if not queue:
             return report
+        ocr = self._ocr_queue(queue, report, progress, cancelled)
+        if report.cancelled:
+            return report
         with _WRITE_LOCK:
             ix = open_whoosh(self.library.index_dir)
             writer, batch, batch_pages, batch_started = None, [], 0, time.monotonic()
@@ -201,11 +200,7 @@ class LibraryIndexer:
                     comp = compilation if compilation is not None and compilation.content_hash == content_hash else None
                     self.store.mark_started(content_hash)  # a worker that dies here leaves this mark
                     try:
-                        prepared = self._prepare(content_hash, entry, comp, progress, cancelled)
-                    except _Cancelled:
-                        self.store.mark_done_working(content_hash)
-                        report.cancelled = True
-                        break
+                        prepared = self._prepare(content_hash, entry, comp, ocr.get(content_hash))
                     except StorageError:
                         raise  # the library's disk, not this file: stop
                     except Exception as exc:  # classified by describe_failure (a bug is named as one)
@@ -235,13 +230,49 @@ class LibraryIndexer:
             progress(len(queue), len(queue), "")
         return report
 
-    def _prepare(self, content_hash: str, entry: LibraryFile | None, comp, progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> dict:
-        """OCR what needs it, analyse (cached) and store the page texts of one compilation; nothing
-        searchable yet."""
-        outcome = OcrOutcome()
+    def _ocr_queue(self, queue: list, report: IndexReport, progress: Progress | None,
+                   cancelled: Callable[[], bool] | None) -> dict[str, OcrOutcome]:
+        """First step of a run: OCR the queued files' pages without usable text, then let the engine go.
+
+        All OCR comes before any indexing so the engine's memory (several hundred MB) is given back
+        before jieba and the whoosh writer load: the worker's peak is the larger of the two, not their
+        sum. A file being OCR'd is marked as worked on, like one being indexed, so a file that kills
+        the worker is recorded as failed by the next run instead of killing it again. A cancel
+        between pages sets ``report.cancelled``; what was recognised stays cached."""
+        outcomes: dict[str, OcrOutcome] = {}
+        if not self.ocr.enabled:
+            return outcomes
+        try:
+            for content_hash, recorded_path in queue:
+                path = self.library.resolve(content_hash) if self.library.get(content_hash) else None
+                if path is None:
+                    continue  # reported by the indexing step
+                try:
+                    self.store.mark_started(content_hash)  # inside: a cancel right after it still clears it
+                    with Document.open(path) as doc:
+                        if doc.content_hash != content_hash:
+                            continue  # reported by the indexing step
+                        outcome = self.ocr.run(doc, Path(recorded_path).name, progress, cancelled)
+                except (ReaderError, OSError):
+                    continue  # unreadable: the indexing step records why
+                finally:
+                    self.store.mark_done_working(content_hash)
+                outcomes[content_hash] = outcome
+                if outcome.pages:
+                    self.workspace.forget(content_hash)  # analysed before these pages had text
+                if outcome.cancelled:
+                    report.cancelled = True
+                    break
+        finally:
+            self.ocr.release()
+        return outcomes
+
+    def _prepare(self, content_hash: str, entry: LibraryFile | None, comp, ocr: OcrOutcome | None = None) -> dict:
+        """Analyse (cached) and store the page texts of one compilation (OCR'd before, ``ocr`` says
+        what that did); nothing searchable yet."""
+        outcome = ocr or OcrOutcome()
         if comp is None:
-            comp, outcome = self._load(content_hash, entry, progress, cancelled)
+            comp = self._load(content_hash, entry)
         rows = page_rows(comp)
         front = front_matter_pages(comp)
         meta = {p: page_meta(comp, p) for p, *_ in rows}
@@ -303,21 +334,15 @@ class LibraryIndexer:
     def _entry_dict(entry: LibraryFile, status: str) -> dict:
         return {"pdf": entry.path, "content_hash": entry.content_hash, "title": entry.title, "status": status}
 
-    def _load(self, content_hash: str, entry: LibraryFile | None, progress: Progress | None = None,
-              cancelled: Callable[[], bool] | None = None) -> tuple[object, OcrOutcome]:
-        """The file's compilation from the Workspace, after OCR of its pages without text."""
+    def _load(self, content_hash: str, entry: LibraryFile | None):
+        """The file's compilation, from the Workspace (its memory, the structure cache, or analysed now)."""
         path = self.library.resolve(content_hash) if entry else None
         if path is None:
             raise UsageError(f"文件已不在原处，无法建立索引 (file is missing, cannot index): {entry.path if entry else content_hash}")
         with Document.open(path) as doc:
             if doc.content_hash != content_hash:
                 raise UsageError(f"文件已被修改，请重新添加 (file changed since it was added): {path}")
-            outcome = self.ocr.run(doc, Path(path).name, progress, cancelled)
-            if outcome.cancelled:
-                raise _Cancelled
-            if outcome.pages:
-                self.workspace.forget(content_hash)  # analysed before these pages had text
-            return self.workspace.compilation(doc), outcome
+            return self.workspace.compilation(doc)
 
 
 def page_rows(comp) -> list[tuple[int, int, str, str, str]]:

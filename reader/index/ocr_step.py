@@ -4,8 +4,8 @@ on the command line, or the window's own indexing worker).
 
 One step for every caller, so there is one rule for which pages are OCR'd (``reader.ocr.auto``:
 no text layer, a scanner's layer or garbage), one cache (a page is recognised once per engine
-version) and one engine per run: the engine is made on first need and kept for the next files,
-because loading its models costs about a second. Progress is reported per page in the indexing's
+version) and one engine per run: the engine is made on first need and kept for the next files
+(loading its models costs about a second), then released before the indexing proper. Progress is reported per page in the indexing's
 own ``(done, total, what)`` form with ``what`` made by :func:`reader.progress.ocr_what`, so a caller can tell OCR
 progress from indexing progress; cancelling is honoured between pages.
 """
@@ -31,6 +31,18 @@ class OcrOutcome:
     missing: list[int] = field(default_factory=list)  # needing OCR, still without it
     cancelled: bool = False
     message: str = ""  # why pages were left without text (no engine), for the report
+
+
+def _return_freed_memory() -> None:
+    """Give the heap's free pages back to the system (glibc's malloc_trim): without it the engine's
+    freed memory stays counted in the worker's RSS under what indexing loads next."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory is reused all the same
+        pass
 
 
 def engine_installed() -> bool:
@@ -91,6 +103,15 @@ class OcrStep:
     def engine_available(self) -> bool:
         """Whether an engine can be made (tried once per run; the models stay loaded)."""
         return self._get_engine() is not None
+
+    def release(self) -> None:
+        """Let the engine (and its models' memory) go; the next :meth:`run` makes it again."""
+        import gc
+
+        if self._engine is not None:
+            self._engine = None
+            gc.collect()
+            _return_freed_memory()
 
     def _get_engine(self):
         from reader.ocr.engines import OcrUnavailableError, make_engine
