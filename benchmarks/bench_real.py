@@ -38,6 +38,7 @@ REAL_DIRS = [SHARED / "real", REPO / "tests" / "data" / "real"]
 SAMPLE = SHARED / "policy-2024-12.pdf"
 SAMPLE_TRUTH = SHARED / "policy-2024-12.truth.json"
 CACHE_DIR = Path(tempfile.gettempdir()) / "reader-bench-real" / "structure"
+OCR_CACHE_DIR = CACHE_DIR.parent / "ocr"
 sys.path.insert(0, str(REPO))
 
 THRESHOLDS = {  # issue 10, "done when"
@@ -275,6 +276,9 @@ def evaluate(verbose: bool = True, extra: list[Path] | None = None) -> dict:
             cache = library.structure_cache_dir
             cache.rmdir()  # created empty by Library(): use the persistent analysis cache instead
             cache.symlink_to(CACHE_DIR, target_is_directory=True)
+            # and the OCR cache (indexing OCRs the scans, reader.index.ocr_step): once per machine, not per run
+            OCR_CACHE_DIR.mkdir(parents=True, exist_ok=True)
+            (cache.parent / "ocr").symlink_to(OCR_CACHE_DIR, target_is_directory=True)
             try:
                 report = LibraryIndexer(library).index_paths([pdf])
                 if report.failed:
