@@ -288,6 +288,8 @@ def evaluate(verbose: bool = True, extra: list[Path] | None = None) -> dict:
             cache = library.structure_cache_dir
             cache.rmdir()  # created empty by Library(): use the persistent analysis cache instead
             cache.symlink_to(CACHE_DIR, target_is_directory=True)
+            # and the OCR cache (indexing OCRs the scans, reader.index.ocr_step): once per machine, not per run
+            OCR_DIR.mkdir(parents=True, exist_ok=True)
             (cache.parent / "ocr").symlink_to(OCR_DIR, target_is_directory=True)
             try:
                 report = LibraryIndexer(library).index_paths([pdf])

@@ -24,3 +24,16 @@ def parse_progress_line(line: str) -> tuple[int, int, str] | None:
     if isinstance(value, list) and len(value) == 3:
         return int(value[0]), int(value[1]), str(value[2])
     return None
+
+
+OCR_PREFIX = "OCR "
+
+
+def ocr_what(page: int, name: str) -> str:
+    """The ``what`` of a progress record of the OCR step of indexing: ``"OCR p12 · file.pdf"`` (page 1-based)."""
+    return f"{OCR_PREFIX}p{page + 1} · {name}"
+
+
+def is_ocr_progress(what: str) -> bool:
+    """True for a progress record of the OCR step (see :func:`ocr_what`), so a caller can say "OCR"."""
+    return what.startswith(OCR_PREFIX)

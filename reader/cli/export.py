@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reader.cli import emit
 from reader.cli.argtypes import iso_date
-from reader.errors import FileMissingError, ReaderError
+from reader.errors import FileMissingError, ReaderError, UsageError
 from reader.export import FORMATS, GROUPINGS
 from reader.export.model import PAGE_SIZES, TEMPLATES
 from reader.export.wording import LANGUAGES
@@ -57,6 +57,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                              "(Word look: official = 公文 style, modern = coloured headings)")
     parser.add_argument("--document-author", metavar="NAME",
                         help="Word 文档属性中的作者，默认上次所填或本程序名 (author in the Word file's properties)")
+    parser.add_argument("--ocr-layer", action="store_true",
+                        help="标注 PDF：把扫描页的 OCR 文字作为隐藏文字层加入，副本可在其他阅读器中搜索 "
+                             "(annotated PDF: add the OCR text of scanned pages as an invisible layer, "
+                             "so the copy is searchable elsewhere)")
     parser.add_argument("--lang", choices=LANGUAGES, default="zh",
                         help="导出文字的语言 (language of the export's labels), 默认 zh")
     parser.set_defaults(func=run)
@@ -102,6 +106,9 @@ def run(args: argparse.Namespace) -> int:
     options.themes = list(args.theme)
     options.only_with_notes = args.with_notes
     options.author = args.author
+    options.ocr_layer = args.ocr_layer
+    if args.ocr_layer and args.format != "pdf":
+        raise UsageError("--ocr-layer 只用于标注 PDF (only for the annotated PDF): --format pdf")
     if not (args.date_from or args.date_to):
         options.date_from = options.date_to = None  # a remembered range never narrows a CLI export silently
     options.compilations = _compilation_hashes(library, args.pdf)

@@ -101,7 +101,7 @@ def run_ocr(args: argparse.Namespace) -> int:
 def auto_ocr(args: argparse.Namespace, doc: Document, structure_cache_dir) -> None:
     """Before ``text``/``outline``/``annotations add`` read a file: OCR its pages without text.
 
-    ``--no-ocr`` (where a command has it) skips this; without an engine a note goes to stderr
+    (``index`` OCRs as a step of indexing: reader.index.ocr_step.) ``--no-ocr`` (where a command has it) skips this; without an engine a note goes to stderr
     and the command uses what text there is.
     """
     if getattr(args, "no_ocr", False) or structure_cache_dir is None:
@@ -126,21 +126,4 @@ def auto_ocr(args: argparse.Namespace, doc: Document, structure_cache_dir) -> No
             sys.stderr.write(f"注意 (note): OCR: {exc}\n")
 
 
-def auto_ocr_paths(args: argparse.Namespace, paths, structure_cache_dir) -> None:
-    """``index``: OCR the scanned pages of the files (and folders) about to be indexed, so the
-    indexing that follows reads their text from the cache. Files that fail to open are left to
-    the indexer, which reports them."""
-    from pathlib import Path
-
-    files = []
-    for path in map(Path, paths):
-        files += sorted(path.rglob("*.[pP][dD][fF]")) if path.is_dir() else [path]
-    for path in files:
-        try:
-            with Document.open(path) as doc:
-                auto_ocr(args, doc, structure_cache_dir)
-        except ReaderError:
-            continue
-
-
-__all__ = ["register", "run_ocr", "auto_ocr", "auto_ocr_paths", "parse_pages", "EXIT_ERROR"]
+__all__ = ["register", "run_ocr", "auto_ocr", "parse_pages", "EXIT_ERROR"]

@@ -60,11 +60,6 @@ def run_index(args: argparse.Namespace) -> int:
     library = workspace.library
     if args.failed:
         return _list_failed(args, workspace.index.failures())
-    if not args.no_ocr and args.pdfs:
-        from reader.cli.ocr import auto_ocr_paths
-
-        auto_ocr_paths(args, args.pdfs, library.structure_cache_dir)  # scanned pages get text before indexing
-
     def progress(done: int, total: int, what: str) -> None:
         if args.progress:
             sys.stderr.write(progress_line(done, total, what) + "\n")
@@ -72,11 +67,14 @@ def run_index(args: argparse.Namespace) -> int:
         elif not args.json and what and sys.stderr.isatty():
             sys.stderr.write(f"\r[{done + 1}/{total}] {what[:60]:<60}")
 
-    report = workspace.index.index(args.pdfs, progress=progress, retry_failed=args.retry_failed)
-    if report.repaired:
-        sys.stderr.write(f"注意 (note): {report.repaired}\n")
+    # scanned pages are OCR'd as a step of indexing (reader.index.ocr_step), unless --no-ocr
+    report = workspace.index.index(args.pdfs, progress=progress, retry_failed=args.retry_failed, ocr=not args.no_ocr)
     if not args.json and sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 72 + "\r")
+    if report.repaired:
+        sys.stderr.write(f"注意 (note): {report.repaired}\n")
+    for note in report.notes:
+        sys.stderr.write(f"注意 (note): {note}\n")
     for failure in report.failed:
         sys.stderr.write(f"错误 (error): {failure['error']}\n")
     data = report.as_dict()

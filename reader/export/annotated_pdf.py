@@ -141,8 +141,13 @@ def write_annotated_pdf(
     theme_colors: dict[str, str] | None = None,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
+    ocr_pages: dict | None = None,
 ) -> int:
-    """Write ``output``: ``source`` plus one highlight per annotation and page; returns annotations added."""
+    """Write ``output``: ``source`` plus one highlight per annotation and page; returns annotations added.
+
+    ``ocr_pages`` (page → ``OcrPage``, :func:`reader.export.ocr_layer.cached_ocr_pages`) adds the OCR
+    text of scanned pages as an invisible layer, so the copy is searchable in any viewer.
+    """
     source, output = Path(source), Path(output)
     if output.exists() and source.exists() and output.resolve() == source.resolve():
         from reader.errors import UsageError
@@ -163,6 +168,16 @@ def write_annotated_pdf(
             if progress:
                 progress(done, len(pages) + 1)
         strip_active_content(pdf)  # the copy leaves this machine: nothing in it may run or launch
+        if ocr_pages:
+            from reader.export.ocr_layer import add_text_layer, layer_font
+
+            font = layer_font()
+            for page_index, result in sorted(ocr_pages.items()):
+                if 0 <= page_index < pdf.page_count:
+                    if cancelled and cancelled():
+                        raise ExportCancelled("导出已取消 (export cancelled)")
+                    add_text_layer(pdf[page_index], result, font)
+            pdf.subset_fonts()  # only the characters used: the layer adds kilobytes, not the whole font
         with atomic_path(output) as temp:
             pdf.save(str(temp), garbage=1, deflate=True)
     if progress:

@@ -100,6 +100,7 @@ class ExportOptions:
     template: str = "modern"  # Word only: see TEMPLATES
     document_author: str = ""  # Word's document properties; empty = the app's name
     language: str = "zh"  # the words around the user's text: the interface language
+    ocr_layer: bool = False  # annotated PDF only: the OCR text of scanned pages as an invisible layer
 
     def validate(self) -> None:
         from reader.errors import UsageError

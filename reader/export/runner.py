@@ -181,8 +181,13 @@ def run_export(
                 if progress:
                     progress(offset + step, total)
 
+            ocr_pages = None
+            if options.ocr_layer:
+                from reader.export.ocr_layer import cached_ocr_pages
+
+                ocr_pages = cached_ocr_pages(library.structure_cache_dir, content_hash)
             entries += write_annotated_pdf(source, own, target, theme_colors=report.theme_colors,
-                                           progress=relay, cancelled=cancelled)
+                                           progress=relay, cancelled=cancelled, ocr_pages=ocr_pages)
             done += len(own)
             outputs.append(target)
     return ExportResult(

@@ -18,6 +18,7 @@ TEMPLATE_FILE = "export_template.json"
 REMEMBERED = (
     "format", "group", "title", "header_text", "footer_text", "body_font", "heading_font", "latin_font",
     "themes", "date_from", "date_to", "only_with_notes", "page_size", "template", "document_author",
+    "ocr_layer",
 )
 UI_ONLY = ("output_dir",)
 """Remembered for the dialog only (where the last export went)."""

@@ -28,9 +28,11 @@ Progress = Callable[[int, int, str], None]
 class WhooshPageIndex:
     """Library pages in whoosh (candidates, ranking) and SQLite (texts, queue); thread-safe."""
 
-    def __init__(self, library: "Library", compilations: Callable[[str], "Compilation | None"] | None = None) -> None:
+    def __init__(self, library: "Library", compilations: Callable[[str], "Compilation | None"] | None = None,
+                 workspace: "Workspace | None" = None) -> None:
         self.library = library
-        self._compilations = compilations
+        self.workspace = workspace  # indexing reads compilations through it (None: a Workspace of its own)
+        self._compilations = compilations if compilations is not None or workspace is None else workspace.compilation
         self._page_store: PageStore | None = None  # opened on first use: a damaged file is repaired first
         self._watch = DataVersionWatch(library.index_dir / PAGES_DB)
         self._lock = threading.Lock()
@@ -52,17 +54,19 @@ class WhooshPageIndex:
                 self._searcher = LibrarySearcher(self.library, compilations=self._compilations)
             return self._searcher
 
-    def _indexer(self) -> "LibraryIndexer":
+    def _indexer(self, ocr: bool = True) -> "LibraryIndexer":
         from reader.index.indexing import LibraryIndexer
 
-        return LibraryIndexer(self.library)
+        return LibraryIndexer(self.library, workspace=self.workspace, ocr=ocr)
 
     # ------------------------------------------------------------ PageIndex
     def index(self, paths: Iterable[str | os.PathLike[str]] = (), progress: Progress | None = None,
-              cancelled: Callable[[], bool] | None = None, retry_failed: bool = False) -> "IndexReport":
+              cancelled: Callable[[], bool] | None = None, retry_failed: bool = False,
+              ocr: bool = True) -> "IndexReport":
         """Index ``paths`` and the queue; files that failed before are tried again only with ``retry_failed``.
-        A damaged index is rebuilt first (the report's ``repaired`` says what was wrong)."""
-        return self._indexer().index_paths(paths, progress=progress, cancelled=cancelled, retry_failed=retry_failed)
+        A damaged index is rebuilt first (the report's ``repaired`` says what was wrong). Pages without
+        usable text are OCR'd first unless ``ocr`` is False (``index --no-ocr``)."""
+        return self._indexer(ocr).index_paths(paths, progress=progress, cancelled=cancelled, retry_failed=retry_failed)
 
     def failures(self) -> list[dict]:
         """Files whose indexing failed, with the reason and time (oldest first)."""
@@ -87,7 +91,7 @@ class WhooshPageIndex:
             self._page_store = None
         message = rebuild(self.library, damage)
         self._watch.close()  # the page store may be a new file now: watch that one
-        self._indexer().run_queue()  # files queued again when their page texts were lost
+        self._indexer(ocr=False).run_queue()  # files queued again when their page texts were lost
         self.repaired = message
         return message
 
@@ -140,7 +144,8 @@ class WhooshPageIndex:
 
     def index_in_worker(self, paths: Iterable[str | os.PathLike[str]] = (), progress: Progress | None = None,
                         cancelled: Callable[[], bool] | None = None) -> "IndexReport":
-        """:meth:`index` in a separate process (the reading app never loads jieba or a whoosh writer)."""
+        """:meth:`index` in a separate process (the reading app never loads jieba, a whoosh writer or
+        the OCR engine); it OCRs the pages without text, reporting them with ``ocr_step.ocr_what``."""
         from reader.index.worker import index_in_worker
 
         return index_in_worker(self.library.root, paths, progress=progress, cancelled=cancelled)
@@ -148,4 +153,4 @@ class WhooshPageIndex:
 
 def open_page_index(workspace: "Workspace") -> WhooshPageIndex:
     """The registered factory of the "whoosh" PageIndex (see reader.workspace.registry)."""
-    return WhooshPageIndex(workspace.library, compilations=workspace.compilation)
+    return WhooshPageIndex(workspace.library, workspace=workspace)

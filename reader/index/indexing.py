@@ -17,15 +17,19 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from reader.document import Document, file_content_hash
 from reader.errors import ReaderError, StorageError, UsageError
 from reader.index.failures import bad_name_failure, describe_failure, utf8_name
+from reader.index.ocr_step import OcrOutcome, OcrStep
 from reader.index.normalize import fold
 from reader.index.repair import index_damage, rebuild
 from reader.index.schema import NEXT_PAGE_HEAD, PageStore, open_whoosh, open_writer, page_record
 from reader.library import Library, LibraryFile
+
+if TYPE_CHECKING:
+    from reader.workspace import Workspace
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
 _WRITE_LOCK = threading.Lock()
@@ -40,10 +44,11 @@ class IndexReport:
     failed: list[dict] = field(default_factory=list)
     cancelled: bool = False
     repaired: str | None = None  # the index was found damaged and rebuilt: what was wrong
+    notes: list[str] = field(default_factory=list)  # said once to the user: pages left without OCR, and why
 
     def as_dict(self) -> dict:
         return {"indexed": self.indexed, "skipped": self.skipped, "failed": self.failed, "cancelled": self.cancelled,
-                "repaired": self.repaired}
+                "repaired": self.repaired, "notes": self.notes}
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -59,12 +64,21 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 class LibraryIndexer:
-    """Indexes library files; usable from a worker thread (progress and cancel are callbacks)."""
+    """Indexes library files; usable from a worker thread (progress and cancel are callbacks).
 
-    def __init__(self, library: Library) -> None:
+    A file's structure comes from the Workspace (its one cache of analysed compilations); before it
+    is read, the pages without usable text are OCR'd (:mod:`reader.index.ocr_step`) unless ``ocr``
+    is False, so every way into the index gives scanned pages their text.
+    """
+
+    def __init__(self, library: Library, workspace: "Workspace | None" = None, ocr: bool = True) -> None:
         """Opens the index, first rebuilding it when it is damaged (see :mod:`reader.index.repair`):
         indexing over a broken index would keep saying "unchanged" while search finds nothing."""
+        from reader.workspace import Workspace
+
         self.library = library
+        self.workspace = workspace if workspace is not None else Workspace(library)
+        self.ocr = OcrStep(library.structure_cache_dir, enabled=ocr)
         damage = index_damage(library.index_dir, thorough=True)
         self.repaired: str | None = rebuild(library, damage) if damage else None
         self.store = PageStore(library.index_dir)
@@ -90,7 +104,7 @@ class LibraryIndexer:
             earlier = self.store.failure(entry.content_hash)
             if earlier is not None:
                 report.failed.append(earlier)
-            elif self.store.is_indexed(entry.content_hash):
+            elif self.store.is_indexed(entry.content_hash) and not self._lacks_ocr(entry):
                 report.skipped.append(self._entry_dict(entry, "unchanged"))
             else:
                 self.store.enqueue(entry.content_hash, entry.path, time.time())
@@ -116,6 +130,23 @@ class LibraryIndexer:
             report.failed.append({"pdf": str(path), "content_hash": None, "error_type": type(exc).__name__,
                                   "error": f"无法读取文件 (cannot read file): {path}: {exc.strerror}"})
         return None
+
+    def _lacks_ocr(self, entry: LibraryFile) -> bool:
+        """An indexed file whose records lack OCR text: pages still to be OCR'd (when an engine can do
+        it), or OCR results written after it was indexed (``ocr`` run later, or by another process)."""
+        if not self.ocr.enabled:
+            return False
+        with self.store.connect() as db:
+            row = db.execute("SELECT indexed_at FROM compilations WHERE content_hash=?", (entry.content_hash,)).fetchone()
+        if row is not None and self.ocr.changed_since(entry.content_hash, float(row[0])):
+            return True
+        try:
+            with Document.open(entry.path) as doc:
+                if doc.content_hash != entry.content_hash or not self.ocr.outstanding(doc):
+                    return False
+        except (ReaderError, OSError):
+            return False  # unreadable now: indexing it again would not help
+        return self.ocr.engine_available()
 
     def failures(self) -> list[dict]:
         """Files whose indexing failed, with the reason and time (oldest first)."""
@@ -152,6 +183,9 @@ class LibraryIndexer:
         queue = self.store.queued()
         if not queue:
             return report
+        ocr = self._ocr_queue(queue, report, progress, cancelled)
+        if report.cancelled:
+            return report
         with _WRITE_LOCK:
             ix = open_whoosh(self.library.index_dir)
             writer, batch, batch_pages, batch_started = None, [], 0, time.monotonic()
@@ -166,7 +200,7 @@ class LibraryIndexer:
                     comp = compilation if compilation is not None and compilation.content_hash == content_hash else None
                     self.store.mark_started(content_hash)  # a worker that dies here leaves this mark
                     try:
-                        prepared = self._prepare(content_hash, entry, comp)
+                        prepared = self._prepare(content_hash, entry, comp, ocr.get(content_hash))
                     except StorageError:
                         raise  # the library's disk, not this file: stop
                     except Exception as exc:  # classified by describe_failure (a bug is named as one)
@@ -180,6 +214,8 @@ class LibraryIndexer:
                     self._add(writer, prepared)
                     self.store.mark_done_working(content_hash)
                     batch.append((prepared, entry, recorded_path))
+                    if prepared["ocr"].message:
+                        report.notes.append(f"{Path(recorded_path).name}: {prepared['ocr'].message}")
                     batch_pages += len(prepared["rows"])
                     if batch_pages >= _BATCH_PAGES or time.monotonic() - batch_started > _BATCH_SECONDS:
                         self._commit(writer, batch, report)
@@ -194,8 +230,47 @@ class LibraryIndexer:
             progress(len(queue), len(queue), "")
         return report
 
-    def _prepare(self, content_hash: str, entry: LibraryFile | None, comp) -> dict:
-        """Analyse (cached) and store the page texts of one compilation; nothing searchable yet."""
+    def _ocr_queue(self, queue: list, report: IndexReport, progress: Progress | None,
+                   cancelled: Callable[[], bool] | None) -> dict[str, OcrOutcome]:
+        """First step of a run: OCR the queued files' pages without usable text, then let the engine go.
+
+        All OCR comes before any indexing so the engine's memory (several hundred MB) is given back
+        before jieba and the whoosh writer load: the worker's peak is the larger of the two, not their
+        sum. A file being OCR'd is marked as worked on, like one being indexed, so a file that kills
+        the worker is recorded as failed by the next run instead of killing it again. A cancel
+        between pages sets ``report.cancelled``; what was recognised stays cached."""
+        outcomes: dict[str, OcrOutcome] = {}
+        if not self.ocr.enabled:
+            return outcomes
+        try:
+            for content_hash, recorded_path in queue:
+                path = self.library.resolve(content_hash) if self.library.get(content_hash) else None
+                if path is None:
+                    continue  # reported by the indexing step
+                try:
+                    self.store.mark_started(content_hash)  # inside: a cancel right after it still clears it
+                    with Document.open(path) as doc:
+                        if doc.content_hash != content_hash:
+                            continue  # reported by the indexing step
+                        outcome = self.ocr.run(doc, Path(recorded_path).name, progress, cancelled)
+                except (ReaderError, OSError):
+                    continue  # unreadable: the indexing step records why
+                finally:
+                    self.store.mark_done_working(content_hash)
+                outcomes[content_hash] = outcome
+                if outcome.pages:
+                    self.workspace.forget(content_hash)  # analysed before these pages had text
+                if outcome.cancelled:
+                    report.cancelled = True
+                    break
+        finally:
+            self.ocr.release()
+        return outcomes
+
+    def _prepare(self, content_hash: str, entry: LibraryFile | None, comp, ocr: OcrOutcome | None = None) -> dict:
+        """Analyse (cached) and store the page texts of one compilation (OCR'd before, ``ocr`` says
+        what that did); nothing searchable yet."""
+        outcome = ocr or OcrOutcome()
         if comp is None:
             comp = self._load(content_hash, entry)
         rows = page_rows(comp)
@@ -212,7 +287,7 @@ class LibraryIndexer:
             ids = dict(db.execute("SELECT page_index, id FROM pages WHERE content_hash=?", (content_hash,)).fetchall())
         replaced = [f.content_hash for f in self.library.files() if f.replaced_by == content_hash]
         return {"hash": content_hash, "comp": comp, "rows": rows, "ids": ids, "replaced": replaced,
-                "title": entry.title if entry else ""}
+                "title": entry.title if entry else "", "ocr": outcome}
 
     @staticmethod
     def _add(writer, prepared: dict) -> None:
@@ -239,6 +314,8 @@ class LibraryIndexer:
             fresh = self.library.get(prepared["hash"]) or entry
             info = self._entry_dict(fresh, "indexed") if fresh else {"pdf": path, "status": "indexed"}
             info["pages"] = len(prepared["rows"])
+            info["ocr_pages"] = prepared["ocr"].pages  # recognised during this run
+            info["ocr_missing"] = prepared["ocr"].missing  # still without text (no engine, failed)
             report.indexed.append(info)
 
     def remove(self, content_hash: str) -> None:
@@ -258,15 +335,14 @@ class LibraryIndexer:
         return {"pdf": entry.path, "content_hash": entry.content_hash, "title": entry.title, "status": status}
 
     def _load(self, content_hash: str, entry: LibraryFile | None):
-        from reader.structure import load_structure
-
+        """The file's compilation, from the Workspace (its memory, the structure cache, or analysed now)."""
         path = self.library.resolve(content_hash) if entry else None
         if path is None:
             raise UsageError(f"文件已不在原处，无法建立索引 (file is missing, cannot index): {entry.path if entry else content_hash}")
         with Document.open(path) as doc:
             if doc.content_hash != content_hash:
                 raise UsageError(f"文件已被修改，请重新添加 (file changed since it was added): {path}")
-            return load_structure(doc, self.library.structure_cache_dir)
+            return self.workspace.compilation(doc)
 
 
 def page_rows(comp) -> list[tuple[int, int, str, str, str]]:

@@ -41,7 +41,8 @@ class MemoryPageIndex:
         self._lock = threading.RLock()
 
     def index(self, paths: Iterable[str | os.PathLike[str]] = (), progress: Progress | None = None,
-              cancelled: Callable[[], bool] | None = None) -> IndexReport:
+              cancelled: Callable[[], bool] | None = None, *, ocr: bool = False) -> IndexReport:
+        """``ocr`` is accepted and ignored: this backend indexes the text the Workspace gives."""
         report = IndexReport()
         for path in expand_paths(paths):
             try:

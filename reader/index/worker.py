@@ -43,8 +43,8 @@ def _cancelled(_signum: int, _frame: object) -> None:
 
 def main(argv: list[str]) -> int:
     """Index ``argv[1:]`` into the library at ``argv[0]``; the worker process's whole life."""
-    from reader.index.backend import WhooshPageIndex
     from reader.library import Library
+    from reader.workspace import Workspace
 
     def progress(done: int, total: int, what: str) -> None:
         sys.stderr.write(progress_line(done, total, what) + "\n")
@@ -59,7 +59,8 @@ def main(argv: list[str]) -> int:
     # taken for one that killed the process (reader.index.schema.PageStore.recover_abandoned).
     signal.signal(signal.SIGTERM, _cancelled)
     try:
-        report = WhooshPageIndex(Library(argv[0])).index(argv[1:], progress=progress)
+        with Workspace(Library(argv[0]), backup=False) as workspace:
+            report = workspace.index.index(argv[1:], progress=progress)
     except ReaderError as exc:
         sys.stderr.write(f"错误 (error): {exc.message}\n")
         return 2
@@ -87,7 +88,9 @@ def index_in_worker(
             progress(*record)
         return record is not None
 
-    run = run_worker(_command(Path(library_root), paths), on_progress, cancelled)
+    from reader.ocr.worker import worker_environment
+
+    run = run_worker(_command(Path(library_root), paths), on_progress, cancelled, env=worker_environment())
     if run.stopped:
         return IndexReport(cancelled=True)
     try:
@@ -96,4 +99,4 @@ def index_in_worker(
         raise ReaderError(f"索引进程意外退出 (the indexing worker stopped unexpectedly): {run.failure_detail()}") from None
     return IndexReport(indexed=data.get("indexed", []), skipped=data.get("skipped", []),
                        failed=data.get("failed", []), cancelled=bool(data.get("cancelled")),
-                       repaired=data.get("repaired"))
+                       repaired=data.get("repaired"), notes=list(data.get("notes") or []))

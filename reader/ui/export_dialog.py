@@ -62,6 +62,10 @@ class ExportDialog(QDialog):
                                self, objectName="exportPdfNote", wordWrap=True)
         self.pdf_note.setStyleSheet("color: palette(mid);")
         form.addRow("", self.pdf_note)
+        self.ocr_layer_check = QCheckBox(self.tr("加入扫描页的 OCR 文字（隐藏文字层，副本可在其他阅读器中搜索、复制）"),
+                                         self, objectName="exportOcrLayer")
+        self.ocr_layer_check.setChecked(bool(options.ocr_layer))
+        form.addRow("", self.ocr_layer_check)
         self.group_box = QComboBox(self, objectName="exportGroup")
         self.group_box.addItem(self.tr("按主题（主题 → 文件 → 条目）"), "theme")
         self.group_box.addItem(self.tr("按文件（汇编 → 文件 → 条款顺序）"), "document")
@@ -256,12 +260,14 @@ class ExportDialog(QDialog):
             date_to=self.date_to.date().toString("yyyy-MM-dd") if dated else None,
             page_size=self.page_size_box.currentData(), template=self.style_box.currentData(),
             document_author=self.author_edit.text().strip(), language=getattr(self.window_, "language", "zh") or "zh",
+            ocr_layer=self.format_box.currentData() == "pdf" and self.ocr_layer_check.isChecked(),
         )
 
     def _format_changed(self) -> None:
         fmt = self.format_box.currentData()
         self.group_box.setEnabled(fmt != "pdf")
         self.pdf_note.setVisible(fmt == "pdf")
+        self.ocr_layer_check.setVisible(fmt == "pdf")
         for widget in (self.header_edit, self.footer_edit):
             widget.setEnabled(fmt != "pdf")
         for widget in (self.style_box, self.page_size_box, self.author_edit):

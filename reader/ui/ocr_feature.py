@@ -1,6 +1,8 @@
-"""Scanned pages in the window: offer OCR when a file has pages without text, run it in a worker
-process with progress and cancel in the status bar, then re-read the file; a badge marks pages
-whose text comes from OCR.
+"""Scanned pages in the window: their OCR is a step of the library indexing that starts when a file
+is opened (reader.index.ocr_step, in the indexing worker process, with progress and cancel in the
+status bar); once pages have text the file is read again. A badge marks pages whose text comes from
+OCR. Without a library (or for an encrypted file, which the library cannot index) OCR is offered
+and runs in its own worker (reader.ocr.worker).
 """
 
 from __future__ import annotations
@@ -54,6 +56,9 @@ class OcrFeature(QObject):
         window.compilationReady.connect(self._on_compilation)
         window.documentClosed.connect(self._reset)
         window.currentPageChanged.connect(self._update_badge)
+        from reader.ui import ocr_confidence
+
+        self.doubts = ocr_confidence.install(window)  # 视图 ▸ 标出 OCR 没把握的字
 
     def _reset(self) -> None:
         self.needed, self.ocr_pages = [], set()
@@ -88,8 +93,19 @@ class OcrFeature(QObject):
         missing = [p for p in needed if p not in done]
         self.action.setEnabled(bool(missing))
         self._update_badge(self.window_.view.current_page())
-        if missing and self.job is None:
-            self.offer(len(missing))
+        document = self.window_.document
+        if needed and not document.has_text_layer and not document.text_damage:  # the "no text layer" notice
+            if not missing:
+                self.window_.notice.hide()  # the pages have their OCR text now
+            elif self._through_indexing():
+                self.window_.notice.show_text(self.tr("此 PDF 没有文字层（扫描件）：正在后台识别文字（OCR），"
+                                                      "完成后即可搜索、选择文字和分析结构。"))
+        if missing and self.job is None and not self._through_indexing():
+            self.offer(len(missing))  # the library indexing (started on open) does it otherwise
+
+    def _through_indexing(self) -> bool:
+        """OCR goes through the library indexing when there is a library that can index this file."""
+        return self.window_.workspace is not None and not getattr(self.window_, "_password", None)
 
     def offer(self, count: int) -> None:
         """A non-blocking question: reading goes on while the user decides."""
@@ -107,6 +123,10 @@ class OcrFeature(QObject):
     def start(self) -> None:
         window = self.window_
         if self.job is not None or window.document is None or window.library is None:
+            return
+        if self._through_indexing():
+            if window.compilation is not None:
+                window.search_indexing.index_open_document(window.compilation)
             return
         path, root = window.document.path, window.library.root
         password = getattr(window, "_password", None)
@@ -132,6 +152,10 @@ class OcrFeature(QObject):
             self.window_.status(self.tr("已取消 OCR；已识别的页已保存"))
             self.action.setEnabled(True)
             return
+        self.reload(path)
+
+    def reload(self, path: str) -> None:
+        """Read the open file again when it is ``path``: its analysis now includes the OCR text."""
         document = self.window_.document
         if document is not None and str(document.path) == path:
             self.window_.status(self.tr("OCR 完成，正在重新分析…"))

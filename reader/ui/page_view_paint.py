@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
 if TYPE_CHECKING:
     from reader.ui.render_worker import RenderResult
@@ -35,8 +35,31 @@ def paint_note_marker(painter: QPainter, centre: QPointF, color: QColor) -> None
     painter.restore()
 
 
+def paint_wavy_underline(painter: QPainter, left: float, right: float, y: float, color: QColor) -> None:
+    """A wavy line from ``left`` to ``right`` at ``y`` (device pixels), as spelling checkers mark words."""
+    path, step, amplitude = QPainterPath(QPointF(left, y)), 3.0, 1.5
+    x, up = left, True
+    while x < right:
+        x = min(x + step, right)
+        path.lineTo(QPointF(x, y - amplitude if up else y + amplitude))
+        up = not up
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(color, 1.3))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+    painter.restore()
+
+
 class PageViewPainting:
     """Needs PageView's layout, cache, overlays and scroll bars."""
+
+    underlines: dict[int, list[tuple[tuple[float, float, float, float], QColor]]] = {}
+
+    def set_underlines(self, rects_by_page: dict[int, list[tuple[tuple[float, float, float, float], QColor]]]) -> None:
+        """Wavy underlines under these boxes (PDF points), e.g. characters OCR was unsure of; {} clears."""
+        self.underlines = rects_by_page
+        self.viewport().update()
 
     def paintEvent(self, event: Any) -> None:
         painter = QPainter(self.viewport())
@@ -71,6 +94,9 @@ class PageViewPainting:
                 for rect, color in pages.get(page, ()):
                     painter.fillRect(QRectF(target.x() + rect[0] * scale, target.y() + rect[1] * scale,
                                             (rect[2] - rect[0]) * scale, (rect[3] - rect[1]) * scale), color)
+            for rect, color in self.underlines.get(page, ()):
+                paint_wavy_underline(painter, target.x() + rect[0] * scale, target.x() + rect[2] * scale,
+                                     target.y() + rect[3] * scale + 1.5, color)
             for x, y, color in self.markers.get(page, ()):
                 paint_note_marker(painter, QPointF(target.x() + x * scale, target.y() + y * scale), color)
         painter.end()

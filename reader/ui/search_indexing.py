@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from reader.errors import ReaderError
+from reader.progress import is_ocr_progress
 from reader.ui.search_tasks import IndexJob
 
 if TYPE_CHECKING:
@@ -95,18 +96,20 @@ class SearchIndexing(QObject):
             self.dialog = dialog
         else:  # quiet work still shows in the status bar, and can be stopped there
             busy = self.window_.busy
-            label = self.tr("正在建立全文索引…")
+            label, ocr_label = self.tr("正在建立全文索引…"), self.tr("正在识别扫描页文字（OCR）…")
             busy.update_task(job, label, 0, 0, cancel=job.cancel)
-            job.progressed.connect(lambda done, total, _what: busy.update_task(job, label, done, total))
+            job.progressed.connect(lambda done, total, what: busy.update_task(
+                job, ocr_label if is_ocr_progress(what) else label, done, total))
             job.finished.connect(lambda _r: busy.finish(job))
             job.failed.connect(lambda _e: busy.finish(job))
         return job
 
-    @staticmethod
-    def _progress(dialog: QProgressDialog, done: int, total: int, what: str) -> None:
+    def _progress(self, dialog: QProgressDialog, done: int, total: int, what: str) -> None:
         dialog.setMaximum(max(total, 1))
         dialog.setValue(min(done, total))
-        if what:
+        if is_ocr_progress(what):
+            dialog.setLabelText(self.tr("正在识别扫描页文字（OCR）…") + "\n" + what)
+        elif what:
             dialog.setLabelText(what)
 
     def _finished(self, job: IndexJob, report: Any, on_done) -> None:
@@ -121,16 +124,23 @@ class SearchIndexing(QObject):
         self.window_.show_error(exc)
 
     # ---------------------------------------------------------------- entry points
-    def index_open_document(self, compilation: "Compilation") -> None:
-        """Index the document just analysed (nothing happens when it is already indexed)."""
+    def index_open_document(self, compilation: "Compilation") -> IndexJob | None:
+        """Index the document just analysed, OCR'ing its scanned pages first in the worker (nothing
+        happens when it is indexed with all its text). When OCR gave pages text, the document is read
+        again so the window shows it (outline, selection, the OCR badge)."""
         document = self.window_.document
-        if document is None or compilation is None or not compilation.has_text_layer:
-            return
+        if document is None or compilation is None or self.window_.workspace is None:
+            return None
         path, content_hash = document.path, compilation.content_hash
         workspace = self.window_.workspace
+        cache_dir = workspace.library.structure_cache_dir
+        if any(getattr(job, "content_hash", None) == content_hash for job in self.jobs):
+            return None  # already on its way (an open, then 识别扫描页文字)
 
         def work(progress, cancelled):
-            if workspace.index.is_indexed(content_hash):
+            from reader.index.ocr_step import needs_indexing_for_ocr
+
+            if workspace.index.is_indexed(content_hash) and not needs_indexing_for_ocr(cache_dir, path, content_hash):
                 return None
             try:
                 entry = workspace.library.add(path)
@@ -145,9 +155,19 @@ class SearchIndexing(QObject):
                 self.window_.status(self.tr("本文档已建立全文索引"))
                 if self.panel.box.text().strip():
                     self.panel.search_now()
+            if report is not None and report.cancelled:
+                self.window_.status(self.tr("已取消；已识别的页已保存"))
             self._announce_failures(report)
+            for note in getattr(report, "notes", None) or []:
+                self.window_.status(note, 15000)
+            if report is not None and any(e.get("content_hash") == content_hash and e.get("ocr_pages")
+                                          for e in report.indexed):
+                self.window_.ocr.reload(str(path))
 
-        self._start(work, done, progress_dialog=False)
+        job = self._start(work, done, progress_dialog=False)
+        if job is not None:
+            job.content_hash = content_hash
+        return job
 
     def resume_quietly(self) -> None:
         """After start-up: finish an interrupted run, and rebuild a damaged index (the worker's

@@ -71,8 +71,9 @@ class PageIndex(Protocol):
     """The library's full-text page index: what is indexed, what is queued, and searching it."""
 
     def index(self, paths: Iterable[str | os.PathLike[str]] = (), progress: Progress | None = None,
-              cancelled: Cancelled | None = None) -> "IndexReport":
-        """Record and index ``paths`` (files or folders), then anything left queued."""
+              cancelled: Cancelled | None = None, *, ocr: bool = True) -> "IndexReport":
+        """Record and index ``paths`` (files or folders), then anything left queued; pages without
+        usable text are OCR'd first unless ``ocr`` is False."""
         ...
 
     def index_in_worker(self, paths: Iterable[str | os.PathLike[str]] = (), progress: Progress | None = None,
