@@ -194,6 +194,9 @@ def _trim_margin_chars(line: Line, left: float, right: float, size: float) -> No
 def mark_figure_labels(pdf, pages: list[list[Line]], body_size: float) -> int:
     """Leave out the small labels drawn inside a figure (boxes of a diagram); keep its caption.
 
+    A figure draws several filled boxes; a page with one filled frame holds a text box (a
+    signature block or a note set in a Word/WPS text box), whose lines are read as body text.
+
     Only pages with small print outside the edge bands pay for reading their vector drawings.
     Caller holds ``MUPDF_LOCK``.
     """
@@ -211,6 +214,8 @@ def mark_figure_labels(pdf, pages: list[list[Line]], body_size: float) -> int:
                 boxes.append((rect.x0, rect.y0, rect.x1, rect.y1))
         if not boxes:
             continue
+        if len(boxes) == 1:
+            continue  # one filled frame is a text box (Word, WPS) holding text of the body; a figure draws several
         for line in small:
             for x0, y0, x1, y1 in boxes:
                 if line.x0 >= x0 - 1 and line.x1 <= x1 + 1 and line.y0 >= y0 - 1 and line.y1 <= y1 + 1:

@@ -66,3 +66,4 @@ class Piece:
     y1: float
     x0: float
     red: bool | None = None  # printed in red ink; None when the source knows no colour (a text layer today)
+    block: int | None = None  # the text block the source put it in (a PDF's text box); None when unknown

@@ -57,7 +57,7 @@ def _append(chars: list[str], rects: list[Rect], sizes: list[float], bolds: list
 def pieces_of(page: pymupdf.Page) -> list[Piece]:
     raw = page.get_text("rawdict", flags=_FLAGS)
     pieces: list[Piece] = []
-    for block in raw.get("blocks", ()):
+    for number, block in enumerate(raw.get("blocks", ())):
         if block.get("type") != 0:
             continue
         for line in block.get("lines", ()):
@@ -89,7 +89,7 @@ def pieces_of(page: pymupdf.Page) -> list[Piece]:
             if not any(c.strip() for c in chars):
                 continue
             y0, y1 = line["bbox"][1], line["bbox"][3]
-            pieces.append(Piece(chars, rects, sizes, bolds, y0, y1, line["bbox"][0]))
+            pieces.append(Piece(chars, rects, sizes, bolds, y0, y1, line["bbox"][0], block=number))
     return pieces
 
 

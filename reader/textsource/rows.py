@@ -21,7 +21,62 @@ def _dominant(values: list[float]) -> float:
 WIDE_GAP = 2.0  # em: a gap this wide between two pieces of a row is a tab stop, leaders or a cell border
 
 
+def _same_height(a: Piece, b: Piece) -> bool:
+    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return overlap >= 0.5 * (min(a.y1 - a.y0, b.y1 - b.y0) or 1.0)
+
+
+def _span(piece: Piece) -> tuple[float, float]:
+    return piece.rects[0][0], piece.rects[-1][2]
+
+
+def _overlay_blocks(pieces: list[Piece]) -> set[int]:
+    """Text blocks laid over other text: a text box of several lines set inside the blank run of a
+    row (a signature block's "合肥工业大学计 / 算机与信息学院" in a Word text box over the spaces of
+    "甲方：   乙方：   丙方："). Text side by side never shares its horizontal extent with other text
+    at the same height, so a piece lying within the extent of another block's piece at its height
+    is not part of that row; its block is read as rows of its own, kept together."""
+    found: set[int] = set()
+    for piece in pieces:
+        if piece.block is None or piece.block in found:
+            continue
+        start, end = _span(piece)
+        for other in pieces:
+            if other.block is None or other.block == piece.block or not _same_height(piece, other):
+                continue
+            other_start, other_end = _span(other)
+            if other_start < start - 1.0 and end < other_end + 1.0:
+                found.add(piece.block)
+                break
+    return {b for b in found if _stacked_lines([p for p in pieces if p.block == b])}
+
+
+def _stacked_lines(block: list[Piece]) -> bool:
+    """Several lines of text one under the other (a text box), not the scattered glyphs of an
+    equation (sub- and superscripts, fraction bars), which stay in their rows."""
+    if len(block) < 2 or any(sum(1 for c in p.chars if c.strip()) < 2 for p in block):
+        return False
+    ordered = sorted(block, key=lambda p: p.y0)
+    return all(not _same_height(a, b) for a, b in zip(ordered, ordered[1:]))
+
+
 def rows_from_pieces(pieces: list[Piece], page_index: int, wide_gaps: bool = False) -> list[Line]:
+    """Visual rows of one page, top to bottom (see :func:`_rows`); a text box laid over other
+    text (:func:`_overlay_blocks`) keeps its own rows, placed where its first row stands."""
+    overlays = _overlay_blocks(pieces)
+    if not overlays:
+        return _rows(pieces, page_index, wide_gaps)
+    lines = _rows([p for p in pieces if p.block not in overlays], page_index, wide_gaps)
+    for block in sorted(overlays):
+        boxed = _rows([p for p in pieces if p.block == block], page_index, wide_gaps)
+        if not boxed:
+            continue
+        at = next((k for k, line in enumerate(lines) if line.y0 + line.y1 > boxed[0].y0 + boxed[0].y1), len(lines))
+        lines[at:at] = boxed
+    return lines
+
+
+def _rows(pieces: list[Piece], page_index: int, wide_gaps: bool = False) -> list[Line]:
     """Visual rows of one page, top to bottom, each row's pieces left to right.
 
     A gap between pieces becomes a space. With ``wide_gaps`` (a source that reports no spaces of

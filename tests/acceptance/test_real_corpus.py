@@ -59,8 +59,6 @@ def test_report_section_headings_found(totals):
     assert totals["real_report_headings_found"] >= 1.0, _failures(totals, "heading")
 
 
-@pytest.mark.xfail(reason="known defect, issue 10: in c3 page 33 a phrase across the merged cells of a signature "
-                          "block is read out of order (1 of 1,000+ expected pages)", strict=True)
 def test_default_search_finds_every_expected_page(totals):
     assert totals["real_search_recall"] >= 1.0, _failures(totals, "search")
     assert totals["real_search_precision"] >= 0.95, _failures(totals, "extra pages")

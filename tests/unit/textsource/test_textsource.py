@@ -115,3 +115,36 @@ def test_a_huge_scan_page_is_rendered_within_the_pixel_cap(tmp_path):
     gray, scale = render_gray(page, 600)
     assert gray.shape[0] * gray.shape[1] <= MAX_PIXELS * 1.01
     assert gray.shape[1] == pytest.approx(2384 * scale, abs=2)
+
+
+def _piece(text: str, x0: float, y0: float, block: int, size: float = 14.0):
+    from reader.textsource.model import Piece
+
+    rects = [(x0 + k * size, y0, x0 + (k + 1) * size, y0 + size) for k in range(len(text))]
+    return Piece(list(text), rects, [size] * len(text), [False] * len(text), y0, y0 + size, x0, block=block)
+
+
+def test_a_text_box_over_the_blank_run_of_a_row_keeps_its_own_rows():
+    """A signature block set in a text box over the spaces of "甲方：   乙方：   丙方：" reads as its
+    own lines one after the other, not merged into the rows it overlaps."""
+    from reader.textsource.rows import rows_from_pieces
+
+    row = "甲方：" + " " * 8 + "乙方：" + " " * 8 + "丙方：" + " " * 8
+    pieces = [_piece(row, 90, 121, block=0), _piece("(盖章)" + " " * 8 + "(盖章)" + " " * 8, 90, 143, block=0),
+              _piece("合肥工业大学计", 248, 118, block=1), _piece("算机与信息学院", 248, 133, block=1),
+              _piece("（人工智能学院）", 248, 147, block=1)]
+    texts = [line.text for line in rows_from_pieces(pieces, 0)]
+    assert texts[:3] == ["合肥工业大学计", "算机与信息学院", "（人工智能学院）"]
+    assert texts[3].startswith("甲方：") and texts[3].endswith("丙方：") and texts[4] == "(盖章)" + " " * 8 + "(盖章)"
+
+
+def test_side_by_side_pieces_and_the_glyphs_of_an_equation_stay_in_their_rows():
+    """Pieces next to each other are one row, and an equation's scattered one-glyph pieces (sub- and
+    superscripts) inside a row's extent are not taken for a text box."""
+    from reader.textsource.rows import rows_from_pieces
+
+    beside = [_piece("第一条", 90, 100, block=0), _piece("为了规范管理", 150, 100, block=1)]
+    assert [line.text for line in rows_from_pieces(beside, 0)] == ["第一条 为了规范管理"]
+    row = "如公式" + " " * 10 + "所示："
+    equation = [_piece(row, 90, 142, block=0), _piece("n", 160, 140, block=5), _piece("i", 175, 148, block=5)]
+    assert len(rows_from_pieces(equation, 0)) == 1
