@@ -23,6 +23,7 @@ from whoosh.formats import Existence
 from reader.errors import StorageError
 from reader.index.analyzer import GramAnalyzer, WordAnalyzer
 from reader.index import safe_pickle
+from reader.index.private_storage import PrivateFileStorage, make_private_dir, tighten
 from reader.sqlite_store import MigrationStep, SQLiteFile
 
 safe_pickle.install()  # whoosh's own pickles may name whoosh classes only (a planted index file runs nothing)
@@ -53,14 +54,20 @@ def open_whoosh(index_dir: Path, create: bool = True):
     directory = Path(index_dir) / WHOOSH_DIR
     try:
         if whoosh_index.exists_in(str(directory)):
-            return whoosh_index.open_dir(str(directory))
+            tighten(directory)  # files of an index built before the library was made private
+            return PrivateFileStorage(str(directory)).open_index()
         if not create:
             return None
-        directory.mkdir(parents=True, exist_ok=True)
-        return whoosh_index.create_in(str(directory), make_schema())
+        return create_whoosh(directory)
     except (OSError, whoosh_index.IndexError) as exc:
         raise StorageError(f"搜索索引无法打开 (search index cannot be opened): {directory}: {exc}") from exc
 
+
+
+def create_whoosh(directory: Path):
+    """A new, empty whoosh index in ``directory``, its folder and files owner-only like the rest of the library."""
+    make_private_dir(Path(directory).parent)
+    return PrivateFileStorage(str(directory)).create().create_index(make_schema())
 
 
 def open_writer(ix):
@@ -137,7 +144,7 @@ class PageStore:
 
     def __init__(self, index_dir: Path) -> None:
         self.path = Path(index_dir) / PAGES_DB
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.path.parent)
         # synchronous=NORMAL: the index can always be rebuilt from the PDFs, so a commit need not be fsynced.
         # Plain BEGIN: every writing block starts with its write, so readers (search) never take the write lock.
         self._sqlite = SQLiteFile(self.path, ("搜索索引", "search index"), synchronous="NORMAL")
