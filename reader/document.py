@@ -11,8 +11,10 @@ import hashlib
 import os
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import pymupdf
 
@@ -36,6 +38,14 @@ pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 
 _TEXT_PROBE_PAGES = 12
+#: A page whose content expands to this many bytes, or draws this many image pixels, renders in bands
+#: (real pages: under 100 KB of content; a 300 dpi A4 scan is 8.7 million pixels).
+BANDED_CONTENT_BYTES = 256 * 1024
+BANDED_IMAGE_PIXELS = 12_000_000
+#: A page that once took this long renders in bands from then on.
+SLOW_RENDER_S = 0.15
+#: About how long one band may hold the GIL and MUPDF_LOCK.
+BAND_TARGET_S = 0.02
 MUPDF_ERRORS: tuple[type[Exception], ...] = (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase)
 """How MuPDF reports damaged content. FzErrorFormat (a cycle in the page tree, …) is neither a
 RuntimeError nor a ValueError, so code that survives a damaged page catches this tuple."""
@@ -135,6 +145,7 @@ class Document:
         self._has_text: bool | None = None
         self._text_damage: str | None = None
         self._costs: dict[int, PageCost | None] = {}
+        self._slow_pages: set[int] = set()
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -356,17 +367,25 @@ class Document:
         index: int,
         zoom: float,
         clip: tuple[float, float, float, float] | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> RenderedImage:
         """Render page ``index`` (or the ``clip`` rectangle of it, in points) at ``zoom`` (1.0 = 72 dpi).
 
         Callers fold the screen's device pixel ratio into ``zoom`` so HiDPI output stays crisp.
+        A heavy page (see :meth:`_renders_in_bands`) is rasterised band by band: PyMuPDF holds the
+        GIL and MUPDF_LOCK for a whole call, so one long call would freeze every other thread,
+        the window's included; between bands both are free, and ``cancelled()`` (the page is no
+        longer wanted) stops the work, raising :class:`RenderCancelled`.
         """
         refusal = self.page_refusal(index, rendering=True)
         if refusal:
             raise PageTooCostlyError(refusal, path=str(self.path))
         matrix = pymupdf.Matrix(zoom, zoom)
-        with MUPDF_LOCK:
-            try:
+        started = time.perf_counter()
+        try:
+            if self._renders_in_bands(index):
+                return self._render_in_bands(index, matrix, clip, cancelled)
+            with MUPDF_LOCK:
                 page = self._pdf[index]
                 pix = page.get_pixmap(
                     matrix=matrix,
@@ -374,8 +393,58 @@ class Document:
                     alpha=False,
                     annots=True,
                 )
-            except _MUPDF_ERRORS as exc:  # damaged page content
-                raise CorruptPdfError(
-                    f"第 {index + 1} 页已损坏，无法显示 (page {index + 1} is damaged){_detail(exc)}", path=str(self.path)
-                ) from exc
-            return RenderedImage(pix.width, pix.height, pix.stride, pix.samples_mv, owner=pix)
+                return RenderedImage(pix.width, pix.height, pix.stride, pix.samples_mv, owner=pix)
+        except _MUPDF_ERRORS as exc:  # damaged page content
+            raise CorruptPdfError(
+                f"第 {index + 1} 页已损坏，无法显示 (page {index + 1} is damaged){_detail(exc)}", path=str(self.path)
+            ) from exc
+        finally:
+            if time.perf_counter() - started > SLOW_RENDER_S:
+                self._slow_pages.add(index)
+
+    def _renders_in_bands(self, index: int) -> bool:
+        """Whether page ``index`` is heavy: big content or images by the guard's estimate, or slow before.
+
+        Real pages (text, tables, ordinary scans) stay far below the thresholds and render in one call.
+        """
+        if index in self._slow_pages:
+            return True
+        cost = self._costs.get(index)
+        return cost is not None and (cost.content_bytes >= BANDED_CONTENT_BYTES or cost.image_pixels >= BANDED_IMAGE_PIXELS)
+
+    def _render_in_bands(self, index: int, matrix: pymupdf.Matrix, clip: tuple[float, float, float, float] | None,
+                         cancelled: Callable[[], bool] | None) -> RenderedImage:
+        """Interpret the page once (a display list), then rasterise horizontal bands into one pixmap.
+
+        Band heights adapt so that each call takes about ``BAND_TARGET_S``.
+        """
+        with MUPDF_LOCK:
+            page = self._pdf[index]
+            area = pymupdf.Rect(clip) if clip else page.rect
+            display = page.get_displaylist(annots=True)
+            box = (area * matrix).irect
+            out = pymupdf.Pixmap(pymupdf.csRGB, box, False)
+            out.clear_with(255)
+        zoom_y = matrix.d
+        rows, top = 32, box.y0
+        while top < box.y1:
+            if cancelled is not None and cancelled():
+                raise RenderCancelled(index)
+            bottom = min(box.y1, top + rows)
+            band = pymupdf.Rect(area.x0, max(area.y0, top / zoom_y), area.x1, min(area.y1, bottom / zoom_y))
+            started = time.perf_counter()
+            with MUPDF_LOCK:
+                part = display.get_pixmap(matrix=matrix, clip=band, alpha=False)
+                out.copy(part, part.irect)
+            spent = time.perf_counter() - started
+            top = bottom
+            rows = max(8, min(4096, int(rows * BAND_TARGET_S / max(spent, 1e-4))))
+        return RenderedImage(out.width, out.height, out.stride, out.samples_mv, owner=out)
+
+
+class RenderCancelled(Exception):
+    """A banded render stopped because its page was no longer wanted (not an error to show)."""
+
+    def __init__(self, page_index: int) -> None:
+        super().__init__(f"render of page {page_index + 1} cancelled")
+        self.page_index = page_index

@@ -50,6 +50,7 @@ class PageView(PageViewPainting, PageViewInput, QAbstractScrollArea):
         self.cache = ImageCache(CACHE_BYTES)
         self.worker = RenderWorker(self)
         self.worker.rendered.connect(self._on_rendered)
+        self.worker.textReady.connect(self._on_text_ready)
         self.selection = TextSelection()
         self._overlays: dict[str, dict[int, list[tuple[Rect, QColor]]]] = {}
         self.markers: dict[int, list[tuple[float, float, QColor]]] = {}  # note markers: (x, y) in points per page
@@ -88,6 +89,8 @@ class PageView(PageViewPainting, PageViewInput, QAbstractScrollArea):
     def set_compilation(self, compilation: Compilation | None) -> None:
         self.selection.reset(self.document, compilation)
         self.clear_overlay(SELECTION_LAYER)
+        if compilation is None:
+            self._schedule_timer.start()  # the pages in view need their text extracted again
 
     def shutdown(self) -> None:
         self.worker.stop()
@@ -272,6 +275,15 @@ class PageView(PageViewPainting, PageViewInput, QAbstractScrollArea):
             bottom = self.layout_.tops[page] + self.layout_.heights[page]
             keys += self._page_keys(page, bottom - height, bottom)
         self.worker.want("view", [key for key in keys if key not in self.cache])
+        self.worker.want_text([page for page in visible if not self.selection.has_text(page)])
+
+    def _on_text_ready(self, generation: int, text_map: Any) -> None:
+        if generation == self._generation and self.selection.compilation is None:
+            self.selection.add_map(text_map)
+
+    def text_ready(self, page: int) -> bool:
+        """Whether text on ``page`` can be selected yet (its text extracted, or the analysis done)."""
+        return self.selection.has_text(page)
 
     def _on_rendered(self, result: RenderResult) -> None:
         if result.generation != self._generation or result.key.channel != "view":
