@@ -28,6 +28,7 @@ from reader.errors import (
     PasswordRequiredError,
 )
 from reader.guard import PageCost, page_cost
+from reader.fsnames import is_utf8, shown_path
 from reader.textclean import clean_text
 
 MUPDF_LOCK = threading.RLock()
@@ -134,6 +135,21 @@ def compute_page_labels(rules: list[dict], page_count: int) -> list[str]:
     return labels
 
 
+def _open_with_mupdf(file: Path) -> pymupdf.Document:
+    """``pymupdf.open`` for any file name. MuPDF takes names as UTF-8 text, so a name that is not UTF-8
+    (GBK bytes from a Windows zip) is opened through ``/proc/self/fd`` (Linux), else read into memory."""
+    if is_utf8(file):
+        return pymupdf.open(file, filetype="pdf")
+    fd = os.open(file, os.O_RDONLY)
+    try:
+        if os.path.isdir("/proc/self/fd"):
+            return pymupdf.open(f"/proc/self/fd/{fd}", filetype="pdf")  # MuPDF keeps its own descriptor
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return pymupdf.open(stream=handle.read(), filetype="pdf")
+    finally:
+        os.close(fd)
+
+
 class Document:
     """An open PDF. Create with :meth:`open`; expected failures raise :mod:`reader.errors`."""
 
@@ -152,7 +168,7 @@ class Document:
     def open(cls, path: str | os.PathLike[str], password: str | None = None) -> "Document":
         """Open ``path``; raise a :class:`~reader.errors.DocumentError` subclass when it cannot be read."""
         file = Path(path)
-        shown = str(file)
+        shown = shown_path(file)  # readable also when the name is GBK bytes
         if not file.exists():
             raise FileMissingError(f"文件不存在 (file not found): {shown}", path=shown)
         if file.is_dir():
@@ -168,7 +184,7 @@ class Document:
             raise NotPdfError(f"不是 PDF 文件 (not a PDF file): {shown}", path=shown)
         with MUPDF_LOCK:
             try:
-                pdf = pymupdf.open(file, filetype="pdf")
+                pdf = _open_with_mupdf(file)
             except Exception as exc:  # MuPDF reports damage as FileDataError/RuntimeError
                 raise CorruptPdfError(
                     f"PDF 文件已损坏或不完整，无法打开 (corrupt or incomplete PDF): {shown}{_detail(exc)}", path=shown
@@ -227,7 +243,7 @@ class Document:
         """The PDF's metadata title, else the file name without extension."""
         with MUPDF_LOCK:
             meta = self._pdf.metadata or {}
-        return clean_text(meta.get("title") or "").strip() or self.path.stem
+        return clean_text(meta.get("title") or "").strip() or shown_path(self.path.stem)
 
     @property
     def page_labels(self) -> list[str]:
