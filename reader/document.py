@@ -28,6 +28,8 @@ from reader.errors import (
     PasswordRequiredError,
 )
 from reader.guard import PageCost, page_cost
+from reader.render_bands import (BANDED_CONTENT_BYTES, BANDED_IMAGE_PIXELS, SLOW_RENDER_S, RenderCancelled,
+                                 render_in_bands)
 from reader.fsnames import is_utf8, shown_path
 from reader.textclean import clean_text
 
@@ -39,14 +41,6 @@ pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 
 _TEXT_PROBE_PAGES = 12
-#: A page whose content expands to this many bytes, or draws this many image pixels, renders in bands
-#: (real pages: under 100 KB of content; a 300 dpi A4 scan is 8.7 million pixels).
-BANDED_CONTENT_BYTES = 256 * 1024
-BANDED_IMAGE_PIXELS = 12_000_000
-#: A page that once took this long renders in bands from then on.
-SLOW_RENDER_S = 0.15
-#: About how long one band may hold the GIL and MUPDF_LOCK.
-BAND_TARGET_S = 0.02
 MUPDF_ERRORS: tuple[type[Exception], ...] = (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase)
 """How MuPDF reports damaged content. FzErrorFormat (a cycle in the page tree, …) is neither a
 RuntimeError nor a ValueError, so code that survives a damaged page catches this tuple."""
@@ -400,7 +394,8 @@ class Document:
         started = time.perf_counter()
         try:
             if self._renders_in_bands(index):
-                return self._render_in_bands(index, matrix, clip, cancelled)
+                pix = render_in_bands(self._pdf, index, matrix, clip, cancelled)
+                return RenderedImage(pix.width, pix.height, pix.stride, pix.samples_mv, owner=pix)
             with MUPDF_LOCK:
                 page = self._pdf[index]
                 pix = page.get_pixmap(
@@ -427,40 +422,3 @@ class Document:
             return True
         cost = self._costs.get(index)
         return cost is not None and (cost.content_bytes >= BANDED_CONTENT_BYTES or cost.image_pixels >= BANDED_IMAGE_PIXELS)
-
-    def _render_in_bands(self, index: int, matrix: pymupdf.Matrix, clip: tuple[float, float, float, float] | None,
-                         cancelled: Callable[[], bool] | None) -> RenderedImage:
-        """Interpret the page once (a display list), then rasterise horizontal bands into one pixmap.
-
-        Band heights adapt so that each call takes about ``BAND_TARGET_S``.
-        """
-        with MUPDF_LOCK:
-            page = self._pdf[index]
-            area = pymupdf.Rect(clip) if clip else page.rect
-            display = page.get_displaylist(annots=True)
-            box = (area * matrix).irect
-            out = pymupdf.Pixmap(pymupdf.csRGB, box, False)
-            out.clear_with(255)
-        zoom_y = matrix.d
-        rows, top = 32, box.y0
-        while top < box.y1:
-            if cancelled is not None and cancelled():
-                raise RenderCancelled(index)
-            bottom = min(box.y1, top + rows)
-            band = pymupdf.Rect(area.x0, max(area.y0, top / zoom_y), area.x1, min(area.y1, bottom / zoom_y))
-            started = time.perf_counter()
-            with MUPDF_LOCK:
-                part = display.get_pixmap(matrix=matrix, clip=band, alpha=False)
-                out.copy(part, part.irect)
-            spent = time.perf_counter() - started
-            top = bottom
-            rows = max(8, min(4096, int(rows * BAND_TARGET_S / max(spent, 1e-4))))
-        return RenderedImage(out.width, out.height, out.stride, out.samples_mv, owner=out)
-
-
-class RenderCancelled(Exception):
-    """A banded render stopped because its page was no longer wanted (not an error to show)."""
-
-    def __init__(self, page_index: int) -> None:
-        super().__init__(f"render of page {page_index + 1} cancelled")
-        self.page_index = page_index
