@@ -32,6 +32,9 @@ ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 
 SELECTION_LAYER = "selection"
 
 
+TEXT_AFTER_FIRST_PAINT_MS = 250  # selection text is extracted this long after the first paint (start-up stays lean)
+
+
 class PageView(PageViewPainting, PageViewInput, QAbstractScrollArea):
     currentPageChanged = Signal(int)
     zoomChanged = Signal(float)
@@ -59,6 +62,9 @@ class PageView(PageViewPainting, PageViewInput, QAbstractScrollArea):
         self._first_painted = False
         self._schedule_timer = single_shot_timer(self, 0)
         self._schedule_timer.timeout.connect(self._request_visible)
+        self._text_timer = single_shot_timer(self, TEXT_AFTER_FIRST_PAINT_MS)  # then the pages' text for selection
+        self._text_timer.timeout.connect(self._request_visible)
+        self.firstPagePainted.connect(self._text_timer.start)
         self.viewport().setMouseTracking(False)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -275,7 +281,8 @@ class PageView(PageViewPainting, PageViewInput, QAbstractScrollArea):
             bottom = self.layout_.tops[page] + self.layout_.heights[page]
             keys += self._page_keys(page, bottom - height, bottom)
         self.worker.want("view", [key for key in keys if key not in self.cache])
-        self.worker.want_text([page for page in visible if not self.selection.has_text(page)])
+        if self._first_painted:  # the first paint never waits for text extraction (nor its imports)
+            self.worker.want_text([page for page in visible if not self.selection.has_text(page)])
 
     def _on_text_ready(self, generation: int, text_map: Any) -> None:
         if generation == self._generation and self.selection.compilation is None:
