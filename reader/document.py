@@ -11,8 +11,10 @@ import hashlib
 import os
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import pymupdf
 
@@ -26,6 +28,9 @@ from reader.errors import (
     PasswordRequiredError,
 )
 from reader.guard import PageCost, page_cost
+from reader.render_bands import (BANDED_CONTENT_BYTES, BANDED_IMAGE_PIXELS, SLOW_RENDER_S, RenderCancelled,
+                                 render_in_bands)
+from reader.fsnames import is_utf8, shown_path
 from reader.textclean import clean_text
 
 MUPDF_LOCK = threading.RLock()
@@ -124,6 +129,21 @@ def compute_page_labels(rules: list[dict], page_count: int) -> list[str]:
     return labels
 
 
+def _open_with_mupdf(file: Path) -> pymupdf.Document:
+    """``pymupdf.open`` for any file name. MuPDF takes names as UTF-8 text, so a name that is not UTF-8
+    (GBK bytes from a Windows zip) is opened through ``/proc/self/fd`` (Linux), else read into memory."""
+    if is_utf8(file):
+        return pymupdf.open(file, filetype="pdf")
+    fd = os.open(file, os.O_RDONLY)
+    try:
+        if os.path.isdir("/proc/self/fd"):
+            return pymupdf.open(f"/proc/self/fd/{fd}", filetype="pdf")  # MuPDF keeps its own descriptor
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return pymupdf.open(stream=handle.read(), filetype="pdf")
+    finally:
+        os.close(fd)
+
+
 class Document:
     """An open PDF. Create with :meth:`open`; expected failures raise :mod:`reader.errors`."""
 
@@ -135,13 +155,14 @@ class Document:
         self._has_text: bool | None = None
         self._text_damage: str | None = None
         self._costs: dict[int, PageCost | None] = {}
+        self._slow_pages: set[int] = set()
 
     # ----------------------------------------------------------------- opening
     @classmethod
     def open(cls, path: str | os.PathLike[str], password: str | None = None) -> "Document":
         """Open ``path``; raise a :class:`~reader.errors.DocumentError` subclass when it cannot be read."""
         file = Path(path)
-        shown = str(file)
+        shown = shown_path(file)  # readable also when the name is GBK bytes
         if not file.exists():
             raise FileMissingError(f"文件不存在 (file not found): {shown}", path=shown)
         if file.is_dir():
@@ -157,7 +178,7 @@ class Document:
             raise NotPdfError(f"不是 PDF 文件 (not a PDF file): {shown}", path=shown)
         with MUPDF_LOCK:
             try:
-                pdf = pymupdf.open(file, filetype="pdf")
+                pdf = _open_with_mupdf(file)
             except Exception as exc:  # MuPDF reports damage as FileDataError/RuntimeError
                 raise CorruptPdfError(
                     f"PDF 文件已损坏或不完整，无法打开 (corrupt or incomplete PDF): {shown}{_detail(exc)}", path=shown
@@ -216,7 +237,7 @@ class Document:
         """The PDF's metadata title, else the file name without extension."""
         with MUPDF_LOCK:
             meta = self._pdf.metadata or {}
-        return clean_text(meta.get("title") or "").strip() or self.path.stem
+        return clean_text(meta.get("title") or "").strip() or shown_path(self.path.stem)
 
     @property
     def page_labels(self) -> list[str]:
@@ -356,17 +377,26 @@ class Document:
         index: int,
         zoom: float,
         clip: tuple[float, float, float, float] | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> RenderedImage:
         """Render page ``index`` (or the ``clip`` rectangle of it, in points) at ``zoom`` (1.0 = 72 dpi).
 
         Callers fold the screen's device pixel ratio into ``zoom`` so HiDPI output stays crisp.
+        A heavy page (see :meth:`_renders_in_bands`) is rasterised band by band: PyMuPDF holds the
+        GIL and MUPDF_LOCK for a whole call, so one long call would freeze every other thread,
+        the window's included; between bands both are free, and ``cancelled()`` (the page is no
+        longer wanted) stops the work, raising :class:`RenderCancelled`.
         """
         refusal = self.page_refusal(index, rendering=True)
         if refusal:
             raise PageTooCostlyError(refusal, path=str(self.path))
         matrix = pymupdf.Matrix(zoom, zoom)
-        with MUPDF_LOCK:
-            try:
+        started = time.perf_counter()
+        try:
+            if self._renders_in_bands(index):
+                pix = render_in_bands(self._pdf, index, matrix, clip, cancelled)
+                return RenderedImage(pix.width, pix.height, pix.stride, pix.samples_mv, owner=pix)
+            with MUPDF_LOCK:
                 page = self._pdf[index]
                 pix = page.get_pixmap(
                     matrix=matrix,
@@ -374,8 +404,21 @@ class Document:
                     alpha=False,
                     annots=True,
                 )
-            except _MUPDF_ERRORS as exc:  # damaged page content
-                raise CorruptPdfError(
-                    f"第 {index + 1} 页已损坏，无法显示 (page {index + 1} is damaged){_detail(exc)}", path=str(self.path)
-                ) from exc
-            return RenderedImage(pix.width, pix.height, pix.stride, pix.samples_mv, owner=pix)
+                return RenderedImage(pix.width, pix.height, pix.stride, pix.samples_mv, owner=pix)
+        except _MUPDF_ERRORS as exc:  # damaged page content
+            raise CorruptPdfError(
+                f"第 {index + 1} 页已损坏，无法显示 (page {index + 1} is damaged){_detail(exc)}", path=str(self.path)
+            ) from exc
+        finally:
+            if time.perf_counter() - started > SLOW_RENDER_S:
+                self._slow_pages.add(index)
+
+    def _renders_in_bands(self, index: int) -> bool:
+        """Whether page ``index`` is heavy: big content or images by the guard's estimate, or slow before.
+
+        Real pages (text, tables, ordinary scans) stay far below the thresholds and render in one call.
+        """
+        if index in self._slow_pages:
+            return True
+        cost = self._costs.get(index)
+        return cost is not None and (cost.content_bytes >= BANDED_CONTENT_BYTES or cost.image_pixels >= BANDED_IMAGE_PIXELS)

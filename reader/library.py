@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.document import Document, file_content_hash
+from reader.fsnames import real_path, stored_path
 from reader.paths import library_dir
 from reader.errors import StorageError
 from reader.sqlite_store import MigrationStep, SQLiteFile
@@ -108,7 +109,11 @@ class Library:
 
     @staticmethod
     def _row(row: sqlite3.Row | None) -> LibraryFile | None:
-        return LibraryFile(**dict(row)) if row else None
+        if not row:
+            return None
+        fields = dict(row)
+        fields["path"] = real_path(fields["path"])  # the exact name, also when it is not UTF-8
+        return LibraryFile(**fields)
 
     # ------------------------------------------------------------------- public
     def add(self, path: str | os.PathLike[str], document: Document | None = None) -> LibraryFile:
@@ -140,12 +145,12 @@ class Library:
                 db.execute(
                     "UPDATE files SET path=?, size=?, mtime=?, opened_at=?, status='ok', replaced_by=NULL "
                     "WHERE content_hash=?",
-                    (str(file), stat.st_size, stat.st_mtime, now, content_hash),
+                    (stored_path(file), stat.st_size, stat.st_mtime, now, content_hash),
                 )
             else:
                 db.execute(
                     "INSERT INTO files VALUES (?,?,?,?,?,?,?,?, 'ok', NULL)",
-                    (content_hash, str(file), title, pages, stat.st_size, stat.st_mtime, now, now),
+                    (content_hash, stored_path(file), title, pages, stat.st_size, stat.st_mtime, now, now),
                 )
         return self.get(content_hash)  # type: ignore[return-value]
 
@@ -181,7 +186,7 @@ class Library:
         with self._connect() as db:
             row = db.execute(
                 "SELECT * FROM files WHERE path=? ORDER BY (status='changed'), opened_at DESC LIMIT 1",
-                (str(Path(path).resolve()),),
+                (stored_path(Path(path).resolve()),),
             ).fetchone()
         return self._row(row)
 

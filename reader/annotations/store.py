@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from reader.fsnames import real_path, stored_path
 from reader.annotations import backup as backups
 from reader.annotations.change_log import ChangeLogMethods
 from reader.annotations.model import DEFAULT_COLOR, Annotation, Theme, now_iso
@@ -217,6 +218,7 @@ class AnnotationStore(ThemeMethods, ChangeLogMethods):
         row["rects"] = json.dumps({str(p): [list(r) for r in rs] for p, rs in ann.rects.items()})
         row["clause_path"] = json.dumps(list(ann.clause_path), ensure_ascii=False)
         row["color"] = normalize_color(row["color"], DEFAULT_COLOR)
+        row["pdf"] = stored_path(row["pdf"] or "")  # a GBK file name kept exactly (see reader.fsnames)
         verb = "INSERT OR REPLACE" if replace else "INSERT"
         # a lone surrogate (a PDF glyph mapped to U+D800) cannot be stored as UTF-8: keep the rest
         values = [_LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for v in (row[c] for c in _COLUMNS)]
@@ -378,6 +380,7 @@ class AnnotationStore(ThemeMethods, ChangeLogMethods):
     def set_pdf_path(self, content_hash: str, pdf: str) -> None:
         """Remember where a compilation now lives (it may have moved)."""
         with self._tx() as db:
+            pdf = stored_path(pdf)
             db.execute("UPDATE annotations SET pdf=? WHERE content_hash=? AND pdf<>?", (pdf, content_hash, pdf))
 
     def _fetch(self, db: sqlite3.Connection, ids: list[str]) -> list[Annotation]:
@@ -413,6 +416,7 @@ class AnnotationStore(ThemeMethods, ChangeLogMethods):
         for row in rows:
             data = {k: v for k, v, w in zip(keys, row, wanted) if w}
             data["rects"] = loads(data["rects"])
+            data["pdf"] = real_path(data["pdf"] or "")
             path = data["clause_path"]
             data["clause_path"] = loads(path) if path != "[]" else []
             linked = tags.get(data["id"])

@@ -14,6 +14,7 @@ import json
 import sys
 from typing import Any, Callable, Sequence
 
+from reader.fsnames import readable, shown_path
 from reader.guard import limit_process_memory
 from reader.errors import ReaderError
 
@@ -70,12 +71,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def emit(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> int:
-    """Print ``data`` as JSON with ``--json``, else the human-readable ``text``."""
+    """Print ``data`` as JSON with ``--json``, else the human-readable ``text``.
+
+    File names that are not UTF-8 (GBK names from Windows zips) are printed as a person reads them;
+    commands that need the exact bytes add them under a key of their own (``pdf_bytes``).
+    """
     if getattr(args, "json", False):
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=None if isinstance(data, list) else 1)
+        json.dump(readable(data), sys.stdout, ensure_ascii=False, indent=None if isinstance(data, list) else 1)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write((text() if callable(text) else text).rstrip("\n") + "\n")
+        sys.stdout.write(shown_path((text() if callable(text) else text).rstrip("\n")) + "\n")
     return EXIT_OK
 
 
@@ -91,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or EXIT_OK)
     except ReaderError as exc:
-        sys.stderr.write(f"错误 (error): {exc.message}\n")
+        sys.stderr.write(f"错误 (error): {shown_path(exc.message)}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("已取消 (cancelled)\n")

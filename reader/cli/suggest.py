@@ -14,9 +14,9 @@ from reader.annotations.suggestion_memory import RejectedSuggestions
 from reader.annotations.suggestions import Suggestion, suggest_clauses
 from reader.cli import emit
 from reader.document import Document
-from reader.errors import ReaderError
 from reader.library import Library
 from reader.workspace import Workspace
+from reader.workspace.suggest import suggest_in_library
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -31,23 +31,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     cmd.set_defaults(func=run_suggest)
 
 
-def _compilations(workspace: Workspace, pdf: str | None, password: str | None) -> list:
-    library = workspace.library
-    paths = [pdf] if pdf else [str(p) for p in (library.resolve(f.content_hash) for f in library.files()) if p]
-    out = []
-    for path in paths:
-        try:
-            with Document.open(path, password=password if pdf else None) as doc:
-                if pdf:
-                    library.add(path, document=doc)
-                comp = workspace.compilation(doc)
-                if comp is not None:
-                    out.append(comp)
-        except ReaderError as exc:
-            if pdf:
-                raise
-            sys.stderr.write(f"跳过 (skipped) {path}: {exc.message}\n")  # one unreadable file does not stop the rest
-    return out
+def _one_compilation(workspace: Workspace, pdf: str, password: str | None) -> list:
+    with Document.open(pdf, password=password) as doc:
+        workspace.library.add(pdf, document=doc)
+        comp = workspace.compilation(doc)
+    return [comp] if comp is not None else []
 
 
 def run_suggest(args: argparse.Namespace) -> int:
@@ -57,9 +45,15 @@ def run_suggest(args: argparse.Namespace) -> int:
         theme = store.require_theme(args.theme)
         rejected = RejectedSuggestions(workspace.library.root).keys()
         found: list[Suggestion] = []
-        for comp in _compilations(workspace, args.pdf, args.password):
-            found.extend(suggest_clauses(comp, theme, annotations=store.list(content_hash=comp.content_hash),
-                                         rejected=rejected))
+        if args.pdf:
+            for comp in _one_compilation(workspace, args.pdf, args.password):
+                found.extend(suggest_clauses(comp, theme, annotations=store.list(content_hash=comp.content_hash),
+                                             rejected=rejected))
+        else:  # the whole library, the walk the window's panel uses too
+            walk = suggest_in_library(workspace, theme, store.list(), rejected)
+            for path, why in walk.skipped:  # one unreadable file does not stop the rest
+                sys.stderr.write(f"跳过 (skipped) {path}: {why}\n")
+            found = walk.suggestions
     if not theme.keywords:
         sys.stderr.write(f"注意：主题“{theme.name}”没有关键词 (note: the theme has no keywords)\n")
     data = {"theme": theme.name, "keywords": list(theme.keywords), "count": len(found),

@@ -11,7 +11,6 @@ stop the whole library from indexing, but its message says it is an internal err
 
 from __future__ import annotations
 
-import os
 import traceback
 from pathlib import Path
 
@@ -34,32 +33,3 @@ def describe_failure(exc: BaseException) -> tuple[str, str]:
     return (f"分析此文件时出现程序错误，请报告 (internal error while analysing this file; please report it): "
             f"{kind}: {detail}", f"{kind}{where}")
 
-
-def utf8_name(path: str | os.PathLike[str]) -> str | None:
-    """None when ``path`` is valid UTF-8; else its exact bytes written as ``\\xNN`` escapes in UTF-8
-    text (safe to print, store and put in JSON)."""
-    text = os.fspath(path)
-    try:
-        text.encode("utf-8")
-        return None
-    except UnicodeEncodeError:
-        return os.fsencode(text).decode("utf-8", "backslashreplace")
-
-
-def guessed_name(path: str | os.PathLike[str]) -> str:
-    """How a person would read a non-UTF-8 name: Windows zips carry GBK (GB 18030) names."""
-    raw = os.fsencode(os.fspath(path))
-    for encoding in ("gb18030", "big5"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("utf-8", "backslashreplace")
-
-
-def bad_name_failure(path: Path) -> dict:
-    """The report entry for a file whose name is not UTF-8 (the library keeps UTF-8 paths)."""
-    return {"pdf": utf8_name(path), "content_hash": None,
-            "error": f"文件名不是 UTF-8 编码（常见于 Windows 压缩包），请改名后再加入 "
-                     f"(file name is not UTF-8, e.g. GBK from a Windows zip; rename it to add it): {guessed_name(path)}",
-            "error_type": "FileNameEncoding"}

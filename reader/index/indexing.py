@@ -11,7 +11,6 @@ Search only sees pages that whoosh holds, so a crash between any two steps is ha
 
 from __future__ import annotations
 
-import contextlib
 import os
 import threading
 import time
@@ -19,13 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from reader.document import Document, file_content_hash
+from reader.document import Document
 from reader.errors import ReaderError, StorageError, UsageError
-from reader.index.failures import bad_name_failure, describe_failure, utf8_name
+from reader.fsnames import shown_path
+from reader.index.failures import describe_failure
 from reader.index.ocr_step import OcrOutcome, OcrStep
 from reader.index.normalize import fold
 from reader.index.repair import index_damage, rebuild
-from reader.index.schema import NEXT_PAGE_HEAD, PageStore, open_whoosh, open_writer, page_record
+from reader.index.schema import NEXT_PAGE_HEAD, PageStore, open_whoosh, open_writer, page_record, pdf_fields
 from reader.library import Library, LibraryFile
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ class LibraryIndexer:
         files = expand_paths(paths)
         for number, path in enumerate(files):
             if progress:
-                progress(number, len(files), f"登记 (registering) {utf8_name(path.name) or path.name}")
+                progress(number, len(files), f"登记 (registering) {shown_path(path.name)}")
             entry = self._register(path, report)
             if entry is None:
                 continue
@@ -113,22 +113,16 @@ class LibraryIndexer:
 
     def _register(self, path: Path, report: IndexReport) -> LibraryFile | None:
         """Add one file to the library; a file that cannot be added is reported and skipped."""
-        if utf8_name(path) is not None:
-            failure = bad_name_failure(path)
-            with contextlib.suppress(OSError):
-                failure["content_hash"] = file_content_hash(path)
-            report.failed.append(failure)
-            return None
         try:
             return self.library.add(path)
         except StorageError:
             raise
         except ReaderError as exc:
-            report.failed.append({"pdf": str(path), "content_hash": None, "error": exc.message,
+            report.failed.append({**pdf_fields(path), "content_hash": None, "error": exc.message,
                                   "error_type": type(exc).__name__})
         except OSError as exc:
-            report.failed.append({"pdf": str(path), "content_hash": None, "error_type": type(exc).__name__,
-                                  "error": f"无法读取文件 (cannot read file): {path}: {exc.strerror}"})
+            report.failed.append({**pdf_fields(path), "content_hash": None, "error_type": type(exc).__name__,
+                                  "error": f"无法读取文件 (cannot read file): {shown_path(path)}: {exc.strerror}"})
         return None
 
     def _lacks_ocr(self, entry: LibraryFile) -> bool:
@@ -195,7 +189,7 @@ class LibraryIndexer:
                         report.cancelled = True
                         break
                     if progress:
-                        progress(number, len(queue), Path(recorded_path).name)
+                        progress(number, len(queue), shown_path(Path(recorded_path).name))
                     entry = self.library.get(content_hash)
                     comp = compilation if compilation is not None and compilation.content_hash == content_hash else None
                     self.store.mark_started(content_hash)  # a worker that dies here leaves this mark
@@ -312,7 +306,7 @@ class LibraryIndexer:
                     db.execute("DELETE FROM failed WHERE content_hash=?", (old,))
         for prepared, entry, path in batch:
             fresh = self.library.get(prepared["hash"]) or entry
-            info = self._entry_dict(fresh, "indexed") if fresh else {"pdf": path, "status": "indexed"}
+            info = self._entry_dict(fresh, "indexed") if fresh else {**pdf_fields(path), "status": "indexed"}
             info["pages"] = len(prepared["rows"])
             info["ocr_pages"] = prepared["ocr"].pages  # recognised during this run
             info["ocr_missing"] = prepared["ocr"].missing  # still without text (no engine, failed)
@@ -332,7 +326,7 @@ class LibraryIndexer:
     # ---------------------------------------------------------------- internal
     @staticmethod
     def _entry_dict(entry: LibraryFile, status: str) -> dict:
-        return {"pdf": entry.path, "content_hash": entry.content_hash, "title": entry.title, "status": status}
+        return {**pdf_fields(entry.path), "content_hash": entry.content_hash, "title": entry.title, "status": status}
 
     def _load(self, content_hash: str, entry: LibraryFile | None):
         """The file's compilation, from the Workspace (its memory, the structure cache, or analysed now)."""

@@ -24,7 +24,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from reader.errors import StorageError
-from reader.index.schema import PAGES_DB, WHOOSH_DIR, PageStore, make_schema, open_writer, page_record
+from reader.index.schema import PAGES_DB, WHOOSH_DIR, PageStore, create_whoosh, open_writer, page_record
 from reader.library import Library
 
 DAMAGED = "搜索索引已损坏，正在重建 (search index damaged, rebuilding)"
@@ -135,8 +135,7 @@ def _whoosh_from_store(store: PageStore, index_dir: Path) -> None:
         if not db.execute("SELECT 1 FROM pages JOIN compilations USING (content_hash) LIMIT 1").fetchone():
             return  # nothing indexed: no whoosh index at all, which search reports as "not indexed yet"
     directory = index_dir / WHOOSH_DIR
-    directory.mkdir(parents=True, exist_ok=True)
-    ix = whoosh_index.create_in(str(directory), make_schema())
+    ix = create_whoosh(directory)
     writer = open_writer(ix)
     try:
         with store.connect() as db:

@@ -21,8 +21,10 @@ from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
 from whoosh.formats import Existence
 
 from reader.errors import StorageError
+from reader.fsnames import escaped_path, is_utf8, real_path, shown_path, stored_path
 from reader.index.analyzer import GramAnalyzer, WordAnalyzer
 from reader.index import safe_pickle
+from reader.index.private_storage import PrivateFileStorage, make_private_dir, tighten
 from reader.sqlite_store import MigrationStep, SQLiteFile
 
 safe_pickle.install()  # whoosh's own pickles may name whoosh classes only (a planted index file runs nothing)
@@ -53,14 +55,20 @@ def open_whoosh(index_dir: Path, create: bool = True):
     directory = Path(index_dir) / WHOOSH_DIR
     try:
         if whoosh_index.exists_in(str(directory)):
-            return whoosh_index.open_dir(str(directory))
+            tighten(directory)  # files of an index built before the library was made private
+            return PrivateFileStorage(str(directory)).open_index()
         if not create:
             return None
-        directory.mkdir(parents=True, exist_ok=True)
-        return whoosh_index.create_in(str(directory), make_schema())
+        return create_whoosh(directory)
     except (OSError, whoosh_index.IndexError) as exc:
         raise StorageError(f"搜索索引无法打开 (search index cannot be opened): {directory}: {exc}") from exc
 
+
+
+def create_whoosh(directory: Path):
+    """A new, empty whoosh index in ``directory``, its folder and files owner-only like the rest of the library."""
+    make_private_dir(Path(directory).parent)
+    return PrivateFileStorage(str(directory)).create().create_index(make_schema())
 
 
 def open_writer(ix):
@@ -137,7 +145,7 @@ class PageStore:
 
     def __init__(self, index_dir: Path) -> None:
         self.path = Path(index_dir) / PAGES_DB
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.path.parent)
         # synchronous=NORMAL: the index can always be rebuilt from the PDFs, so a commit need not be fsynced.
         # Plain BEGIN: every writing block starts with its write, so readers (search) never take the write lock.
         self._sqlite = SQLiteFile(self.path, ("搜索索引", "search index"), synchronous="NORMAL")
@@ -151,11 +159,12 @@ class PageStore:
     def enqueue(self, content_hash: str, path: str, when: float) -> None:
         with self.connect() as db:
             db.execute("INSERT OR REPLACE INTO queue (content_hash, path, queued_at) VALUES (?,?,?)",
-                       (content_hash, path, when))
+                       (content_hash, stored_path(path), when))
 
     def queued(self) -> list[tuple[str, str]]:
         with self.connect() as db:
-            return db.execute("SELECT content_hash, path FROM queue ORDER BY queued_at").fetchall()
+            rows = db.execute("SELECT content_hash, path FROM queue ORDER BY queued_at").fetchall()
+        return [(content_hash, real_path(path)) for content_hash, path in rows]
 
     def mark_started(self, content_hash: str) -> None:
         """Say, before any work on it, which file this process is working on (see :meth:`recover_abandoned`)."""
@@ -175,7 +184,7 @@ class PageStore:
             rows = db.execute("SELECT content_hash, path, started_pid, started_at FROM queue"
                               " WHERE started_at IS NOT NULL").fetchall()
         stale = time.time() - _STALE_AFTER_S
-        abandoned = [(h, p) for h, p, pid, started in rows
+        abandoned = [(h, real_path(p)) for h, p, pid, started in rows
                      if pid != os.getpid() and (not _alive(pid) or started < stale)]
         return [self.record_failure(h, p, WORKER_DIED, "WorkerExited") for h, p in abandoned]
 
@@ -183,7 +192,8 @@ class PageStore:
         """Keep the file and the reason, and take it off the queue (never retried ahead of other work)."""
         now = time.time()
         with self.connect() as db:
-            db.execute("INSERT OR REPLACE INTO failed VALUES (?,?,?,?,?)", (content_hash, path, error, error_type, now))
+            db.execute("INSERT OR REPLACE INTO failed VALUES (?,?,?,?,?)",
+                       (content_hash, stored_path(path), error, error_type, now))
             db.execute("DELETE FROM queue WHERE content_hash=?", (content_hash,))
         return failure_dict(content_hash, path, error, error_type, now)
 
@@ -213,9 +223,17 @@ class PageStore:
 
 
 def failure_dict(content_hash: str, path: str, error: str, error_type: str, failed_at: float) -> dict:
-    """One failed file as ``index --json`` and ``index --failed --json`` print it."""
-    return {"pdf": path, "content_hash": content_hash, "error": error, "error_type": error_type,
+    """One failed file as ``index --json`` and ``index --failed --json`` print it (the name readable)."""
+    return {**pdf_fields(real_path(path)), "content_hash": content_hash, "error": error, "error_type": error_type,
             "failed_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(failed_at))}
+
+
+def pdf_fields(path: str | os.PathLike[str]) -> dict:
+    """``pdf``: the file as a person reads it; ``pdf_bytes`` too (its exact bytes escaped) when the name is not UTF-8."""
+    fields = {"pdf": shown_path(path)}
+    if not is_utf8(path):
+        fields["pdf_bytes"] = escaped_path(path)
+    return fields
 
 
 def _alive(pid: int | None) -> bool:

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
+from reader.fsnames import shown_path
 from reader.annotations.backup import export_json, import_json
 from reader.errors import ReaderError
 from reader.ui.theme_dialog import ThemeManager
@@ -59,7 +60,7 @@ class AnnotationLibraryTools:
         if not sources:
             self.window.status(_tr("资料库中没有其他带批注的版本"))
             return
-        labels = [f"{f.title} — {Path(f.path).name}" for f in sources]
+        labels = [f"{f.title} — {shown_path(Path(f.path).name)}" for f in sources]
         choice, ok = QInputDialog.getItem(self.window, _tr("从其他版本迁移批注"), _tr("把哪个版本的批注迁移到当前文件："),
                                           labels, 0, False)
         if not ok:

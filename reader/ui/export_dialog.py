@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QD
                                QListWidget, QListWidgetItem, QMessageBox, QProgressBar, QPushButton,
                                QRadioButton, QVBoxLayout)
 
+from reader.fsnames import shown_path
 from reader.errors import ReaderError, StorageError
 from reader.export import ExportCancelled, ExportOptions
 from reader.export.collect import date_span
@@ -151,7 +152,7 @@ class ExportDialog(QDialog):
         for entry in self.window_.library.files(include_changed=False):
             item = QListWidgetItem(entry.title, self.compilation_list)
             item.setData(Qt.ItemDataRole.UserRole, entry.content_hash)
-            item.setToolTip(tooltip(entry.path))
+            item.setToolTip(tooltip(shown_path(entry.path)))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         layout.addWidget(self.compilation_list)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QVBoxLayout, QWidget
 
@@ -404,12 +404,31 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.view.shutdown()
         self.runner.shutdown(3000)
+        self._stop_pools()
         controller = getattr(self, "annotation_controller", None)  # unset in a window built without features
         if controller is not None:  # after the background work: the on-close backup then holds the session's work
             controller.reopen_store()
         if self.watcher is not None:
             self.watcher.stop()
         super().closeEvent(event)
+
+
+    def _stop_pools(self, msecs: int = 5000) -> None:
+        """Cancel indexing and OCR jobs and wait for every thread pool of the window's features.
+
+        A pool thread still inside Python when the interpreter exits is ended by pthread_exit, whose
+        stack unwinding Qt's pool catches ("Qt Concurrent has caught an exception thrown from a worker
+        thread"); cancelled jobs stop their worker process within a tenth of a second.
+        """
+        from reader.ui.search_tasks import IndexJob, close_pool
+
+        pools = self.findChildren(QThreadPool)
+        for pool in pools:
+            close_pool(pool)  # nor may a timer or a late result start new work
+        for job in self.findChildren(IndexJob):
+            job.cancel()
+        for pool in pools:
+            pool.waitForDone(msecs)
 
 
 def _same_file(a: Path, b: Path) -> bool:

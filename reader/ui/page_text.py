@@ -35,6 +35,8 @@ class PageTextMap:
         from reader.structure.builder import build_clean_text
         from reader.structure.paragraphs import body_size_of, layouts
 
+        if document.page_refusal(page):  # a hostile page (see reader.guard): nothing to select, nothing extracted
+            return cls(page)
         with MUPDF_LOCK:
             rows, _source = page_lines_for(document.pdf, page, None, None)
             width = document.pdf.load_page(page).rect.width

@@ -32,6 +32,9 @@ ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 
 SELECTION_LAYER = "selection"
 
 
+TEXT_AFTER_FIRST_PAINT_MS = 250  # selection text is extracted this long after the first paint (start-up stays lean)
+
+
 class PageView(PageViewPainting, PageViewInput, QAbstractScrollArea):
     currentPageChanged = Signal(int)
     zoomChanged = Signal(float)
@@ -50,6 +53,7 @@ class PageView(PageViewPainting, PageViewInput, QAbstractScrollArea):
         self.cache = ImageCache(CACHE_BYTES)
         self.worker = RenderWorker(self)
         self.worker.rendered.connect(self._on_rendered)
+        self.worker.textReady.connect(self._on_text_ready)
         self.selection = TextSelection()
         self._overlays: dict[str, dict[int, list[tuple[Rect, QColor]]]] = {}
         self.markers: dict[int, list[tuple[float, float, QColor]]] = {}  # note markers: (x, y) in points per page
@@ -58,6 +62,9 @@ class PageView(PageViewPainting, PageViewInput, QAbstractScrollArea):
         self._first_painted = False
         self._schedule_timer = single_shot_timer(self, 0)
         self._schedule_timer.timeout.connect(self._request_visible)
+        self._text_timer = single_shot_timer(self, TEXT_AFTER_FIRST_PAINT_MS)  # then the pages' text for selection
+        self._text_timer.timeout.connect(self._request_visible)
+        self.firstPagePainted.connect(self._text_timer.start)
         self.viewport().setMouseTracking(False)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -88,6 +95,8 @@ class PageView(PageViewPainting, PageViewInput, QAbstractScrollArea):
     def set_compilation(self, compilation: Compilation | None) -> None:
         self.selection.reset(self.document, compilation)
         self.clear_overlay(SELECTION_LAYER)
+        if compilation is None:
+            self._schedule_timer.start()  # the pages in view need their text extracted again
 
     def shutdown(self) -> None:
         self.worker.stop()
@@ -272,6 +281,16 @@ class PageView(PageViewPainting, PageViewInput, QAbstractScrollArea):
             bottom = self.layout_.tops[page] + self.layout_.heights[page]
             keys += self._page_keys(page, bottom - height, bottom)
         self.worker.want("view", [key for key in keys if key not in self.cache])
+        if self._first_painted:  # the first paint never waits for text extraction (nor its imports)
+            self.worker.want_text([page for page in visible if not self.selection.has_text(page)])
+
+    def _on_text_ready(self, generation: int, text_map: Any) -> None:
+        if generation == self._generation and self.selection.compilation is None:
+            self.selection.add_map(text_map)
+
+    def text_ready(self, page: int) -> bool:
+        """Whether text on ``page`` can be selected yet (its text extracted, or the analysis done)."""
+        return self.selection.has_text(page)
 
     def _on_rendered(self, result: RenderResult) -> None:
         if result.generation != self._generation or result.key.channel != "view":

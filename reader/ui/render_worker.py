@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QImage
 
-from reader.document import Document, RenderedImage
+from reader.document import MUPDF_ERRORS, Document, RenderCancelled, RenderedImage
 from reader.errors import ReaderError
 
 
@@ -116,26 +116,38 @@ class RenderWorker(QThread):
     """One thread rendering the newest wish list; MuPDF is serialised by MUPDF_LOCK anyway."""
 
     rendered = Signal(object)  # RenderResult
+    textReady = Signal(int, object)  # generation, PageTextMap: a page's text for selection before the analysis
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cond = threading.Condition()
         self._wanted: dict[str, list[RenderKey]] = {"view": [], "thumbs": []}
+        self._text_wanted: list[int] = []  # pages whose text the selection needs (served after the view)
         self._document: Document | None = None
         self._generation = 0
         self._stopping = False
         self._current: RenderKey | None = None
+        self._current_wanted = True  # False once a newer wish list leaves the page being rendered out
         self._busy = threading.Lock()  # held while rendering, so a document swap waits for it
 
     # ------------------------------------------------------------ GUI thread
     def set_document(self, document: Document | None) -> int:
-        """Switch documents; returns the new generation (results of older ones are stale)."""
-        with self._busy, self._cond:
-            self._document = document
+        """Switch documents; returns the new generation (results of older ones are stale).
+
+        The generation changes first, so a heavy page of the old document stops at its next band;
+        only then does the swap wait for the render in progress (the old document is closed next).
+        """
+        with self._cond:
             self._generation += 1
+            self._document = None
             for wanted in self._wanted.values():
                 wanted.clear()
-            return self._generation
+            self._text_wanted.clear()
+            generation = self._generation
+        with self._busy, self._cond:
+            if generation == self._generation:
+                self._document = document
+            return generation
 
     @property
     def generation(self) -> int:
@@ -144,7 +156,15 @@ class RenderWorker(QThread):
     def want(self, channel: str, keys: list[RenderKey]) -> None:
         """Replace ``channel``'s wish list (most wanted first); keys already rendering are not repeated."""
         with self._cond:
+            if self._current is not None and self._current.channel == channel:
+                self._current_wanted = self._current in keys
             self._wanted[channel] = [key for key in keys if key != self._current]
+            self._cond.notify()
+
+    def want_text(self, pages: list[int]) -> None:
+        """Replace the list of pages whose text (a PageTextMap) to extract here, off the GUI thread."""
+        with self._cond:
+            self._text_wanted = list(pages)
             self._cond.notify()
 
     def stop(self) -> None:
@@ -155,16 +175,40 @@ class RenderWorker(QThread):
             self.wait()
 
     # ------------------------------------------------------------ worker thread
-    def _next(self) -> tuple[RenderKey, Document, int] | None:
+    def _next(self) -> tuple[RenderKey | int, Document, int] | None:
+        """The next job: a view render, else a page's text, else a thumbnail."""
         with self._cond:
             while not self._stopping:
-                for channel in ("view", "thumbs"):
-                    wanted = self._wanted[channel]
-                    if wanted and self._document is not None:
-                        self._current = wanted.pop(0)
+                if self._document is not None:
+                    if self._wanted["view"]:
+                        self._current = self._wanted["view"].pop(0)
+                    elif self._text_wanted:
+                        return self._text_wanted.pop(0), self._document, self._generation
+                    elif self._wanted["thumbs"]:
+                        self._current = self._wanted["thumbs"].pop(0)
+                    if self._current is not None:
+                        self._current_wanted = True
                         return self._current, self._document, self._generation
                 self._cond.wait()
             return None
+
+    def _extract_text(self, page: int, document: Document, generation: int) -> None:
+        from reader.ui.page_text import PageTextMap  # the structure's rules load here, never on the GUI thread
+
+        with self._busy:
+            if generation != self._generation:
+                return
+            try:
+                text_map = PageTextMap.build(document, page)
+            except (ReaderError, *MUPDF_ERRORS):  # a damaged page has no text to select
+                text_map = PageTextMap(page)
+        if not self._stopping:
+            self.textReady.emit(generation, text_map)
+
+    def _unwanted(self, key: RenderKey, generation: int) -> bool:
+        """The page being rendered was scrolled away from (not on the newest wish list) or its document closed."""
+        with self._cond:
+            return self._stopping or generation != self._generation or not self._current_wanted
 
     def run(self) -> None:
         while True:
@@ -172,12 +216,19 @@ class RenderWorker(QThread):
             if job is None:
                 return
             key, document, generation = job
+            if isinstance(key, int):
+                self._extract_text(key, document, generation)
+                continue
             with self._busy:
                 if generation != self._generation:
                     continue
                 try:
-                    pixels = document.render(key.page, key.zoom, key.clip)
+                    pixels = document.render(key.page, key.zoom, key.clip, cancelled=lambda: self._unwanted(key, generation))
                     result = RenderResult(key, generation, to_qimage(pixels), pixels=pixels)
+                except RenderCancelled:
+                    with self._cond:
+                        self._current = None
+                    continue
                 except ReaderError as exc:  # a damaged page: show it as such, keep the rest readable
                     result = RenderResult(key, generation, None, error=exc.message)
             if self._stopping:

@@ -2,7 +2,9 @@
 theme or by document (then clause order), filtered, with counts per theme.
 
 A plain QAbstractItemModel over lists (no per-item widgets) keeps 2,000 annotations instant.
-Click jumps to an annotation; the note edits in place; themes via the picker; several rows can
+Click jumps to an annotation; each row is a card with the whole quote over the whole note (the note is
+shown there only, not again in a column of its own); double-click or F2 edits the note beside its
+highlight; themes via the picker; several rows can
 be retagged or deleted at once — all through the controller, so every change is undoable.
 """
 
@@ -165,7 +167,7 @@ class ReviewPanel(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setItemDelegateForColumn(QUOTE, ReviewCardDelegate(self.tree, self.model.annotation, QUOTE))
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # notes edit beside their highlight
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.clicked.connect(self._on_clicked)
@@ -173,8 +175,7 @@ class ReviewPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(NOTE, 80)
+        self.tree.setColumnHidden(NOTE, True)  # the card shows the whole note; a column would repeat it cut short
         header.setSectionResizeMode(THEMES, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PAGE, QHeaderView.ResizeMode.ResizeToContents)
         header.sectionResized.connect(lambda *_a: self.tree.scheduleDelayedItemsLayout())  # re-wrap the cards
@@ -206,6 +207,11 @@ class ReviewPanel(QWidget):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.delete_selected)
         self.tree.addAction(delete)
+        edit = QAction(self.tr("编辑批注"), self.tree)
+        edit.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        edit.triggered.connect(self._edit_current_note)
+        self.tree.addAction(edit)
 
     # ---------------------------------------------------------------- content
     def annotations(self) -> list[Annotation]:
@@ -307,6 +313,11 @@ class ReviewPanel(QWidget):
         if index.column() == THEMES:
             self.controller.choose_themes_for([ann.id])
         elif index.column() != NOTE or "\n" in ann.note:
+            self.controller.edit_note(ann.id)
+
+    def _edit_current_note(self) -> None:
+        ann = self.model.annotation(self.tree.currentIndex())
+        if ann is not None:
             self.controller.edit_note(ann.id)
 
     def delete_selected(self) -> None:

@@ -13,6 +13,19 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
+_CLOSED = "readerClosed"
+
+
+def close_pool(pool: QThreadPool) -> None:
+    """Refuse new jobs in ``pool`` (the window is closing): a timer or a late result must not start work
+    that would still be running Python when the interpreter exits."""
+    pool.setProperty(_CLOSED, True)
+
+
+def _closed(pool: QThreadPool) -> bool:
+    return bool(pool.property(_CLOSED))
+
+
 class _Relay(QObject):
     done = Signal(int, object)  # generation, result
     failed = Signal(int, object)  # generation, exception
@@ -59,6 +72,8 @@ class LatestOnly(QObject):
 
     def submit(self, fn: Callable[[], Any]) -> int:
         self._generation += 1
+        if _closed(self.pool):
+            return self._generation
         self.pool.start(_Job(fn, self._relay, self._generation, lambda: self._generation))
         return self._generation
 
@@ -93,6 +108,9 @@ class IndexJob(QObject):
         self._relay.failed.connect(lambda _g, exc: self.failed.emit(exc))
         self._relay.progressed.connect(self.progressed)
         relay, cancel = self._relay, self._cancel
+        if _closed(pool):  # the window is closing: the job ends before it starts
+            cancel.set()
+            return
         pool.start(_Job(lambda: work(lambda d, t, w: relay.progressed.emit(d, t, w), cancel.is_set), relay, 0, lambda: 0))
 
     def cancel(self) -> None:

@@ -2,7 +2,8 @@
 
 Positions are clean-text offsets when a Compilation is available, so the selection is the same
 span that search, annotations and export use; otherwise they are ``(page, index)`` pairs into
-:class:`PageTextMap`. Qt-free: the view feeds it points in PDF coordinates.
+:class:`PageTextMap`, extracted by the render worker and handed in with :meth:`add_map` — the GUI
+thread never calls into MuPDF for a selection. Qt-free: the view feeds it points in PDF coordinates.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from reader.structure import Compilation
 
 Rect = tuple[float, float, float, float]
-_FALLBACK_CACHE_PAGES = 16
+_FALLBACK_CACHE_PAGES = 32
 
 
 class TextSelection:
@@ -44,13 +45,20 @@ class TextSelection:
         index = self._map(page).offset_at(x, y)
         return None if index is None else (page, index)
 
+    def add_map(self, text_map: PageTextMap) -> None:
+        """A page's text, extracted off the GUI thread (the render worker) while there is no Compilation."""
+        self._maps.pop(text_map.page, None)
+        self._maps[text_map.page] = text_map
+        while len(self._maps) > _FALLBACK_CACHE_PAGES:
+            self._maps.pop(next(iter(self._maps)))
+
+    def has_text(self, page: int) -> bool:
+        """Whether a point on ``page`` can be selected now (never extracts on the calling thread)."""
+        return self.compilation is not None or page in self._maps
+
     def _map(self, page: int) -> PageTextMap:
-        text_map = self._maps.get(page)
-        if text_map is None:
-            if len(self._maps) >= _FALLBACK_CACHE_PAGES:
-                self._maps.pop(next(iter(self._maps)))
-            text_map = self._maps[page] = PageTextMap.build(self.document, page)  # type: ignore[arg-type]
-        return text_map
+        """The page's text map; an empty one until the worker has extracted it (nothing selectable yet)."""
+        return self._maps.get(page) or PageTextMap(page)
 
     def begin(self, page: int, x: float, y: float) -> None:
         self._anchor = self._caret = self._position(page, x, y)

@@ -7,17 +7,19 @@ path (known immediately on open, before the hash is computed in the background).
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from reader import paths
+from reader.fsnames import real_path, stored_path
 
 MAX_RECENT = 10
 
 
 def _path_key(path: str | Path) -> str:
-    return "p_" + hashlib.sha1(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:20]
+    return "p_" + hashlib.sha1(os.fsencode(Path(path).resolve())).hexdigest()[:20]  # any name, GBK bytes too
 
 
 class AppSettings:
@@ -48,13 +50,13 @@ class AppSettings:
         value = self.qsettings.value("recent/files", [])
         if isinstance(value, str):  # QSettings returns a lone entry as a plain string
             value = [value]
-        return [str(item) for item in value or []]
+        return [real_path(str(item)) for item in value or []]
 
     def add_recent(self, path: str | Path) -> list[str]:
-        path = str(Path(path).resolve())
-        files = [path] + [item for item in self.recent_files() if item != path]
+        path = stored_path(Path(path).resolve())  # a name that is not UTF-8 kept exactly (reader.fsnames)
+        files = [path] + [stored_path(item) for item in self.recent_files() if stored_path(item) != path]
         self.qsettings.setValue("recent/files", files[:MAX_RECENT])
-        return files[:MAX_RECENT]
+        return [real_path(item) for item in files[:MAX_RECENT]]
 
     def clear_recent(self) -> None:
         self.qsettings.remove("recent/files")

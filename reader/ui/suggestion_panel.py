@@ -1,4 +1,5 @@
-"""The theme suggestions panel: the open compilation's clauses that mention a theme's keywords,
+"""The theme suggestions panel: the clauses that mention a theme's keywords — of the open
+compilation, or of every compilation in the library (as `python -m reader suggest` without a PDF) —
 for the analyst to accept (tag the clause with the theme), reject (remembered in the library) or
 open. Matching and memory are the core's (reader.annotations.suggestions / suggestion_memory);
 this panel only lists them and calls the annotation controller, so accepting is undoable.
@@ -15,10 +16,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxL
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from reader.annotations.suggestion_memory import RejectedSuggestions
+from reader.annotations.spans import annotation_for_span
 from reader.annotations.suggestions import Suggestion, suggest_clauses
 from reader.ui.plaintext import plain_label
 from reader.ui.search_results_view import HTML_ROLE, HtmlDelegate
 from reader.ui.theme_dialog import swatch
+from reader.workspace.suggest import LibrarySuggestions, suggest_in_library
 
 if TYPE_CHECKING:
     from reader.ui.annotation_controller import AnnotationController
@@ -36,6 +39,11 @@ class SuggestionPanel(QWidget):
         self.window_, self.controller = window, controller
         self.suggestions: list[Suggestion] = []
         self.theme_box = QComboBox(self, objectName="suggestionTheme")
+        self.scope = QComboBox(self, objectName="suggestionScope")
+        self.scope.addItem(self.tr("本汇编"), "compilation")
+        self.scope.addItem(self.tr("整个资料库"), "library")
+        self._library: LibrarySuggestions | None = None  # compilations and paths of library-wide results
+        self._asked = 0  # the newest search: older results are dropped
         self.find_button = QPushButton(self.tr("查找"), self, objectName="suggestionFind")
         self.summary = plain_label(QLabel(self, objectName="suggestionSummary", wordWrap=True))
         self.summary.setText(self.tr("选择主题，按其关键词找出本汇编中提到它的条款。"))
@@ -53,6 +61,7 @@ class SuggestionPanel(QWidget):
         self.reject_button.setToolTip(self.tr("不再推荐所选条款（记在资料库中）"))
         top = QHBoxLayout()
         top.addWidget(self.theme_box, 1)
+        top.addWidget(self.scope)
         top.addWidget(self.find_button)
         buttons = QHBoxLayout()
         for button in (self.accept_button, self.reject_button, self.open_button):
@@ -65,6 +74,7 @@ class SuggestionPanel(QWidget):
         layout.addLayout(buttons)
         self.find_button.clicked.connect(self.find)
         self.theme_box.activated.connect(lambda _i: self.find())
+        self.scope.activated.connect(lambda _i: self.find())
         self.accept_button.clicked.connect(self.accept_selected)
         self.reject_button.clicked.connect(self.reject_selected)
         self.open_button.clicked.connect(self.open_current)
@@ -94,10 +104,18 @@ class SuggestionPanel(QWidget):
         return RejectedSuggestions(library.root) if library is not None else None
 
     # ------------------------------------------------------------------ finding
+    def in_library(self) -> bool:
+        return self.scope.currentData() == "library"
+
     def find(self) -> None:
-        """Propose clauses for the chosen theme (in the background: the first call folds the whole text)."""
+        """Propose clauses for the chosen theme (in the background: the first call folds the whole text,
+        and the library scope may analyse files never opened)."""
         comp, name = self.window_.compilation, self.theme_box.currentData()
-        if comp is None:
+        workspace = self.window_.workspace
+        if self.in_library() and workspace is None:
+            self.summary.setText(self.tr("资料库不可用"))
+            return
+        if not self.in_library() and comp is None:
             self.summary.setText(self.tr("请先打开一份汇编（结构分析完成后才能推荐）"))
             return
         theme = self.controller.store.theme(name) if name else None
@@ -107,16 +125,31 @@ class SuggestionPanel(QWidget):
             self.summary.setText(self.tr("主题“%1”没有关键词：请在“主题管理”中添加").replace("%1", theme.display_name(self.controller.english)))
             self.list.clear()
             return
-        annotations = list(self.controller.current.values())
         memory = self.memory()
         rejected = memory.keys() if memory is not None else frozenset()
+        self._asked += 1
+        asked = self._asked
+        if self.in_library():
+            annotations = self.controller.store.list()
+            self.summary.setText(self.tr("正在查找整个资料库…"))
+            self.window_.run_in_background(lambda: suggest_in_library(workspace, theme, annotations, rejected),
+                                           lambda found: self._show_library(asked, found),
+                                           progress_label=self.tr("正在查找主题建议…"))
+            return
+        annotations = list(self.controller.current.values())
         self.summary.setText(self.tr("正在查找…"))
         self.window_.run_in_background(lambda: suggest_clauses(comp, theme, annotations=annotations, rejected=rejected),
-                                       lambda found: self._show(comp, found))
+                                       lambda found: self._show(asked, found, None))
 
-    def _show(self, comp: Any, found: list[Suggestion]) -> None:
-        if comp is not self.window_.compilation:
-            return
+    def _show_library(self, asked: int, found: LibrarySuggestions) -> None:
+        self._show(asked, found.suggestions, found)
+        if found.skipped and asked == self._asked:
+            self.window_.status(self.tr("有 %1 个文件无法读取，已跳过").replace("%1", str(len(found.skipped))))
+
+    def _show(self, asked: int, found: list[Suggestion], library: LibrarySuggestions | None) -> None:
+        if asked != self._asked:
+            return  # a newer search (or another document) replaced this one
+        self._library = library
         self.suggestions = found
         self.list.clear()
         for suggestion in found:
@@ -125,6 +158,14 @@ class SuggestionPanel(QWidget):
             self.list.setCurrentItem(self.list.topLevelItem(0))
         self._say_count()
 
+    def forget(self) -> None:
+        """The open compilation changed: results of this compilation no longer apply (library results do)."""
+        if self.in_library():
+            return
+        self._asked += 1
+        self.list.clear()
+        self.suggestions = []
+
     def _say_count(self) -> None:
         count = self.list.topLevelItemCount()
         self.summary.setText(self.tr("%1 条条款提到此主题的关键词（A 接受，R 拒绝，双击打开）").replace("%1", str(count))
@@ -132,6 +173,8 @@ class SuggestionPanel(QWidget):
 
     def _add_row(self, s: Suggestion) -> None:
         where = " ".join(filter(None, [s.doc_number or s.document[:30], "".join(s.clause_path)]))
+        if self._library is not None and s.content_hash in self._library.paths:  # which file, in the library scope
+            where = f"{self._library.paths[s.content_hash].name} · {where}"
         heading = f" {html.escape(s.heading)}" if s.heading and len(s.heading) <= 20 else ""  # a real heading, not a sentence
         excerpt = html.escape(s.excerpt)
         for keyword in s.keywords:
@@ -159,11 +202,26 @@ class SuggestionPanel(QWidget):
         """Tag each selected clause with the theme (one undoable action each)."""
         chosen = self.selected()
         for _item, s in chosen:
-            self.controller.add_span(s.start_offset, s.end_offset, themes=[s.theme], label=self.tr("标记条款"))
+            self._tag(s)
         self._drop([item for item, _s in chosen])
         if chosen:
             self.window_.status(self.tr("已用“%1”标记 %2 条条款（Ctrl+Z 撤销）").replace("%1", chosen[0][1].theme)
                                 .replace("%2", str(len(chosen))))
+
+    def _tag(self, s: Suggestion) -> None:
+        """Tag the clause: through the open compilation when it is that one, else through the library's."""
+        comp = self.window_.compilation
+        if comp is not None and comp.content_hash == s.content_hash:
+            self.controller.add_span(s.start_offset, s.end_offset, themes=[s.theme], label=self.tr("标记条款"))
+            return
+        if self._library is None or s.content_hash not in self._library.compilations:
+            return
+        ann = annotation_for_span(self._library.compilations[s.content_hash], s.start_offset, s.end_offset,
+                                  pdf=str(self._library.paths[s.content_hash]), themes=[s.theme])
+        label = self.tr("标记条款")
+        self.controller.push(label, {ann.id: None}, {ann.id: ann},
+                             self.tr("已%1%2，主题：%3").replace("%1", label).replace("%2", f" {ann.clause_label}")
+                             .replace("%3", self.controller.themes_text([s.theme])))
 
     def reject_selected(self) -> None:
         chosen, memory = self.selected(), self.memory()
@@ -183,8 +241,18 @@ class SuggestionPanel(QWidget):
     def open_item(self, item: QTreeWidgetItem) -> None:
         """Show the clause with the keyword in view."""
         s: Suggestion = item.data(0, SUGGESTION_ROLE)
+        if s is None:
+            return
         comp = self.window_.compilation
-        if comp is None or s is None or comp.content_hash != s.content_hash:
+        if (comp is None or comp.content_hash != s.content_hash) and self._library is not None:
+            path = self._library.paths.get(s.content_hash)
+            if path is None or not self.window_.open_pdf(path, page=s.page_index):
+                return
+            comp = self._library.compilations[s.content_hash]  # the same analysis the window is about to get
+            self.window_.view.go_to(s.page_index)
+            if self.window_.compilation is None or self.window_.compilation.content_hash != s.content_hash:
+                return  # the window's own analysis arrives shortly; the page is shown meanwhile
+        if comp is None or comp.content_hash != s.content_hash:
             return
         start, end = s.match_spans[0] if s.match_spans else (s.start_offset, s.start_offset + 1)
         rects = comp.span_rects(start, end)
@@ -211,5 +279,5 @@ def install(window: "MainWindow", controller: "AnnotationController") -> tuple[S
     action.setShortcut(QKeySequence("Ctrl+Shift+T"))
     action.triggered.connect(show)
     window.menu("tools").addAction(action)
-    window.documentClosed.connect(lambda: (panel.list.clear(), setattr(panel, "suggestions", [])))
+    window.documentClosed.connect(panel.forget)
     return panel, dock

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMenu, QMessageBox, QToolBar
 
+from reader.fsnames import shown_path
 from reader.ui import i18n
 from reader.ui.plaintext import tooltip
 
@@ -198,8 +199,8 @@ def _fill_recent(window: "MainWindow", menu: QMenu) -> None:
     menu.clear()
     files = window.settings.recent_files()
     for path in files:
-        action = menu.addAction(Path(path).name, lambda p=path: window.open_pdf(p))
-        action.setToolTip(tooltip(path))
+        action = menu.addAction(shown_path(Path(path).name), lambda p=path: window.open_pdf(p))
+        action.setToolTip(tooltip(shown_path(path)))
         action.setEnabled(Path(path).exists())
     if files:
         menu.addSeparator()

@@ -267,6 +267,11 @@
 <context>
     <name>ReviewPanel</name>
     <message>
+        <location filename="../../reader/ui/review_panel.py" line="202" />
+        <source>编辑批注</source>
+        <translation>Edit note</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/review_panel.py" line="143" />
         <source>本汇编</source>
         <translation>This compilation</translation>

@@ -3,6 +3,41 @@
 <context>
     <name>SuggestionPanel</name>
     <message>
+        <location filename="../../reader/ui/suggestion_panel.py" line="0" />
+        <source>已%1%2，主题：%3</source>
+        <translation>Done: %1%2 — themes: %3</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/suggestion_panel.py" line="0" />
+        <source>本汇编</source>
+        <translation>This compilation</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/suggestion_panel.py" line="0" />
+        <source>整个资料库</source>
+        <translation>Whole library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/suggestion_panel.py" line="0" />
+        <source>资料库不可用</source>
+        <translation>The library is not available</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/suggestion_panel.py" line="0" />
+        <source>正在查找整个资料库…</source>
+        <translation>Searching the whole library…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/suggestion_panel.py" line="0" />
+        <source>正在查找主题建议…</source>
+        <translation>Finding theme suggestions…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/suggestion_panel.py" line="0" />
+        <source>有 %1 个文件无法读取，已跳过</source>
+        <translation>%1 file(s) could not be read and were skipped</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/suggestion_panel.py" line="39" />
         <source>查找</source>
         <translation>Find</translation>

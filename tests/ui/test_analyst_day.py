@@ -221,3 +221,41 @@ def test_suggestions_accept_reject_remembered_and_open(window, qtbot):
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
     qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.summary.text().startswith("2 "), timeout=15000)
+
+
+OTHER = [("关于推进数字化转型的通知", ["各有关单位：", "一、总体要求", "（一）推进数字化转型，提升产业链韧性。",
+                                     "（二）完善配套政策。"])]
+
+
+def test_suggestions_cover_the_library_tag_and_open_other_files(window, qtbot, open_analysed, tmp_path, pdf):
+    """Scope “整个资料库”: clauses of every compilation in the library, as `python -m reader suggest` without a PDF."""
+    day = window.document.path
+    other = typeset(tmp_path / "other.pdf", OTHER)
+    open_analysed(window, other)  # the library now holds both; the other one is open
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_T, CTRL | SHIFT)
+    panel = window.suggestion_panel
+    panel.theme_box.setCurrentIndex(panel.theme_box.findData("氢能"))
+    qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "没有" in panel.summary.text() or panel.list.topLevelItemCount(), timeout=15000)
+    assert panel.list.topLevelItemCount() == 0  # the open compilation says nothing of hydrogen
+    panel.scope.setFocus()
+    qtbot.keyClick(panel.scope, Qt.Key.Key_Down)  # 本汇编 → 整个资料库
+    assert panel.scope.currentData() == "library"
+    qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.list.topLevelItemCount() == 3, timeout=30000)
+    rows = [panel.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1) for i in range(3)]
+    assert [r.clause_path for r in rows] == [[], ["一、", "（一）"], ["二、", "（二）"]]
+    assert all("day.pdf" in panel.list.topLevelItem(i).text(0) for i in range(3))  # which file each comes from
+    # A tags a clause of the file that is not open
+    panel.list.setCurrentItem(panel.list.topLevelItem(1))
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_A)
+    (ann,) = window.annotation_controller.store.list()
+    assert ann.themes == ["氢能"] and ann.clause_path == ["一、", "（一）"] and ann.content_hash == rows[1].content_hash
+    assert Path(ann.pdf).name == "day.pdf"
+    # double-click opens that file at the clause
+    item = panel.list.topLevelItem(1)
+    _double_click(qtbot, panel.list.viewport(), panel.list.visualItemRect(item).center())
+    assert Path(window.document.path).name == Path(day).name
+    assert window.view.current_page() == rows[2].page_index

@@ -71,7 +71,7 @@ def test_damaged_page_becomes_a_marked_placeholder_not_a_crash(qtbot, tmp_path, 
 
     document = Document.open(build.text_pdf(tmp_path / "a.pdf", pages=2))
 
-    def broken(index, zoom, clip=None):
+    def broken(index, zoom, clip=None, cancelled=None):
         raise CorruptPdfError("第 2 页已损坏 (page 2 is damaged)")
 
     monkeypatch.setattr(document, "render", broken)

@@ -139,3 +139,51 @@ def test_team_library_filters_by_author(window, qtbot):
     assert "共 5 条" in panel.counts.text()
     panel.author.setCurrentIndex(panel.author.findData("mine"))
     assert "共 8 条" in panel.counts.text()
+
+
+def _visible_texts(panel, index):
+    """What a user reads in each visible column of a row (the card column: its quote and its note)."""
+    texts = []
+    for column in range(panel.model.columnCount()):
+        if panel.tree.isColumnHidden(column):
+            continue
+        cell = panel.model.index(index.row(), column, index.parent())
+        delegate = panel.tree.itemDelegateForColumn(column)
+        ann = panel.model.annotation(cell)
+        if delegate is not None and ann is not None:
+            texts.extend(delegate._texts(ann))
+        else:
+            texts.append(cell.data() or "")
+    return texts
+
+
+def test_a_card_shows_its_note_once_and_f2_or_double_click_edits_it(window, qtbot):
+    panel, controller = window.review_panel, window.annotation_controller
+    group = panel.model.index(0, 0)
+    row = panel.model.index(0, QUOTE, group)
+    ann = panel.model.annotation(row)
+    assert ann.note
+    texts = _visible_texts(panel, row)
+    assert sum(ann.note in text for text in texts) == 1, texts  # in the card, not again in a column
+    assert "批注" not in [panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(panel.model.columnCount())
+                          if not panel.tree.isColumnHidden(c)]
+    # the card is tall enough for quote and note (two wrapped blocks)
+    panel.tree.expandAll()
+    rect = panel.tree.visualRect(row)
+    assert rect.height() >= 2 * panel.tree.fontMetrics().height()
+    # F2 on the selected card opens the note beside its highlight
+    panel.tree.setFocus()
+    panel.tree.setCurrentIndex(row)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_F2)
+    editor = controller.hover.editor
+    qtbot.waitUntil(editor.isVisible, timeout=5000)
+    assert editor.annotation_id == ann.id and editor.text.toPlainText() == ann.note
+    editor.text.selectAll()
+    qtbot.keyClicks(editor.text, "only in the card")
+    qtbot.keyClick(editor.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: controller.store.get(ann.id).note == "only in the card", timeout=5000)
+    panel.refresh()
+    qtbot.waitUntil(lambda: any("only in the card" in t for g in range(panel.model.rowCount())
+                                for r in range(panel.model.rowCount(panel.model.index(g, 0)))
+                                for t in _visible_texts(panel, panel.model.index(r, QUOTE, panel.model.index(g, 0)))),
+                    timeout=5000)

@@ -35,6 +35,8 @@ def to_view(window: MainWindow, page: int, x: float, y: float) -> QPoint:
 
 
 def drag(qtbot, window: MainWindow, start: QPoint, end: QPoint) -> None:
+    # as a user does: once the pages are shown (their text is extracted off the GUI thread meanwhile)
+    qtbot.waitUntil(lambda: all(window.view.text_ready(p) for p in window.view.visible_pages()), timeout=15000)
     viewport = window.view.viewport()
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(viewport, pos=(start + end) / 2)
@@ -108,12 +110,31 @@ def test_selection_uses_clean_text_once_the_compilation_is_ready(qtbot, sample_p
 
 def test_double_click_selects_the_phrase_and_shift_click_extends(window, qtbot, tmp_path):
     window.open_pdf(build.paragraph_pdf(tmp_path / "p.pdf", "各地区，推动制造业绿色发展。", "另起一行"))
+    qtbot.waitUntil(lambda: window.view.text_ready(0), timeout=15000)
     viewport = window.view.viewport()
     qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=to_view(window, 0, 72 + 14 * 5, 95))
     assert window.view.selected_text() == "推动制造业绿色发展"       # between the punctuation marks
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier,
                      pos=to_view(window, 0, 72 + 14 * 2 + 7, 115))  # middle of the third character
     assert window.view.selected_text() == "推动制造业绿色发展。另起一"
+
+
+def test_selection_never_extracts_on_the_gui_thread(window, qtbot, tmp_path, monkeypatch):
+    """Before the analysis, page text comes from the render worker; the GUI thread never calls into MuPDF for it."""
+    import threading
+
+    from reader.ui import page_text
+
+    built_on = []
+    original = page_text.PageTextMap.build.__func__
+    monkeypatch.setattr(page_text.PageTextMap, "build",
+                        classmethod(lambda cls, doc, page: (built_on.append(threading.current_thread()),
+                                                            original(cls, doc, page))[1]))
+    window.open_pdf(build.paragraph_pdf(tmp_path / "p.pdf", "推动制造业绿色", "发展的通知"))
+    assert not window.view.text_ready(0) or built_on  # nothing extracted synchronously by opening
+    drag(qtbot, window, to_view(window, 0, 73, 95), to_view(window, 0, 400, 95))
+    assert window.view.selected_text() == "推动制造业绿色"
+    assert built_on and threading.main_thread() not in built_on
 
 
 def test_copy_before_analysis_is_the_analysed_text(tmp_path):

@@ -63,3 +63,25 @@ def test_opening_the_open_document_again_only_moves_to_the_page(make_window, sam
     assert window.open_pdf(sample_pdf, page="45")
     assert window.document is document and opened == []
     assert window.view.current_page() == document.page_labels.index("45")
+
+
+def test_a_gbk_named_file_opens_is_named_readably_and_reopens_from_the_recent_list(make_window, qtbot, tmp_path):
+    """A name of GBK bytes (a zip made on Windows): the window shows 政策汇编, records and reopens the exact file."""
+    import os
+    from pathlib import Path
+
+    gbk = os.fsdecode(os.path.join(os.fsencode(tmp_path), "政策汇编".encode("gbk") + b".pdf"))
+    os.replace(build.text_pdf(tmp_path / "made.pdf", pages=2), gbk)
+    other = build.text_pdf(tmp_path / "other.pdf")
+    window = make_window(background_analysis=True)
+    assert window.open_pdf(gbk)
+    assert window.windowTitle().startswith("政策汇编")
+    qtbot.waitUntil(lambda: window.compilation is not None, timeout=60000)  # recorded and analysed in the background
+    entry = window.library.find_by_path(gbk)
+    assert entry is not None and entry.path == gbk and entry.content_hash == window.compilation.content_hash
+    window.open_pdf(other)
+    window.recent_menu.aboutToShow.emit()
+    names = [action.text() for action in window.recent_menu.actions() if action.text()]
+    assert names[:2] == ["other.pdf", "政策汇编.pdf"]
+    window.recent_menu.actions()[1].trigger()
+    assert window.document is not None and Path(window.document.path) == Path(gbk)
