@@ -25,6 +25,7 @@ from reader.index.failures import describe_failure
 from reader.index.ocr_step import OcrOutcome, OcrStep
 from reader.index.normalize import fold
 from reader.index.repair import index_damage, rebuild
+from reader.index import schema
 from reader.index.schema import NEXT_PAGE_HEAD, PageStore, open_whoosh, open_writer, page_record, pdf_fields
 from reader.library import Library, LibraryFile
 
@@ -246,7 +247,8 @@ class LibraryIndexer:
                     with Document.open(path) as doc:
                         if doc.content_hash != content_hash:
                             continue  # reported by the indexing step
-                        outcome = self.ocr.run(doc, Path(recorded_path).name, progress, cancelled)
+                        outcome = self.ocr.run(doc, Path(recorded_path).name,
+                                               self._alive_while(content_hash, progress), cancelled)
                 except (ReaderError, OSError):
                     continue  # unreadable: the indexing step records why
                 finally:
@@ -260,6 +262,21 @@ class LibraryIndexer:
         finally:
             self.ocr.release()
         return outcomes
+
+    def _alive_while(self, content_hash: str, progress: Progress | None) -> Progress:
+        """``progress`` that also refreshes the file's in-progress marker (at most once a minute), so
+        an OCR of thousands of pages is never recorded as a crash by another run."""
+        last = time.monotonic()
+
+        def report(done: int, total: int, what: str) -> None:
+            nonlocal last
+            if time.monotonic() - last >= schema._HEARTBEAT_EVERY_S:
+                self.store.heartbeat(content_hash)
+                last = time.monotonic()
+            if progress is not None:
+                progress(done, total, what)
+
+        return report
 
     def _prepare(self, content_hash: str, entry: LibraryFile | None, comp, ocr: OcrOutcome | None = None) -> dict:
         """Analyse (cached) and store the page texts of one compilation (OCR'd before, ``ocr`` says

@@ -135,7 +135,11 @@ PAGE_MIGRATIONS: list[MigrationStep] = [
     ],
 ]
 INDEX_VERSION = len(PAGE_MIGRATIONS)
-_STALE_AFTER_S = 6 * 3600  # no file takes this long; a marker this old outlived its process (pid reused)
+# The worker refreshes its marker (``heartbeat``) at least every _HEARTBEAT_EVERY_S while it OCRs a
+# file, page by page, so a 2,000-page scan that takes a day stays alive; no page or indexing step goes
+# this long without a sign of life, so a marker this old outlived its process (its pid reused).
+_STALE_AFTER_S = 6 * 3600
+_HEARTBEAT_EVERY_S = 60.0
 WORKER_DIED = ("索引进程在处理此文件时退出 (the indexing process exited while working on this file; "
                "it may be damaged or too large)")
 
@@ -172,6 +176,12 @@ class PageStore:
             db.execute("UPDATE queue SET started_at=?, started_pid=? WHERE content_hash=?",
                        (time.time(), os.getpid(), content_hash))
 
+    def heartbeat(self, content_hash: str) -> None:
+        """Say this process still works on the file: a long OCR is never taken for a dead worker's."""
+        with self.connect() as db:
+            db.execute("UPDATE queue SET started_at=? WHERE content_hash=? AND started_pid=?",
+                       (time.time(), content_hash, os.getpid()))
+
     def mark_done_working(self, content_hash: str) -> None:
         with self.connect() as db:
             db.execute("UPDATE queue SET started_at=NULL, started_pid=NULL WHERE content_hash=?", (content_hash,))
@@ -179,7 +189,8 @@ class PageStore:
     def recover_abandoned(self) -> list[dict]:
         """Files a process was working on when it died (segfault, killed): recorded as failed and
         taken off the queue, so one file that kills the worker cannot stop every later run.
-        A file another live process is working on right now is left alone."""
+        A file another live process is working on right now is left alone: its pid runs and its
+        marker was refreshed (:meth:`heartbeat`) within ``_STALE_AFTER_S``."""
         with self.connect() as db:
             rows = db.execute("SELECT content_hash, path, started_pid, started_at FROM queue"
                               " WHERE started_at IS NOT NULL").fetchall()

@@ -74,3 +74,51 @@ def test_no_ocr_skips_and_a_later_run_indexes_the_ocr_text(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["skipped"] == [] and data["indexed"][0]["ocr_pages"] == [0]
     assert [page for _, page in hits(Library(root), PHRASE)] == [0]
+
+
+def test_a_long_ocr_keeps_its_in_progress_marker_alive(tmp_path, monkeypatch):
+    """The worker refreshes its marker while it OCRs: a marker aged past the stale limit (as after
+    hours on a 2,000-page scan) is fresh again by the next page, so another run (here a live
+    process of another pid) never records the file as abandoned by a crash."""
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    from reader.index import schema
+
+    monkeypatch.setattr(schema, "_HEARTBEAT_EVERY_S", 0.0)  # every page, not once a minute
+    pdf = ocr_pdfs.scanned_pdf(tmp_path / "scan.pdf", pages=3)
+    library = Library(tmp_path / "library")
+    indexer = LibraryIndexer(library)
+    database = library.index_dir / "pages.sqlite3"
+    long_ago = time.time() - schema._STALE_AFTER_S - 3600
+    marks: list[float] = []
+
+    def on_progress(done: int, total: int, what: str) -> None:
+        if not is_ocr_progress(what):
+            return
+        with sqlite3.connect(database) as db:
+            [(started,)] = db.execute("SELECT started_at FROM queue WHERE started_at IS NOT NULL").fetchall()
+            marks.append(started)
+            db.execute("UPDATE queue SET started_at=?", (long_ago,))  # as if the OCR had run for hours
+
+    report = indexer.index_paths([pdf], progress=on_progress)
+    assert report.indexed and not report.failed
+    assert len(marks) == 3 and all(mark > time.time() - 600 for mark in marks[1:])
+
+    # The other half: a marker held by a live process is abandoned only when its heartbeat is old.
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        content_hash = library.files()[0].content_hash
+        store = indexer.store
+        store.enqueue(content_hash, str(pdf), 1.0)
+        with sqlite3.connect(database) as db:
+            db.execute("UPDATE queue SET started_at=?, started_pid=?", (time.time() - 60, other.pid))
+        assert store.recover_abandoned() == [] and store.queued()
+        with sqlite3.connect(database) as db:
+            db.execute("UPDATE queue SET started_at=?", (long_ago,))
+        assert [f["content_hash"] for f in store.recover_abandoned()] == [content_hash]
+    finally:
+        other.kill()
+        other.wait()
