@@ -10,6 +10,7 @@ when the copy is saved, which keeps it small.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pymupdf
@@ -35,26 +36,70 @@ def cached_ocr_pages(structure_cache_dir: Path, content_hash: str) -> dict[int, 
 def add_text_layer(page: pymupdf.Page, result: OcrPage, font: pymupdf.Font) -> int:
     """Write ``result``'s characters invisibly on ``page``, each on its box; returns characters written.
 
-    Boxes are in the page's unrotated coordinates, as the OCR stored them; each character gets the
-    size that makes it reach the next character (within its box's height), so a viewer's selection
-    covers the printed character and the line reads without made-up spaces.
+    Boxes are in the page's unrotated coordinates, as the OCR stored them. A scanned sheet is
+    rarely fed in straight, so each line is written along its own slope (the fitted line through
+    its characters' centres), turned with it: a viewer then reads one line per printed line and
+    its selection follows the print. Each character gets the size that makes it reach the next
+    character (within its box's height), so the line reads without made-up spaces.
     """
-    writer = pymupdf.TextWriter(page.rect)
     written = 0
     for line in result.lines:
         boxes = [(c, r) for c, r in zip(line.chars, line.rects) if c.strip() and r[3] - r[1] > 0.5 and r[2] > r[0]]
-        for number, (char, (x0, y0, x1, y1)) in enumerate(boxes):
+        if not boxes:
+            continue
+        angle = line_slope_degrees([r for _, r in boxes])
+        writer = pymupdf.TextWriter(page.rect)
+        pivot, placed = _along_line([r for _, r in boxes], angle)
+        for number, ((char, _), (left, baseline, width, height)) in enumerate(zip(boxes, placed)):
             # Sized so the glyph ends where the next one starts: a viewer then reads the line without
             # spaces a gap would make it insert ("2 0 2 4"), and within its height.
-            by_height = (y1 - y0) / (1 + _DESCENT)
-            reach = (boxes[number + 1][1][0] if number + 1 < len(boxes) else x1) - x0
+            by_height = height / (1 + _DESCENT)
+            reach = (placed[number + 1][0] if number + 1 < len(placed) else left + width) - left
             advance = font.text_length(char, fontsize=1) if font.has_glyph(ord(char)) else 0
             size = min(max(reach / advance, 0.6 * by_height), 1.3 * by_height) if advance > 0 else by_height
-            writer.append((x0, y1 - by_height * _DESCENT), char, font=font, fontsize=size)
+            writer.append((left, baseline - by_height * _DESCENT), char, font=font, fontsize=size)
             written += 1
-    if written:
-        writer.write_text(page, render_mode=INVISIBLE)
+        # TextWriter turns text in PDF space (y up): a clockwise slope on the page is a negative angle there.
+        morph = (pivot, pymupdf.Matrix(-angle)) if angle else None
+        writer.write_text(page, render_mode=INVISIBLE, morph=morph)
     return written
+
+
+def line_slope_degrees(rects: list[tuple[float, float, float, float]]) -> float:
+    """The slope of a line of characters, in degrees clockwise (PDF page space, y down): the least-
+    squares line through the boxes' centres. 0 for fewer than three characters or a short line,
+    where a box's jitter would outweigh any skew; skews beyond 10° are no scanner's and are ignored."""
+    if len(rects) < 3:
+        return 0.0
+    xs = [(r[0] + r[2]) / 2 for r in rects]
+    ys = [(r[1] + r[3]) / 2 for r in rects]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    height = sorted(r[3] - r[1] for r in rects)[len(rects) // 2]
+    if spread <= 0 or max(xs) - min(xs) < 3 * height:
+        return 0.0
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / spread
+    degrees = math.degrees(math.atan(slope))
+    return degrees if 0.05 <= abs(degrees) <= 10 else 0.0
+
+
+def _along_line(rects: list[tuple[float, float, float, float]], angle: float
+                ) -> tuple[pymupdf.Point, list[tuple[float, float, float, float]]]:
+    """The line's pivot (its first box's centre) and, per box, (left, bottom, width, height) in the
+    line's own upright frame: the page turned back by ``angle`` about the pivot. Writing there and
+    turning the text by ``angle`` about the pivot puts each character on its box."""
+    first = rects[0]
+    pivot = pymupdf.Point((first[0] + first[2]) / 2, (first[1] + first[3]) / 2)
+    cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    placed = []
+    for x0, y0, x1, y1 in rects:
+        dx, dy = (x0 + x1) / 2 - pivot.x, (y0 + y1) / 2 - pivot.y
+        u, v = dx * cos + dy * sin, -dx * sin + dy * cos
+        # An upright box around a turned character is taller and wider by the turn; undo that.
+        width = max((x1 - x0) - (y1 - y0) * abs(sin), (x1 - x0) / 2)
+        height = max((y1 - y0) - (x1 - x0) * abs(sin), (y1 - y0) / 2)
+        placed.append((pivot.x + u - width / 2, pivot.y + v + height / 2, width, height))
+    return pivot, placed
 
 
 def layer_font() -> pymupdf.Font:

@@ -43,6 +43,26 @@ def scanned_pdf(path: Path, pages: int = 1, dpi: int = 150) -> Path:
     return path
 
 
+def skewed_scan(path: Path, degrees: float = 2.0, dpi: int = 150) -> Path:
+    """One image-only page of the notice fed into the scanner turned by ``degrees`` (counter-clockwise
+    as seen), as sheets often are: every printed line then runs at that slope in the picture."""
+    source = pymupdf.open()
+    typeset_notice(source)
+    turned = pymupdf.open()
+    page = turned.new_page(width=595, height=842)
+    # show_pdf_page keeps the rotated page inside the target rect: a rect a little larger than the
+    # page keeps the text at its printed size (a 2° turn of A4 needs about 1.07 × the width).
+    grow = 1 + abs(degrees) / 30
+    rect = pymupdf.Rect(0, 0, 595 * grow, 842 * grow)
+    rect = rect + (297.5 - rect.width / 2, 421 - rect.height / 2) * 2
+    page.show_pdf_page(rect, source, 0, rotate=degrees)
+    picture = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY).tobytes("jpeg", jpg_quality=70)
+    doc = pymupdf.open()
+    doc.new_page(width=595, height=842).insert_image(pymupdf.Rect(0, 0, 595, 842), stream=picture)
+    doc.save(path)
+    return path
+
+
 def scanner_ocr_pdf(path: Path, layer_text: str = "zO24年姐月") -> Path:
     """A scanned page with a scanner's invisible (render mode 3) OCR layer over the picture."""
     scanned_pdf(path.with_suffix(".plain.pdf"))

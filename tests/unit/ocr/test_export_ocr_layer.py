@@ -66,3 +66,32 @@ def test_without_the_option_the_copy_has_no_text_and_word_refuses_it(annotated_s
     code = main(["export", "--format", "md", "-o", str(folder / "x.md"), "--ocr-layer", "--library", library])
     err = capsys.readouterr().err
     assert code == 2 and "--ocr-layer" in err
+
+
+def test_on_a_skewed_scan_each_line_is_written_along_its_slope_and_reads_in_order(tmp_path, capsys):
+    """A sheet fed in turned by 3°: the layer's lines run at the scan's slope (so a viewer's selection
+    follows the print) and the copy's text reads the notice line by line, phrases in order."""
+    import math
+
+    degrees = 3.0
+    pdf = ocr_pdfs.skewed_scan(tmp_path / "skewed.pdf", degrees=degrees)
+    library = str(tmp_path / "library")
+    assert main(["index", str(pdf), "--library", library]) == 0
+    assert main(["annotations", "add", str(pdf), "--page", "0", "--quote", "工业互联网平台",
+                 "--theme", "数据安全", "--library", library]) == 0
+    output = tmp_path / "copy.pdf"
+    assert _export(capsys, pdf, library, output, "--ocr-layer") == 0
+    page = pymupdf.open(output)[0]
+    text = "".join(page.get_text().split())
+    at = 0
+    for phrase in (ocr_pdfs.TITLE, "各有关单位", "为贯彻落实数据安全法", "加强重要数据保护", "一、检查范围",
+                   "重点检查工业互联网平台和数据中心的安全管理制度", "二、工作要求", "前报送自查报告"):
+        found = text.find(phrase, at)
+        assert found >= 0, (phrase, text)
+        at = found + len(phrase)
+    lines = [line for block in page.get_text("dict")["blocks"] for line in block.get("lines", ())
+             if len("".join(span["text"] for span in line["spans"]).strip()) >= 6]
+    assert len(lines) >= 7
+    for line in lines:  # turned counter-clockwise as seen: up to the right (y grows downwards)
+        slope = math.degrees(math.atan2(-line["dir"][1], line["dir"][0]))
+        assert abs(slope - degrees) <= 1.0, (slope, "".join(span["text"] for span in line["spans"]))
