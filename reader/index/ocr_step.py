@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from reader.document import Document
+from reader.ocr.runner import return_freed_memory
 from reader.ocr.store import OcrStore, ocr_root_for
 from reader.progress import ocr_what
 
@@ -31,18 +32,6 @@ class OcrOutcome:
     missing: list[int] = field(default_factory=list)  # needing OCR, still without it
     cancelled: bool = False
     message: str = ""  # why pages were left without text (no engine), for the report
-
-
-def _return_freed_memory() -> None:
-    """Give the heap's free pages back to the system (glibc's malloc_trim): without it the engine's
-    freed memory stays counted in the worker's RSS under what indexing loads next."""
-    import ctypes
-    import ctypes.util
-
-    try:
-        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: the memory is reused all the same
-        pass
 
 
 def engine_installed() -> bool:
@@ -111,7 +100,7 @@ class OcrStep:
         if self._engine is not None:
             self._engine = None
             gc.collect()
-            _return_freed_memory()
+            return_freed_memory()
 
     def _get_engine(self):
         from reader.ocr.engines import OcrUnavailableError, make_engine

@@ -74,12 +74,29 @@ def _quad_box(quad) -> PixelRect:
     return min(xs), min(ys), max(xs), max(ys)
 
 
+def _cap_detection_side(detector, det_side: int) -> None:
+    """Make RapidOCR's text detector scale the page so its longer side is at most ``det_side`` px.
+
+    rapidocr-onnxruntime 1.4.x ignores ``det_limit_side_len`` when ``det_limit_type`` is "max": it
+    picks 960, 1500 or 2000 px by the image's own size, so a 150-dpi A4 page (1754 px) was detected
+    at full size, and detection's activations (≈ 160 kB per thousand pixels) made the worker's peak.
+    Text lines are still recognised from the full-resolution image; only the search for them runs
+    on the smaller copy.
+    """
+    from rapidocr_onnxruntime.ch_ppocr_det.utils import DetPreProcess
+
+    def preprocess(_longest_side: int) -> DetPreProcess:
+        return DetPreProcess(det_side, "max", detector.mean, detector.std)
+
+    detector.get_preprocess = preprocess
+
+
 class RapidOcrEngine:
     """PP-OCRv4 through rapidocr-onnxruntime; detection on the page scaled to ``det_side`` pixels."""
 
     name = "rapidocr"
 
-    def __init__(self, dpi: int = 150, det_side: int = 736, threads: int = 1, batch: int = 1) -> None:
+    def __init__(self, dpi: int = 150, det_side: int = 1280, threads: int = 1, batch: int = 1) -> None:
         try:
             from rapidocr_onnxruntime import RapidOCR
         except ImportError as exc:
@@ -94,6 +111,7 @@ class RapidOcrEngine:
         self._ocr = RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1,
                              det_limit_side_len=det_side, det_limit_type="max", rec_batch_num=batch,
                              print_verbose=False)
+        _cap_detection_side(self._ocr.text_det, det_side)
 
     def recognize(self, gray) -> list[RawBox]:
         import numpy as np

@@ -56,6 +56,19 @@ def render_gray(page, dpi: int):
     return gray, scale
 
 
+def return_freed_memory() -> None:
+    """Give the heap's free pages back to the system (glibc's malloc_trim). Between pages: the
+    engine's buffers of one page, freed but kept by malloc, would otherwise sit under the next
+    page's and add to the worker's peak; after OCR, under what indexing loads next."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory is reused all the same
+        pass
+
+
 def recognize_page(document: Document, index: int, engine: Engine) -> OcrPage:
     """OCR one page: render, recognise, and put every box in PDF points."""
     with MUPDF_LOCK:
@@ -151,6 +164,8 @@ def ocr_document(document: Document, store: OcrStore, engine: Engine, pages: lis
         store.save(document.content_hash, result)
         report.pages.append(index)
         report.seconds.append(result.seconds)
+        del result
+        return_freed_memory()
     if progress is not None and not report.cancelled:
         progress(len(todo), len(todo), -1)
     if report.pages and structure_cache_dir is not None:

@@ -1,5 +1,7 @@
-"""Real scans through the command line: an image-only scan (shared 20, ours 44) and a scan with a
-scanner's poor OCR layer (shared 21, read again by our OCR), checked against their truth files."""
+"""Real scans through the command line: image-only scans (shared 20, ours 44 and 45) and a scan with a
+scanner's poor OCR layer (shared 21, read again by our OCR), checked against their truth files.
+Scan 45's first page holds little besides the 版头, 文号 and a short notice: it must be searchable by
+default (a page of a document, not front matter)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 SHARED_REAL = REPO.parent / "shared" / "corpus" / "real"
 OUR_REAL = REPO / "tests" / "data" / "real"
 SCANS = [(SHARED_REAL, "20_scan_company_notice.pdf"), (SHARED_REAL, "21_scan_ocr_shou_threshold_notice.pdf"),
-         (OUR_REAL, "44_scan_shou_xinxi_2018_28.pdf")]
+         (OUR_REAL, "44_scan_shou_xinxi_2018_28.pdf"), (OUR_REAL, "45_scan_scnu_2025_1.pdf")]
 
 
 def squash(text: str) -> str:

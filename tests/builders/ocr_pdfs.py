@@ -63,6 +63,22 @@ def skewed_scan(path: Path, degrees: float = 2.0, dpi: int = 150) -> Path:
     return path
 
 
+def fine_scan(path: Path, pages: int = 1, dpi: int = 600, paper: tuple[float, float] = (595, 842)) -> Path:
+    """Image-only pages scanned at ``dpi`` (600: a 35-megapixel A4 picture) on paper of ``paper``
+    points, the notice scaled to fill it: the heavy pages a worker's memory must survive."""
+    source = pymupdf.open()
+    typeset_notice(source)
+    width, height = paper
+    sheet = pymupdf.open()
+    sheet.new_page(width=width, height=height).show_pdf_page(pymupdf.Rect(0, 0, width, height), source, 0)
+    picture = sheet[0].get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY).tobytes("jpeg", jpg_quality=60)
+    doc = pymupdf.open()
+    for _ in range(pages):
+        doc.new_page(width=width, height=height).insert_image(pymupdf.Rect(0, 0, width, height), stream=picture)
+    doc.save(path)
+    return path
+
+
 def scanner_ocr_pdf(path: Path, layer_text: str = "zO24年姐月") -> Path:
     """A scanned page with a scanner's invisible (render mode 3) OCR layer over the picture."""
     scanned_pdf(path.with_suffix(".plain.pdf"))
