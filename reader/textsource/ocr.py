@@ -169,6 +169,12 @@ def _bold_boxes(boxes, sizes: list[float]) -> list[bool]:
     return out
 
 
+def _fix_vertical_bar(chars: list[str]) -> list[str]:
+    """丨 (U+4E28, a dictionary radical no running text uses) is how recognisers read a printed
+    vertical bar "|", the separator of headings such as 解读|《…》: made the bar again."""
+    return ["|" if c == "丨" else c for c in chars]
+
+
 def ocr_lines(result: OcrPage, page_index: int) -> list[Line]:
     """Rows of one page from its OCR result."""
     boxes = [box for box in result.lines if box.chars and any(c.strip() for c in box.chars)]
@@ -182,7 +188,7 @@ def ocr_lines(result: OcrPage, page_index: int) -> list[Line]:
         y1 = max(r[3] for r in rects)
         chars = list(box.chars)
         if len("".join(chars)) == len(chars):  # one character per box: repairs keep every box in place
-            chars = _fix_year_range_dash(_fix_doc_number_brackets(chars))
+            chars = _fix_vertical_bar(_fix_year_range_dash(_fix_doc_number_brackets(chars)))
         red = is_red(box.ink) if box.ink is not None else None
         pieces.append(Piece(chars, rects, [size] * len(rects), [bold] * len(rects), y0, y1, rects[0][0], red))
     return rows_from_pieces(pieces, page_index, wide_gaps=True)

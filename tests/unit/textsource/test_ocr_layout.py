@@ -176,3 +176,21 @@ def test_a_contents_page_whose_leaders_ocr_does_not_read_is_still_contents():
     lines = [line.text for line in ocr_lines(OcrPage(0, "t", 595, 842, boxes), 0)]
     assert lines[1].endswith("   3")
     assert is_contents(lines)
+
+
+def test_a_title_line_read_on_a_coarse_grid_keeps_its_size():
+    """A recogniser places characters on a coarse grid: a 16 pt line's single steps read 14.4, 17.8,
+    14.9, 14.9, 17.3, … (real scan 20's title). Measured over the run its size is 16, as the next
+    line's, so the two lines of one title read one size."""
+    lefts = [145.4, 159.8, 177.6, 192.5, 207.4, 224.6, 239.5, 257.3, 272.2, 289.9, 304.3, 319.2]
+    chars = list("北京创新致远科技发展中心")
+    jittered = OcrLine("".join(chars), 0.95, chars, [(x, 80, x + 15.5, 98.7) for x in lefts], [0.95] * len(chars))
+    assert [line.size for line in ocr_lines(OcrPage(0, "t", 595, 842, [jittered]), 0)] == [16]
+    page = OcrPage(0, "t", 595, 842, [jittered, box("关于召开年度第二次合伙人会议的", 146, 112, 16.05, 18.5)])
+    first, second = [line.size for line in ocr_lines(page, 0)]
+    assert first == second == 16
+
+
+def test_a_vertical_bar_read_as_the_radical_is_made_the_bar_again():
+    page = OcrPage(0, "t", 595, 842, [box("解读丨《中小企业数字化赋能专项行动方案》", 90, 100, 16, 17)])
+    assert ocr_lines(page, 0)[0].text == "解读|《中小企业数字化赋能专项行动方案》"
