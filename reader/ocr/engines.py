@@ -96,7 +96,7 @@ class RapidOcrEngine:
 
     name = "rapidocr"
 
-    def __init__(self, dpi: int = 150, det_side: int = 1280, threads: int = 1, batch: int = 1) -> None:
+    def __init__(self, dpi: int = 150, det_side: int = 1536, threads: int = 1, batch: int = 1) -> None:
         try:
             from rapidocr_onnxruntime import RapidOCR
         except ImportError as exc:

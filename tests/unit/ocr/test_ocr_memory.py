@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[3]
 LIMIT_MB = 800
-MARGIN_MB = 150  # what real scans cost beyond these generated pages, and run-to-run variation
+MARGIN_MB = 100  # what real scans cost beyond these generated pages, and run-to-run variation
 
 
 def worker_peak_mb(pdf: Path, library: Path) -> float:
