@@ -169,3 +169,13 @@ def test_index_removal_and_change_token(indexed):
     assert not workspace.index.is_indexed(content_hash)
     assert workspace.index.search("加氢站").hits == []
     assert workspace.index.change_token() != before
+
+
+def test_index_takes_the_ocr_switch_every_caller_passes(indexed):
+    """``index(…, ocr=False)`` (``index --no-ocr``) is part of the contract: every backend accepts it."""
+    workspace, content_hash = indexed
+    path = workspace.library.resolve(content_hash)
+    workspace.index.remove(content_hash)
+    workspace.index.index([path], ocr=False)
+    assert workspace.index.is_indexed(content_hash)
+    assert workspace.index.search("加氢站").hits
