@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
-from reader.structure.labels import qualified_labels
 from reader.ui.plaintext import plain_label, tooltip
 
 if TYPE_CHECKING:
@@ -89,7 +88,11 @@ class OutlinePanel(QWidget):
         self.compilation = comp
         self.model.removeRows(0, self.model.rowCount())
         self._page_items = []
-        self._page_names = qualified_labels(comp.page_labels, comp.documents) if comp is not None else []
+        self._page_names = []
+        if comp is not None:
+            from reader.structure.labels import qualified_labels  # here: the first paint never waits for structure
+
+            self._page_names = qualified_labels(comp.page_labels, comp.documents)
         if comp is None:
             self.show_hint(self.tr("打开 PDF 后，这里列出汇编中的各个文件和条款。"))
             return
