@@ -26,7 +26,7 @@ from psycopg.types.json import Jsonb
 
 from reader.annotations.model import Annotation, Theme
 from reader.errors import UsageError
-from reader.team import schema
+from reader.team import catalogue, schema
 from reader.team.connection import TeamError, connect, redact, resolve_url, url_user
 from reader.team.credentials import forget, remember
 from reader.team.local_view import LocalView, catch_up, local_records, outgoing, read_view
@@ -159,6 +159,7 @@ class TeamSync:
             self.state.put_members(conn.execute("SELECT role, display_name FROM members").fetchall())
             if share is not None:
                 report.compilations_shared = share(conn)
+            catalogue.look(conn, self.state)  # the team's compilations, for lists answered offline
             for _ in range(MAX_ROUNDS):
                 report.rounds += 1
                 view = read_view(self.store, self.state)
