@@ -366,7 +366,7 @@ class SearchPanel(QWidget):
     def on_workspace_changed(self, kinds: frozenset[str]) -> None:
         """The index (or, for the annotated-only filter, the annotations) changed elsewhere: search again."""
         relevant = {changes.INDEX} | ({changes.ANNOTATIONS} if self.annotated_only.isChecked() else set())
-        if changes.INDEX in kinds and self.filters.isVisible():  # e.g. a colleague's new team compilation
+        if changes.INDEX in kinds and not self.filters.isHidden():  # e.g. a colleague's new team compilation
             self.refresh_compilations()
         if kinds & relevant and self.box.text().strip():
             self.debounce.start()

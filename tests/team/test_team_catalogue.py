@@ -74,3 +74,27 @@ def test_is_indexed_answers_from_what_was_seen_without_the_server(team_db, team_
             assert theirs_hash not in {c.content_hash for c in library_choices(Library(li.library))}
         finally:
             offline.close()
+
+
+def test_an_open_window_lists_a_colleagues_new_compilation(qtbot, team_db, team_tag, tmp_path, monkeypatch) -> None:
+    from reader.ui.main_window import MainWindow
+
+    zhang, li = make_team(team_db, tmp_path, team_tag, ["张三", "李四"])
+    li.run("index", str(compilation_pdf(tmp_path, 6)), "--json")
+    theirs = compilation_pdf(tmp_path, 9)
+    monkeypatch.setenv("READER_LIBRARY", str(li.library))
+    window = MainWindow(background_analysis=False)
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.search_panel
+    panel.filters_button.setChecked(True)
+    qtbot.waitUntil(lambda: window.team_status.joined, timeout=20000)
+    listed = lambda: [panel.compilation_filter.itemData(i) for i in range(panel.compilation_filter.count())]  # noqa: E731
+    assert file_content_hash(theirs) not in listed()
+
+    zhang.run("index", str(theirs), "--json")
+    window.team_status.look_for_compilations()  # what the window's timer does every minute
+    qtbot.waitUntil(lambda: file_content_hash(theirs) in listed(), timeout=20000)
+    row = panel.compilation_filter.findData(file_content_hash(theirs))
+    assert panel.compilation_filter.itemText(row).endswith(panel.tr("（团队库，不在本机）"))
+    window.close()
