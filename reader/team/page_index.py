@@ -188,7 +188,6 @@ class TeamPageIndex:
             self._went_offline()
             return False
 
-
     # ------------------------------------------------------------ searching
     def search(self, text: str, filters: "SearchFilters | None" = None, limit: int | None = None) -> "SearchResults":
         """Every team compilation's pages; this laptop's alone (with a note) while the server is unreachable."""
@@ -197,10 +196,10 @@ class TeamPageIndex:
         if self._online():
             try:
                 results = self.team.search(text, filters, limit, hidden=self._hashes(HIDDEN_KEY))
-                self.team.run(lambda conn: catalogue.look(conn, self.state))  # a colleague's new compilation
             except TeamOfflineError:
                 self._went_offline()
             else:
+                self.refresh_compilations()  # a colleague's new compilation: the lists follow
                 self._attach_files(results.hits)
                 with self._texts_lock:
                     self._last_order = [(h.content_hash, h.page_index) for h in results.hits]
