@@ -101,7 +101,8 @@ class TeamPageIndex:
     def index(self, paths: Iterable[str | os.PathLike[str]] = (), progress: Progress | None = None,
               cancelled: Callable[[], bool] | None = None, retry_failed: bool = False,
               ocr: bool = True) -> "IndexReport":
-        """Index ``paths`` locally (OCR as the local index does), then share what was indexed with the team."""
+        """Index ``paths`` locally (pages without text OCR'd first unless ``ocr`` is False), then
+        share what was indexed with the team."""
         report = self.local.index(paths, progress, cancelled, retry_failed=retry_failed, ocr=ocr)
         self._share(report)
         return report

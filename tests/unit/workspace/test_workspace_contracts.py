@@ -185,3 +185,13 @@ def test_bulk_write_reports_the_counter_it_reached(repository):
     later = repository.replace_many(put=[])
     assert later.before > span.reached and later.before == later.reached
     assert [a.note for a in repository.changes_since(span.reached).annotations] == ["之后的编辑"]
+
+
+def test_index_takes_the_ocr_switch_every_caller_passes(indexed):
+    """``index(…, ocr=False)`` (``index --no-ocr``) is part of the contract: every backend accepts it."""
+    workspace, content_hash = indexed
+    path = workspace.library.resolve(content_hash)
+    workspace.index.remove(content_hash)
+    workspace.index.index([path], ocr=False)
+    assert workspace.index.is_indexed(content_hash)
+    assert workspace.index.search("加氢站").hits
