@@ -15,7 +15,7 @@ from reader.structure.blocks import Paragraph, build_paragraphs
 from reader.structure.builder import PlacedLine
 from reader.structure.clauses import find_clauses, match_heading
 from reader.structure.frontmatter import front_matter
-from reader.structure.gbt9704 import REVISION_NOTE, is_doc_number, is_law_note, is_red, note_text
+from reader.structure.gbt9704 import GENRE_END, REVISION_NOTE, is_doc_number, is_law_note, is_red, note_text
 from reader.structure.heads import (AttachmentStart, Head, addressed_title, find_heads, labelled_attachments,
                                     sort_starts)
 from reader.structure.metadata import Metadata, cover_release, describe
@@ -46,14 +46,19 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def _front_matter_end(paragraphs: list[Paragraph], labels: list[str]) -> int:
-    """First page that is neither a cover nor a contents list by its content
-    (``reader.structure.frontmatter``). Pages labelled in roman numerals before arabic ones are
-    front matter too (a preface is no document)."""
+def _page_lines(paragraphs: list[Paragraph]) -> dict[int, list[str]]:
     lines: dict[int, list[str]] = {}
     for p in paragraphs:
         for item in p.lines:
             lines.setdefault(item.line.page, []).append(item.line.text)
+    return lines
+
+
+def _front_matter_end(paragraphs: list[Paragraph], labels: list[str]) -> int:
+    """First page that is neither a cover nor a contents list by its content
+    (``reader.structure.frontmatter``). Pages labelled in roman numerals before arabic ones are
+    front matter too (a preface is no document)."""
+    lines = _page_lines(paragraphs)
     first = 0
     roman = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
     if labels and roman.match(labels[0]) and any(l.isdigit() for l in labels):
@@ -221,8 +226,10 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
         if len(key) < 6 or any(f.startswith(key) or key.startswith(f) for f in found):
             continue
         for index, p in enumerate(paragraphs):
+            # A 目录 of one report or regulation lists its own sections (一、…, 1. …): numbered like a
+            # heading, such a line is never a document's title.
             if p.page >= first_page and _squash(p.text).startswith(key) and len(p.text) <= 120 \
-                    and (p.centred or p.bold >= 0.6):
+                    and (p.centred or p.bold >= 0.6) and not _never_title(paragraphs, index):
                 starts.append(index)
                 found.add(key)
                 break
@@ -312,6 +319,11 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
         documents.append(build.attachment(attached, stop))
     if not entries and not loose:
         # No title block anywhere: read the whole text as one document so its clauses still show.
+        # A report or book that opens with its own cover is titled there (the body's first line is
+        # its first section heading).
+        cover = _cover_title(paragraphs, body_size, first_page)
+        if cover is not None:
+            return [build.document(0, len(paragraphs), title=cover)]
         first = next((i for i, p in enumerate(paragraphs) if p.page >= first_page), 0)
         title = paragraphs[first].text.replace("\n", "")
         if len(title) > 60 or title.rstrip()[-1:] in "。；，！？.;,":
@@ -327,7 +339,8 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
     first = documents[0] if documents else None
     if first is not None and first.start_page > 0 and (all(
             _squash(comp.page_text(page)) in ("", _squash(first.title)) for page in range(first.start_page))
-            or _own_cover(comp, first.title, first.start_page)):
+            or _own_cover(comp, first.title, first.start_page)
+            or (len(documents) == 1 and _only_front_matter(paragraphs, first.start_page))):
         # Only its own covers come before (a picture, or its title alone): they are part of it.
         first.start_page, first.start_label, first.start_offset = 0, comp.page_labels[0], 0
         if first.date is None or not first.issuers:  # a standard's cover says when and by whom it was released
@@ -335,6 +348,33 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
             cover_release([p for p in paragraphs if p.page == 0], meta)
             first.date, first.issuers = meta.date, meta.issuers
     return documents
+
+
+def _only_front_matter(paragraphs: list[Paragraph], start_page: int) -> bool:
+    """Every page before ``start_page`` is a cover or a contents list by its content, or has no text:
+    in a file that holds one document (a report, a book) they are that document's own cover and 目录."""
+    lines = _page_lines(paragraphs)
+    covers = front_matter([lines.get(page, []) for page in range(start_page)])
+    return all(page in covers or page not in lines for page in range(start_page))
+
+
+def _cover_title(paragraphs: list[Paragraph], body_size: float, first_page: int) -> str | None:
+    """The title a cover at the start of the file prints: its first title block, with the centred lines set
+    larger than the body right below it, up to the line that names the kind of text (自评报告, 实施方案: a
+    title ends in its 文种, GB/T 9704 7.3.1); the issuer and date under it are not part of it."""
+    on_cover = [k for k, p in enumerate(paragraphs) if p.page == 0 < first_page]
+    for k in on_cover:
+        p = paragraphs[k]
+        if _never_title(paragraphs, k) or not _is_title(p, body_size):
+            continue
+        lines = [_squash(p.text)]
+        for nxt in paragraphs[k + 1:k + 3]:
+            if GENRE_END.search(lines[-1]) or nxt.page != 0 or not nxt.centred \
+                    or nxt.size < (nxt.body_size or body_size) + 0.9 or _never_title(paragraphs, k + len(lines)):
+                break  # a cover spreads its lines over the page: no distance test, the 文种 closes the title
+            lines.append(_squash(nxt.text))
+        return "".join(lines) if GENRE_END.search(lines[-1]) else lines[0]
+    return None
 
 
 def _own_cover(comp: Compilation, title: str, start_page: int) -> bool:

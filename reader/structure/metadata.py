@@ -21,6 +21,8 @@ _DATE = r"(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[�
 DATE_LINE = re.compile(r"^[（(]?" + _DATE + r"[）)]?$")
 DATE_IN_NOTE = re.compile(r"^[（(]?\s*" + _DATE + r"[^）)]{0,60}(?:通过|发布|公布|印发|修订|修正)")
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
+# The 版记's last line: the office that prints the document and the date it did ("…办公室 2025年1月8日印发").
+_PRINTED_ON = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}?" + _DATE + r"印发$")
 _NUMBER_IN_NOTE = re.compile(r"[\u4e00-\u9fff]{1,16}[〔［\[]\d{4}[〕］\]]\d{1,5}号")
 # The body that passed a law, as its 题注 or promulgation sentence names it: "第十届全国人民代表大会
 # 常务委员会第十七次会议通过", "××省第十三届人民代表大会常务委员会第五次会议", "国务院第25次常务会议". Read
@@ -204,6 +206,14 @@ def describe(title: str, paragraphs: list[Paragraph], body_size: float) -> Metad
             meta.doc_number = number.group(0)
         if meta.date is None and dated:
             meta.date = parse_date(dated)
+    if meta.date is None:
+        # No 成文日期 to be read (on a scan the seal is printed over it): the 版记 still says when the
+        # document was printed and sent out ("×××办公室  2025年1月8日印发", GB/T 9704 7.4.3).
+        for p in reversed(paragraphs[1:]):
+            printed = _PRINTED_ON.search(_squash(p.text))
+            if printed:
+                meta.date = parse_date(printed)
+                break
     if meta.date is None or not meta.issuers:
         cover_release(paragraphs[1:8], meta)
     if not meta.issuers:

@@ -56,7 +56,10 @@ def title_rest(paragraphs: list[Paragraph], index: int, body_size: float) -> str
         genre = bool(GENRE.match(squashed)) and nxt.centred
         same_face = abs(nxt.size - title.size) < 0.5 and (
             nxt.size >= body_size + 0.9 or (title.bold >= 0.6 and nxt.bold >= 0.6))
-        if not (below and (genre or (same_face and nxt.centred and nxt.x1 - nxt.x0 <= title.x1 - title.x0 + title.size
+        # GB/T 9704 7.3.1 sets a long title as a trapezoid or a diamond: a later line set larger than the
+        # body may be wider than the first; a body-sized one (told only by its bold face) must be no wider.
+        wider = nxt.x1 - nxt.x0 > title.x1 - title.x0 + title.size
+        if not (below and (genre or (same_face and nxt.centred and not (wider and nxt.size < body_size + 0.9)
                                      and len(squashed) <= 40))):
             break
         if (text.endswith(("。", "；", "：", ":")) or match_heading(text) is not None or is_doc_number(nxt)
