@@ -14,11 +14,11 @@ import re
 from reader.structure.blocks import Paragraph, build_paragraphs
 from reader.structure.builder import PlacedLine
 from reader.structure.clauses import find_clauses, match_heading
-from reader.structure.frontmatter import front_matter
+from reader.structure.frontmatter import front_matter_end, only_front_matter
 from reader.structure.gbt9704 import GENRE_END, REVISION_NOTE, is_doc_number, is_law_note, is_red, note_text
 from reader.structure.heads import (AttachmentStart, Head, addressed_title, find_heads, labelled_attachments,
                                     sort_starts)
-from reader.structure.metadata import Metadata, cover_release, describe
+from reader.structure.metadata import Metadata, cover_release, describe, printed_date
 from reader.structure.model import DocumentInfo
 from reader.structure.paragraphs import Layout
 from reader.structure.textmap import Compilation
@@ -44,31 +44,6 @@ _APPENDIX = re.compile(r"^附\s*[:：]\s*([^\d\s《“0-9０-９].{1,38})$")
 
 def _squash(text: str) -> str:
     return "".join(text.split())
-
-
-def _page_lines(paragraphs: list[Paragraph]) -> dict[int, list[str]]:
-    lines: dict[int, list[str]] = {}
-    for p in paragraphs:
-        for item in p.lines:
-            lines.setdefault(item.line.page, []).append(item.line.text)
-    return lines
-
-
-def _front_matter_end(paragraphs: list[Paragraph], labels: list[str]) -> int:
-    """First page that is neither a cover nor a contents list by its content
-    (``reader.structure.frontmatter``). Pages labelled in roman numerals before arabic ones are
-    front matter too (a preface is no document)."""
-    lines = _page_lines(paragraphs)
-    first = 0
-    roman = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
-    if labels and roman.match(labels[0]) and any(l.isdigit() for l in labels):
-        first = next(i for i, l in enumerate(labels) if l.isdigit())
-    last = max(lines) if lines else 0
-    covers = front_matter([lines.get(page, []) for page in range(last + 1)])
-    for page in sorted(lines):
-        if page >= first and page not in covers:
-            return page
-    return first
 
 
 def toc_titles(paragraphs: list[Paragraph]) -> list[str]:
@@ -295,7 +270,7 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
     if bookmarks:
         return [build.document(index, _stop(bookmarks, k, len(paragraphs)), title=title)
                 for k, (index, title) in enumerate(bookmarks) if _stop(bookmarks, k, len(paragraphs)) > index]
-    first_page = _front_matter_end(paragraphs, comp.page_labels)
+    first_page = front_matter_end(paragraphs, comp.page_labels)
     toc_entries = toc_titles([p for p in paragraphs if p.page < first_page]) if first_page else []
     heads = find_heads(paragraphs, body_size, first_page)
     titles, quoted, appendices = _title_starts(paragraphs, body_size, first_page, toc_entries,
@@ -340,7 +315,7 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
     if first is not None and first.start_page > 0 and (all(
             _squash(comp.page_text(page)) in ("", _squash(first.title)) for page in range(first.start_page))
             or _own_cover(comp, first.title, first.start_page)
-            or (len(documents) == 1 and _only_front_matter(paragraphs, first.start_page))):
+            or (len(documents) == 1 and only_front_matter(paragraphs, first.start_page))):
         # Only its own covers come before (a picture, or its title alone): they are part of it.
         first.start_page, first.start_label, first.start_offset = 0, comp.page_labels[0], 0
         if first.date is None or not first.issuers:  # a standard's cover says when and by whom it was released
@@ -348,14 +323,6 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
             cover_release([p for p in paragraphs if p.page == 0], meta)
             first.date, first.issuers = meta.date, meta.issuers
     return documents
-
-
-def _only_front_matter(paragraphs: list[Paragraph], start_page: int) -> bool:
-    """Every page before ``start_page`` is a cover or a contents list by its content, or has no text:
-    in a file that holds one document (a report, a book) they are that document's own cover and 目录."""
-    lines = _page_lines(paragraphs)
-    covers = front_matter([lines.get(page, []) for page in range(start_page)])
-    return all(page in covers or page not in lines for page in range(start_page))
 
 
 def _cover_title(paragraphs: list[Paragraph], body_size: float, first_page: int) -> str | None:
@@ -439,6 +406,8 @@ class _Builder:
         if head is not None:
             meta.doc_number = head.doc_number or meta.doc_number
             meta.issuers = head.issuers or meta.issuers
+        if meta.date is None and stop > main_stop:  # the 版记 may follow the attached texts
+            meta.date = printed_date(self.paragraphs[main_stop:stop])
         if kind:
             meta.kind = kind
         return self._record(title, meta, index, stop, max(skip | {title_index}) + 1, main_stop)

@@ -207,18 +207,22 @@ def describe(title: str, paragraphs: list[Paragraph], body_size: float) -> Metad
         if meta.date is None and dated:
             meta.date = parse_date(dated)
     if meta.date is None:
-        # No 成文日期 to be read (on a scan the seal is printed over it): the 版记 still says when the
-        # document was printed and sent out ("×××办公室  2025年1月8日印发", GB/T 9704 7.4.3).
-        for p in reversed(paragraphs[1:]):
-            printed = _PRINTED_ON.search(_squash(p.text))
-            if printed:
-                meta.date = parse_date(printed)
-                break
+        meta.date = printed_date(paragraphs[1:])
     if meta.date is None or not meta.issuers:
         cover_release(paragraphs[1:8], meta)
     if not meta.issuers:
         meta.issuers = _issuers_from_title(title) or _organ_prefix(title)
     return meta
+
+
+def printed_date(paragraphs: list[Paragraph]) -> str | None:
+    """The date of the 版记's 印发 line ("×××办公室  2025年1月8日印发", GB/T 9704 7.4.3): when no 成文日期
+    can be read (on a scan the seal is printed over it), still when the document was sent out."""
+    for p in reversed(paragraphs):
+        printed = _PRINTED_ON.search(_squash(p.text))
+        if printed:
+            return parse_date(printed)
+    return None
 
 
 # The cover of a standard (GB/T 1.1): "2012-06-29 发布 … 2012-07-01 实施" and, at its foot, the
