@@ -326,19 +326,23 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
 
 
 def _cover_title(paragraphs: list[Paragraph], body_size: float, first_page: int) -> str | None:
-    """The title a cover at the start of the file prints: its first title block, with the centred lines set
-    larger than the body right below it, up to the line that names the kind of text (自评报告, 实施方案: a
-    title ends in its 文种, GB/T 9704 7.3.1); the issuer and date under it are not part of it."""
+    """The title a cover at the start of the file prints: its first title block and the short lines centred
+    below it, up to the line that names the kind of text (自评报告, 实施方案: a title ends in its 文种,
+    GB/T 9704 7.3.1); the issuer and date under it are not part of it. A cover spreads its lines over the
+    page and may set the unit above the subject, larger or smaller: no distance or size test between them."""
     on_cover = [k for k, p in enumerate(paragraphs) if p.page == 0 < first_page]
     for k in on_cover:
         p = paragraphs[k]
         if _never_title(paragraphs, k) or not _is_title(p, body_size):
             continue
         lines = [_squash(p.text)]
-        for nxt in paragraphs[k + 1:k + 3]:
-            if GENRE_END.search(lines[-1]) or nxt.page != 0 or not nxt.centred \
-                    or nxt.size < (nxt.body_size or body_size) + 0.9 or _never_title(paragraphs, k + len(lines)):
-                break  # a cover spreads its lines over the page: no distance test, the 文种 closes the title
+        for j in range(k + 1, min(k + 4, len(paragraphs))):
+            nxt = paragraphs[j]
+            centre = abs((nxt.x0 + nxt.x1) / 2 - nxt.page_width / 2) < 2 * nxt.size
+            if GENRE_END.search(lines[-1]) or nxt.page != 0 or not (nxt.centred or centre) \
+                    or nxt.size < (nxt.body_size or body_size) - 0.5 or len(_squash(nxt.text)) > 30 \
+                    or _never_title(paragraphs, j):
+                break
             lines.append(_squash(nxt.text))
         return "".join(lines) if GENRE_END.search(lines[-1]) else lines[0]
     return None
