@@ -22,7 +22,8 @@ from reader.structure.metadata import Metadata, cover_release, describe, printed
 from reader.structure.model import DocumentInfo
 from reader.structure.paragraphs import Layout
 from reader.structure.textmap import Compilation
-from reader.structure.titles import title_rest, title_text, without_note
+from reader.structure.titles import (OWN_FRONT, own_title_below, same_title_page, title_again, title_rest, title_text,
+                                      without_note)
 
 _LEADER_LINE = re.compile(r"(?:[.·…⋯．•_]{4,}|\s{3,})\s*[\dIVXivx]{1,4}\s*$")
 _TOC_HEAD = re.compile(r"^目\s*录$")
@@ -33,9 +34,6 @@ _STANDARD_KIND = re.compile(r"^(?:中华人民共和国)?(?:国家|[\u4e00-\u9ff
 _ISSUED_BY = re.compile(r"^([\u4e00-\u9fff、（）()\s]{4,80}?)\s*发\s*布$")
 _ORGAN_END = re.compile(r"(?:局|部|委员会|委|院|署|办公室|办公厅|厅|政府|中心|协会|学会|联合会|总会)$")
 _NAME_START = re.compile(r"(?<=[局部委会院署室厅府心])(?=中华人民共和国|中国|国家)")
-# What stands between a title on a cover and the same title over the body: the document's own 目录
-# (目次) and 前言 (序言), as standards and books print them.
-_OWN_FRONT = re.compile(r"^(?:目录|目次|前言|序言|引言)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # An appendix a law or regulation prints after its last article: "附：国旗制法说明" (the 国旗法),
 # "附：国徽图案说明". It belongs to the law the way an attachment belongs to a notice.
@@ -136,29 +134,6 @@ def _issued_by(p: Paragraph) -> bool:
     return bool(names) and all(_ORGAN_END.search(n) for n in names)
 
 
-def _title_again(paragraphs: list[Paragraph], before: int, index: int) -> bool:
-    """``paragraphs[index]`` prints the title at ``before`` again over the body, after the
-    document's own 目录 or 前言 (a standard, a book): one document, which starts at the cover."""
-    if _squash(paragraphs[index].text) != _squash(paragraphs[before].text):
-        return False
-    return any(_OWN_FRONT.match(_squash(p.text)) for p in paragraphs[before + 1:index])
-
-
-def _same_title_page(paragraphs: list[Paragraph], before: int, index: int) -> bool:
-    """``paragraphs[index]`` repeats the title at ``before`` with no text of substance between: a
-    book's cover, its inner title page and its first page each print the same title."""
-    title, first = _squash(paragraphs[index].text), paragraphs[before]
-    seen, end = "", before
-    while end < index and paragraphs[end].page == first.page and title.startswith(seen + _squash(paragraphs[end].text)):
-        seen += _squash(paragraphs[end].text)  # the cover may set the title over several lines
-        end += 1
-    if seen != title:
-        return False
-    between = paragraphs[end:index]
-    return all(len(_squash(p.text)) < 30 or is_law_note(note_text(paragraphs, end + k))
-               for k, p in enumerate(between))
-
-
 def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int,
                   toc: list[str], head_titles: list[int] | None = None) -> tuple[list[int], list[int], list[int]]:
     """Paragraphs that open a document, titles of attached texts (the name quoted in the title of the
@@ -190,7 +165,7 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
                 continue
             if starts and starts[-1] == index - 1 and paragraphs[index - 1].size == p.size:
                 continue  # a title set in two paragraphs (different alignment): keep the first
-            if starts and (_same_title_page(paragraphs, starts[-1], index) or _title_again(paragraphs, starts[-1], index)):
+            if starts and (same_title_page(paragraphs, starts[-1], index) or title_again(paragraphs, starts[-1], index)):
                 continue  # a cover or inner title page repeating the title belongs to the document
             starts.append(index)
     # 目录 entries whose title is typeset like body text: find them by their text. Titles in one
@@ -352,11 +327,11 @@ def _own_cover(comp: Compilation, title: str, start_page: int) -> bool:
     """The first page is the document's own cover: it prints the document's title as a line of its
     own and is no contents list, and only its 目录 and 前言 come between (a standard, a book)."""
     lines = [_squash(line) for line in comp.page_text(0).splitlines()]
-    if _squash(title) not in lines or any(_OWN_FRONT.match(line) for line in lines):
+    if _squash(title) not in lines or any(OWN_FRONT.match(line) for line in lines):
         return False
     for page in range(1, start_page):
         text = comp.page_text(page)
-        if not any(_OWN_FRONT.match(_squash(line)) for line in text.splitlines()[:6]):
+        if not any(OWN_FRONT.match(_squash(line)) for line in text.splitlines()[:6]):
             return False
     return True
 
@@ -401,6 +376,7 @@ class _Builder:
             title = head.mark_text if untitled else without_note(title_para)
             if not untitled and title == title_para.text.replace("\n", ""):
                 title += title_rest(self.paragraphs, title_index, self.body_size)
+            title = own_title_below(self.paragraphs, title_index, title) or title
         skip = {index, title_index}
         if head is not None:  # the 版头's lines; an order's own text and date stay for the metadata
             order = head.mark_text.endswith("令")

@@ -207,12 +207,27 @@ def describe(title: str, paragraphs: list[Paragraph], body_size: float) -> Metad
         if meta.date is None and dated:
             meta.date = parse_date(dated)
     if meta.date is None:
+        _signed_line(paragraphs[1:3], meta)
+    if meta.date is None:
         meta.date = printed_date(paragraphs[1:])
     if meta.date is None or not meta.issuers:
         cover_release(paragraphs[1:8], meta)
     if not meta.issuers:
         meta.issuers = _issuers_from_title(title) or _organ_prefix(title)
     return meta
+
+
+def _signed_line(paragraphs: list[Paragraph], meta: Metadata) -> None:
+    """Issuing bodies and date on one line under the title, as a reprint of a joint document prints them
+    ("最高人民法院   最高人民检察院    公 安 部      2019 年1 月30 日"): wide gaps part the bodies."""
+    for p in paragraphs:
+        for item in getattr(p, "lines", []):
+            signed = re.match(r"^(.*?)\s*" + _DATE + r"$", item.line.text.strip())
+            names = [_squash(n) for n in re.split(r"\s{2,}", signed.group(1).strip())] if signed else []
+            if names and all(len(n) >= 2 and _BODY_SUFFIX.search(n) for n in names):
+                meta.date = parse_date(re.search(_DATE, item.line.text))
+                meta.issuers = meta.issuers or names
+                return
 
 
 def printed_date(paragraphs: list[Paragraph]) -> str | None:

@@ -64,3 +64,19 @@ def test_a_notice_without_a_legible_date_is_dated_by_its_printing_line(tmp_path:
     signed = [("某某大学办公室 2024年3月9日印发", 14, "left") if "印发" in row[0] and row[2] == "left" else row
               for row in NOTICE_PAGES[0]]
     assert _documents(tmp_path, "signed.pdf", [signed, *NOTICE_PAGES[1:]])[0].date == "2024-03-05"
+
+
+def test_a_reprint_headline_yields_to_the_documents_own_title_and_signature_line(tmp_path: Path) -> None:
+    # A web reprint: a headline naming the document in 《》, then the bodies and date on one line, then the
+    # document's own title in body type and its text.
+    pages = [[("两部门《关于做好某某工作的意见》的通知（全文）", 20, "left"),
+              ("教育部   财政部    2024年1月5日", BODY, "left"),
+              ("关于做好某某工作的意见", BODY, "left"), (SENTENCE, BODY, "indent"),
+              ("一、总体要求", BODY, "left"), (SENTENCE, BODY, "indent")]]
+    documents = _documents(tmp_path, "reprint.pdf", pages)
+    assert [(d.start_page, d.title) for d in documents] == [(0, "关于做好某某工作的意见")]
+    assert (documents[0].date, documents[0].issuers) == ("2024-01-05", ["教育部", "财政部"])
+    # a notice whose title quotes another document keeps its own title: its 主送机关 comes first
+    notice = [("某某大学关于印发《某某管理办法》的通知", 20, "centre"), ("各学院、各部门：", BODY, "left"),
+              ("某某管理办法", BODY, "left"), (SENTENCE, BODY, "indent")]
+    assert _documents(tmp_path, "notice.pdf", [notice])[0].title == "某某大学关于印发《某某管理办法》的通知"
