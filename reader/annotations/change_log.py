@@ -30,6 +30,11 @@ class ChangeLogMethods:
     def _rows_to_annotations(self, db: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[Annotation]:
         raise NotImplementedError  # provided by the store
 
+    @staticmethod
+    def _counter(db: sqlite3.Connection) -> int:
+        """The counter's value now (inside the caller's transaction)."""
+        return int(db.execute("SELECT COALESCE(MAX(seq), 0) FROM changes").fetchone()[0])
+
     def changes_since(self, counter: int) -> ChangeSet:
         """Annotations and themes written after ``counter`` (see :class:`ChangeSet`), in one snapshot.
 
@@ -37,7 +42,7 @@ class ChangeLogMethods:
         every annotation of the library.
         """
         with self._lock, self._sqlite.transaction(self._db, immediate=False) as db:
-            now = int(db.execute("SELECT COALESCE(MAX(seq), 0) FROM changes").fetchone()[0])
+            now = self._counter(db)
             if now <= counter:
                 return ChangeSet(now)
             rows = db.execute("SELECT a.* FROM changes c JOIN annotations a ON a.id = c.key "

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any, Iterable
 
-from reader.annotations.model import Annotation, ChangeSet, Theme, now_iso
+from reader.annotations.model import Annotation, ChangeSet, CounterSpan, Theme, now_iso
 from reader.annotations.themes import (checked_new_name, default_themes, match_theme, name_key, normalize_color,
                                        require_match)
 from reader.errors import UsageError
@@ -151,14 +151,17 @@ class MemoryAnnotationStore:
             self._changed(written)
             return len(written)
 
-    def replace_many(self, put: Iterable[Annotation] = (), remove: Iterable[str] = ()) -> None:
+    def replace_many(self, put: Iterable[Annotation] = (), remove: Iterable[str] = ()) -> CounterSpan:
         put, remove = list(put), list(remove)
         with self._lock:
+            before = self._version
             for annotation_id in remove:
                 self._notes.pop(annotation_id, None)
             for ann in put:
                 self._notes[ann.id] = self._canonical(ann, drop_unknown=True)
-            self._changed([*remove, *(a.id for a in put)])
+            if put or remove:  # as in SQLite, where only a written row counts
+                self._changed([*remove, *(a.id for a in put)])
+            return CounterSpan(before, self._version)
 
     def update(self, annotation_id: str, **changes: Any) -> Annotation:
         unknown = set(changes) - _EDITABLE

@@ -134,6 +134,19 @@ class Annotation:
         }
 
 
+@dataclass(frozen=True)
+class CounterSpan:
+    """The local change counter just before and just after one bulk write (``replace_many``).
+
+    A team sync writes what it pulled and must not read those rows back as local edits: when
+    ``before`` is the counter it last read, everything up to ``reached`` was its own write and it
+    goes on from ``reached``; otherwise another write came in between and it reads the changes.
+    """
+
+    before: int
+    reached: int
+
+
 @dataclass
 class ChangeSet:
     """What changed in a repository after a given value of its local change counter.

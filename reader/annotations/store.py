@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, Iterator
 from reader.fsnames import real_path, stored_path
 from reader.annotations import backup as backups
 from reader.annotations.change_log import ChangeLogMethods
-from reader.annotations.model import DEFAULT_COLOR, Annotation, Theme, now_iso
+from reader.annotations.model import DEFAULT_COLOR, Annotation, CounterSpan, Theme, now_iso
 from reader.annotations.schema import MIGRATIONS
 from reader.annotations.theme_store import ThemeMethods
 from reader.annotations.themes import match_theme, name_key, normalize_color
@@ -273,19 +273,30 @@ class AnnotationStore(ThemeMethods, ChangeLogMethods):
         return {"themes_added": added, "annotations_imported": len(fresh),
                 "annotations_skipped": len(annotations) - len(fresh)}
 
-    def replace_many(self, put: Iterable[Annotation] = (), remove: Iterable[str] = ()) -> None:
-        """Write some annotations and delete others in one transaction (one undo/redo step).
+    def replace_many(self, put: Iterable[Annotation] = (), remove: Iterable[str] = ()) -> CounterSpan:
+        """Write some annotations and delete others in one transaction (one undo/redo step, or
+        what a team sync pulled); returns the change counter before and after it.
 
         Themes that no longer exist (deleted since) are dropped from the written annotations
         rather than failing the whole step.
         """
         known = self.themes()
+        matched: dict[str, str | None] = {}  # theme name as written → the store's name (a sync writes 10⁵ rows)
+
+        def existing(name: str) -> str | None:
+            if name not in matched:
+                theme = match_theme(known, name)
+                matched[name] = theme.name if theme is not None else None
+            return matched[name]
+
         with self._tx() as db:
+            before = self._counter(db)
             db.executemany("DELETE FROM annotations WHERE id=?", [(i,) for i in remove])
             lookup = self._theme_lookup(db)
             for ann in put:
-                themes = [t.name for t in (match_theme(known, n) for n in ann.themes) if t is not None]
+                themes = [t for t in map(existing, ann.themes) if t is not None]
                 self._write(db, ann.copy(themes=themes) if themes != ann.themes else ann, replace=True, lookup=lookup)
+            return CounterSpan(before, self._counter(db))
 
     def update(self, annotation_id: str, **changes: Any) -> Annotation:
         """Change a few fields of one annotation (note, themes, colour, anchor)."""

@@ -39,7 +39,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     search.add_argument("query", metavar="QUERY", nargs="*", help="搜索内容 (what to find); -词 排除 (-word excludes)")
     search.add_argument("--document", metavar="TEXT", help="只搜标题或文号含此文字的文件 (only documents whose title or 文号 contains TEXT)")
-    search.add_argument("--compilation", metavar="TEXT", help="只搜标题或路径含此文字的汇编 (only compilations whose title or path contains TEXT)")
+    search.add_argument("--compilation", metavar="TEXT", help="只搜标题或路径含此文字的汇编；团队库含同事的汇编 (only compilations whose title or path "
+                        "contains TEXT; in a team library also the team's)")
     search.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD", help="文件日期不早于 (document date on or after)")
     search.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD", help="文件日期不晚于 (document date on or before)")
     search.add_argument("--annotated", action="store_true", help="只搜有批注的页 (only pages I annotated)")
@@ -121,13 +122,17 @@ def run_search(args: argparse.Namespace) -> int:
         sys.stderr.write(Library.READ_ONLY_NOTICE + "\n")
     filters = SearchFilters(document=args.document, date_from=args.date_from, date_to=args.date_to,
                             front_matter=args.front_matter)
+    searcher = workspace.index
     if args.compilation:
+        from reader.team.catalogue import library_choices
+
+        refresh = getattr(searcher, "refresh_compilations", None)  # a team library: look at the server's list
+        if refresh is not None:
+            refresh()
         wanted = fold(args.compilation)
-        filters.content_hashes = {f.content_hash for f in library.files()
-                                  if wanted in fold(f.title) or wanted in fold(f.path)}
+        filters.content_hashes = {c.content_hash for c in library_choices(library, include_changed=True) if c.matches(wanted)}
     if args.annotated:
         filters.pages = workspace.annotated_pages()
-    searcher = workspace.index
     repaired = searcher.repair()
     if repaired:
         sys.stderr.write(f"注意 (note): {repaired}\n")

@@ -14,15 +14,16 @@ import re
 from reader.structure.blocks import Paragraph, build_paragraphs
 from reader.structure.builder import PlacedLine
 from reader.structure.clauses import find_clauses, match_heading
-from reader.structure.frontmatter import front_matter
-from reader.structure.gbt9704 import REVISION_NOTE, is_doc_number, is_law_note, is_red, note_text
+from reader.structure.frontmatter import front_matter_end, only_front_matter
+from reader.structure.gbt9704 import GENRE_END, REVISION_NOTE, is_doc_number, is_law_note, is_red, note_text
 from reader.structure.heads import (AttachmentStart, Head, addressed_title, find_heads, labelled_attachments,
                                     sort_starts)
-from reader.structure.metadata import Metadata, cover_release, describe
+from reader.structure.metadata import Metadata, cover_release, describe, printed_date
 from reader.structure.model import DocumentInfo
 from reader.structure.paragraphs import Layout
 from reader.structure.textmap import Compilation
-from reader.structure.titles import title_rest, title_text, without_note
+from reader.structure.titles import (OWN_FRONT, own_title_below, same_title_page, title_again, title_rest, title_text,
+                                      without_note)
 
 _LEADER_LINE = re.compile(r"(?:[.·…⋯．•_]{4,}|\s{3,})\s*[\dIVXivx]{1,4}\s*$")
 _TOC_HEAD = re.compile(r"^目\s*录$")
@@ -33,9 +34,6 @@ _STANDARD_KIND = re.compile(r"^(?:中华人民共和国)?(?:国家|[\u4e00-\u9ff
 _ISSUED_BY = re.compile(r"^([\u4e00-\u9fff、（）()\s]{4,80}?)\s*发\s*布$")
 _ORGAN_END = re.compile(r"(?:局|部|委员会|委|院|署|办公室|办公厅|厅|政府|中心|协会|学会|联合会|总会)$")
 _NAME_START = re.compile(r"(?<=[局部委会院署室厅府心])(?=中华人民共和国|中国|国家)")
-# What stands between a title on a cover and the same title over the body: the document's own 目录
-# (目次) and 前言 (序言), as standards and books print them.
-_OWN_FRONT = re.compile(r"^(?:目录|目次|前言|序言|引言)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # An appendix a law or regulation prints after its last article: "附：国旗制法说明" (the 国旗法),
 # "附：国徽图案说明". It belongs to the law the way an attachment belongs to a notice.
@@ -44,26 +42,6 @@ _APPENDIX = re.compile(r"^附\s*[:：]\s*([^\d\s《“0-9０-９].{1,38})$")
 
 def _squash(text: str) -> str:
     return "".join(text.split())
-
-
-def _front_matter_end(paragraphs: list[Paragraph], labels: list[str]) -> int:
-    """First page that is neither a cover nor a contents list by its content
-    (``reader.structure.frontmatter``). Pages labelled in roman numerals before arabic ones are
-    front matter too (a preface is no document)."""
-    lines: dict[int, list[str]] = {}
-    for p in paragraphs:
-        for item in p.lines:
-            lines.setdefault(item.line.page, []).append(item.line.text)
-    first = 0
-    roman = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
-    if labels and roman.match(labels[0]) and any(l.isdigit() for l in labels):
-        first = next(i for i, l in enumerate(labels) if l.isdigit())
-    last = max(lines) if lines else 0
-    covers = front_matter([lines.get(page, []) for page in range(last + 1)])
-    for page in sorted(lines):
-        if page >= first and page not in covers:
-            return page
-    return first
 
 
 def toc_titles(paragraphs: list[Paragraph]) -> list[str]:
@@ -156,29 +134,6 @@ def _issued_by(p: Paragraph) -> bool:
     return bool(names) and all(_ORGAN_END.search(n) for n in names)
 
 
-def _title_again(paragraphs: list[Paragraph], before: int, index: int) -> bool:
-    """``paragraphs[index]`` prints the title at ``before`` again over the body, after the
-    document's own 目录 or 前言 (a standard, a book): one document, which starts at the cover."""
-    if _squash(paragraphs[index].text) != _squash(paragraphs[before].text):
-        return False
-    return any(_OWN_FRONT.match(_squash(p.text)) for p in paragraphs[before + 1:index])
-
-
-def _same_title_page(paragraphs: list[Paragraph], before: int, index: int) -> bool:
-    """``paragraphs[index]`` repeats the title at ``before`` with no text of substance between: a
-    book's cover, its inner title page and its first page each print the same title."""
-    title, first = _squash(paragraphs[index].text), paragraphs[before]
-    seen, end = "", before
-    while end < index and paragraphs[end].page == first.page and title.startswith(seen + _squash(paragraphs[end].text)):
-        seen += _squash(paragraphs[end].text)  # the cover may set the title over several lines
-        end += 1
-    if seen != title:
-        return False
-    between = paragraphs[end:index]
-    return all(len(_squash(p.text)) < 30 or is_law_note(note_text(paragraphs, end + k))
-               for k, p in enumerate(between))
-
-
 def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int,
                   toc: list[str], head_titles: list[int] | None = None) -> tuple[list[int], list[int], list[int]]:
     """Paragraphs that open a document, titles of attached texts (the name quoted in the title of the
@@ -210,7 +165,7 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
                 continue
             if starts and starts[-1] == index - 1 and paragraphs[index - 1].size == p.size:
                 continue  # a title set in two paragraphs (different alignment): keep the first
-            if starts and (_same_title_page(paragraphs, starts[-1], index) or _title_again(paragraphs, starts[-1], index)):
+            if starts and (same_title_page(paragraphs, starts[-1], index) or title_again(paragraphs, starts[-1], index)):
                 continue  # a cover or inner title page repeating the title belongs to the document
             starts.append(index)
     # 目录 entries whose title is typeset like body text: find them by their text. Titles in one
@@ -221,8 +176,10 @@ def _title_starts(paragraphs: list[Paragraph], body_size: float, first_page: int
         if len(key) < 6 or any(f.startswith(key) or key.startswith(f) for f in found):
             continue
         for index, p in enumerate(paragraphs):
+            # A 目录 of one report or regulation lists its own sections (一、…, 1. …): numbered like a
+            # heading, such a line is never a document's title.
             if p.page >= first_page and _squash(p.text).startswith(key) and len(p.text) <= 120 \
-                    and (p.centred or p.bold >= 0.6):
+                    and (p.centred or p.bold >= 0.6) and not _never_title(paragraphs, index):
                 starts.append(index)
                 found.add(key)
                 break
@@ -288,7 +245,7 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
     if bookmarks:
         return [build.document(index, _stop(bookmarks, k, len(paragraphs)), title=title)
                 for k, (index, title) in enumerate(bookmarks) if _stop(bookmarks, k, len(paragraphs)) > index]
-    first_page = _front_matter_end(paragraphs, comp.page_labels)
+    first_page = front_matter_end(paragraphs, comp.page_labels)
     toc_entries = toc_titles([p for p in paragraphs if p.page < first_page]) if first_page else []
     heads = find_heads(paragraphs, body_size, first_page)
     titles, quoted, appendices = _title_starts(paragraphs, body_size, first_page, toc_entries,
@@ -312,6 +269,11 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
         documents.append(build.attachment(attached, stop))
     if not entries and not loose:
         # No title block anywhere: read the whole text as one document so its clauses still show.
+        # A report or book that opens with its own cover is titled there (the body's first line is
+        # its first section heading).
+        cover = _cover_title(paragraphs, body_size, first_page)
+        if cover is not None:
+            return [build.document(0, len(paragraphs), title=cover)]
         first = next((i for i, p in enumerate(paragraphs) if p.page >= first_page), 0)
         title = paragraphs[first].text.replace("\n", "")
         if len(title) > 60 or title.rstrip()[-1:] in "。；，！？.;,":
@@ -327,7 +289,8 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
     first = documents[0] if documents else None
     if first is not None and first.start_page > 0 and (all(
             _squash(comp.page_text(page)) in ("", _squash(first.title)) for page in range(first.start_page))
-            or _own_cover(comp, first.title, first.start_page)):
+            or _own_cover(comp, first.title, first.start_page)
+            or (len(documents) == 1 and only_front_matter(paragraphs, first.start_page))):
         # Only its own covers come before (a picture, or its title alone): they are part of it.
         first.start_page, first.start_label, first.start_offset = 0, comp.page_labels[0], 0
         if first.date is None or not first.issuers:  # a standard's cover says when and by whom it was released
@@ -337,15 +300,38 @@ def find_documents(comp: Compilation, placed: list[PlacedLine], layouts: list[La
     return documents
 
 
+def _cover_title(paragraphs: list[Paragraph], body_size: float, first_page: int) -> str | None:
+    """The title a cover at the start of the file prints: its first title block and the short lines centred
+    below it, up to the line that names the kind of text (自评报告, 实施方案: a title ends in its 文种,
+    GB/T 9704 7.3.1); the issuer and date under it are not part of it. A cover spreads its lines over the
+    page and may set the unit above the subject, larger or smaller: no distance or size test between them."""
+    on_cover = [k for k, p in enumerate(paragraphs) if p.page == 0 < first_page]
+    for k in on_cover:
+        p = paragraphs[k]
+        if _never_title(paragraphs, k) or not _is_title(p, body_size):
+            continue
+        lines = [_squash(p.text)]
+        for j in range(k + 1, min(k + 4, len(paragraphs))):
+            nxt = paragraphs[j]
+            centre = abs((nxt.x0 + nxt.x1) / 2 - nxt.page_width / 2) < 2 * nxt.size
+            if GENRE_END.search(lines[-1]) or nxt.page != 0 or not (nxt.centred or centre) \
+                    or nxt.size < (nxt.body_size or body_size) - 0.5 or len(_squash(nxt.text)) > 30 \
+                    or _never_title(paragraphs, j):
+                break
+            lines.append(_squash(nxt.text))
+        return "".join(lines) if GENRE_END.search(lines[-1]) else lines[0]
+    return None
+
+
 def _own_cover(comp: Compilation, title: str, start_page: int) -> bool:
     """The first page is the document's own cover: it prints the document's title as a line of its
     own and is no contents list, and only its 目录 and 前言 come between (a standard, a book)."""
     lines = [_squash(line) for line in comp.page_text(0).splitlines()]
-    if _squash(title) not in lines or any(_OWN_FRONT.match(line) for line in lines):
+    if _squash(title) not in lines or any(OWN_FRONT.match(line) for line in lines):
         return False
     for page in range(1, start_page):
         text = comp.page_text(page)
-        if not any(_OWN_FRONT.match(_squash(line)) for line in text.splitlines()[:6]):
+        if not any(OWN_FRONT.match(_squash(line)) for line in text.splitlines()[:6]):
             return False
     return True
 
@@ -390,6 +376,7 @@ class _Builder:
             title = head.mark_text if untitled else without_note(title_para)
             if not untitled and title == title_para.text.replace("\n", ""):
                 title += title_rest(self.paragraphs, title_index, self.body_size)
+            title = own_title_below(self.paragraphs, title_index, title) or title
         skip = {index, title_index}
         if head is not None:  # the 版头's lines; an order's own text and date stay for the metadata
             order = head.mark_text.endswith("令")
@@ -399,6 +386,8 @@ class _Builder:
         if head is not None:
             meta.doc_number = head.doc_number or meta.doc_number
             meta.issuers = head.issuers or meta.issuers
+        if meta.date is None and stop > main_stop:  # the 版记 may follow the attached texts
+            meta.date = printed_date(self.paragraphs[main_stop:stop])
         if kind:
             meta.kind = kind
         return self._record(title, meta, index, stop, max(skip | {title_index}) + 1, main_stop)

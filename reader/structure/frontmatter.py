@@ -9,6 +9,10 @@ law's title, its 目录 and its first articles, or a red-header notice, is text.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.structure.blocks import Paragraph
 
 TOC_LINE = re.compile(r"(?:(?:[.·…⋯．。\-—_]\s*){3,}|\s{3,})\s*[\dIVXLCivxlc]{1,4}\s*$")
 TOC_HEAD = re.compile(r"^(?:目录|目次|contents)$", re.IGNORECASE)
@@ -56,3 +60,36 @@ def front_matter(pages: list[list[str]]) -> set[int]:
         else:
             leading = False
     return found
+
+
+def _page_lines(paragraphs: list["Paragraph"]) -> dict[int, list[str]]:
+    lines: dict[int, list[str]] = {}
+    for p in paragraphs:
+        for item in p.lines:
+            lines.setdefault(item.line.page, []).append(item.line.text)
+    return lines
+
+
+def front_matter_end(paragraphs: list["Paragraph"], labels: list[str]) -> int:
+    """First page that is neither a cover nor a contents list by its content
+    (``front_matter``). Pages labelled in roman numerals before arabic ones are
+    front matter too (a preface is no document)."""
+    lines = _page_lines(paragraphs)
+    first = 0
+    roman = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
+    if labels and roman.match(labels[0]) and any(l.isdigit() for l in labels):
+        first = next(i for i, l in enumerate(labels) if l.isdigit())
+    last = max(lines) if lines else 0
+    covers = front_matter([lines.get(page, []) for page in range(last + 1)])
+    for page in sorted(lines):
+        if page >= first and page not in covers:
+            return page
+    return first
+
+
+def only_front_matter(paragraphs: list["Paragraph"], start_page: int) -> bool:
+    """Every page before ``start_page`` is a cover or a contents list by its content, or has no text:
+    in a file that holds one document (a report, a book) they are that document's own cover and 目录."""
+    lines = _page_lines(paragraphs)
+    covers = front_matter([lines.get(page, []) for page in range(start_page)])
+    return all(page in covers or page not in lines for page in range(start_page))

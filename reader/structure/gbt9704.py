@@ -40,6 +40,9 @@ ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*[【\[（(]?\s*([0-9０-９]{1,2}(?
 # out, "通　知") it is the title's last line.
 GENRE = re.compile(r"^(?:通知|通报|决定|决议|命令|意见|公告|通告|报告|请示|批复|议案|函|纪要|办法|规定|规则|细则|方案|"
                    r"条例|规划|计划|要点|公报|指引|指南|章程|的通知|的决定|的意见|的通报|的批复|的报告|的函)$")
+# A title ends in its 文种 (事由 + 文种, GB/T 9704 7.3.1), perhaps with a "（试行）" after it.
+GENRE_END = re.compile(r"(?:通知|通报|决定|决议|命令|意见|公告|通告|报告|请示|批复|议案|纪要|办法|规定|规则|细则|方案|"
+                       r"条例|规划|计划|要点|公报|指引|指南|章程)(?:[（(][^）)]{1,8}[）)])?$")
 # A parenthesised note under a title that says which version it is ("（2018 版修订）", "（2020 年修正）"):
 # a 题注, not the title's last line (a year range "（2025—2027 年）" or "（试行）" is part of the title).
 REVISION_NOTE = re.compile(r"^[（(][^（()）]{0,30}(?:修订|修正|通过|公布|印发|发布)[^（()）]{0,8}[）)]$")

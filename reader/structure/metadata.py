@@ -21,6 +21,8 @@ _DATE = r"(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[�
 DATE_LINE = re.compile(r"^[（(]?" + _DATE + r"[）)]?$")
 DATE_IN_NOTE = re.compile(r"^[（(]?\s*" + _DATE + r"[^）)]{0,60}(?:通过|发布|公布|印发|修订|修正)")
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
+# The 版记's last line: the office that prints the document and the date it did ("…办公室 2025年1月8日印发").
+_PRINTED_ON = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}?" + _DATE + r"印发$")
 _NUMBER_IN_NOTE = re.compile(r"[\u4e00-\u9fff]{1,16}[〔［\[]\d{4}[〕］\]]\d{1,5}号")
 # The body that passed a law, as its 题注 or promulgation sentence names it: "第十届全国人民代表大会
 # 常务委员会第十七次会议通过", "××省第十三届人民代表大会常务委员会第五次会议", "国务院第25次常务会议". Read
@@ -204,11 +206,38 @@ def describe(title: str, paragraphs: list[Paragraph], body_size: float) -> Metad
             meta.doc_number = number.group(0)
         if meta.date is None and dated:
             meta.date = parse_date(dated)
+    if meta.date is None:
+        _signed_line(paragraphs[1:3], meta)
+    if meta.date is None:
+        meta.date = printed_date(paragraphs[1:])
     if meta.date is None or not meta.issuers:
         cover_release(paragraphs[1:8], meta)
     if not meta.issuers:
         meta.issuers = _issuers_from_title(title) or _organ_prefix(title)
     return meta
+
+
+def _signed_line(paragraphs: list[Paragraph], meta: Metadata) -> None:
+    """Issuing bodies and date on one line under the title, as a reprint of a joint document prints them
+    ("最高人民法院   最高人民检察院    公 安 部      2019 年1 月30 日"): wide gaps part the bodies."""
+    for p in paragraphs:
+        for item in getattr(p, "lines", []):
+            signed = re.match(r"^(.*?)\s*" + _DATE + r"$", item.line.text.strip())
+            names = [_squash(n) for n in re.split(r"\s{2,}", signed.group(1).strip())] if signed else []
+            if names and all(len(n) >= 2 and _BODY_SUFFIX.search(n) for n in names):
+                meta.date = parse_date(re.search(_DATE, item.line.text))
+                meta.issuers = meta.issuers or names
+                return
+
+
+def printed_date(paragraphs: list[Paragraph]) -> str | None:
+    """The date of the 版记's 印发 line ("×××办公室  2025年1月8日印发", GB/T 9704 7.4.3): when no 成文日期
+    can be read (on a scan the seal is printed over it), still when the document was sent out."""
+    for p in reversed(paragraphs):
+        printed = _PRINTED_ON.search(_squash(p.text))
+        if printed:
+            return parse_date(printed)
+    return None
 
 
 # The cover of a standard (GB/T 1.1): "2012-06-29 发布 … 2012-07-01 实施" and, at its foot, the

@@ -8,9 +8,15 @@ in about the same estimated size, or in the same bold face.
 
 from __future__ import annotations
 
+import re
+
 from reader.structure.blocks import Paragraph
-from reader.structure.gbt9704 import GENRE, REVISION_NOTE, is_doc_number, is_law_note
+from reader.structure.gbt9704 import GENRE, REVISION_NOTE, is_doc_number, is_law_note, note_text
 from reader.structure.headings import match_heading
+
+# What stands between a title on a cover and the same title over the body: the document's own 目录
+# (目次) and 前言 (序言), as standards and books print them.
+OWN_FRONT = re.compile(r"^(?:目录|目次|前言|序言|引言)$")
 
 
 def _squash(text: str) -> str:
@@ -56,7 +62,10 @@ def title_rest(paragraphs: list[Paragraph], index: int, body_size: float) -> str
         genre = bool(GENRE.match(squashed)) and nxt.centred
         same_face = abs(nxt.size - title.size) < 0.5 and (
             nxt.size >= body_size + 0.9 or (title.bold >= 0.6 and nxt.bold >= 0.6))
-        if not (below and (genre or (same_face and nxt.centred and nxt.x1 - nxt.x0 <= title.x1 - title.x0 + title.size
+        # GB/T 9704 7.3.1 sets a long title as a trapezoid or a diamond: a later line set larger than the
+        # body may be wider than the first; a body-sized one (told only by its bold face) must be no wider.
+        wider = nxt.x1 - nxt.x0 > title.x1 - title.x0 + title.size
+        if not (below and (genre or (same_face and nxt.centred and not (wider and nxt.size < body_size + 0.9)
                                      and len(squashed) <= 40))):
             break
         if (text.endswith(("。", "；", "：", ":")) or match_heading(text) is not None or is_doc_number(nxt)
@@ -69,3 +78,42 @@ def title_rest(paragraphs: list[Paragraph], index: int, body_size: float) -> str
         if genre:
             break
     return rest
+
+
+def title_again(paragraphs: list[Paragraph], before: int, index: int) -> bool:
+    """``paragraphs[index]`` prints the title at ``before`` again over the body, after the
+    document's own 目录 or 前言 (a standard, a book): one document, which starts at the cover."""
+    if _squash(paragraphs[index].text) != _squash(paragraphs[before].text):
+        return False
+    return any(OWN_FRONT.match(_squash(p.text)) for p in paragraphs[before + 1:index])
+
+
+def same_title_page(paragraphs: list[Paragraph], before: int, index: int) -> bool:
+    """``paragraphs[index]`` repeats the title at ``before`` with no text of substance between: a
+    book's cover, its inner title page and its first page each print the same title."""
+    title, first = _squash(paragraphs[index].text), paragraphs[before]
+    seen, end = "", before
+    while end < index and paragraphs[end].page == first.page and title.startswith(seen + _squash(paragraphs[end].text)):
+        seen += _squash(paragraphs[end].text)  # the cover may set the title over several lines
+        end += 1
+    if seen != title:
+        return False
+    between = paragraphs[end:index]
+    return all(len(_squash(p.text)) < 30 or is_law_note(note_text(paragraphs, end + k))
+               for k, p in enumerate(between))
+
+
+def own_title_below(paragraphs: list[Paragraph], index: int, headline: str) -> str | None:
+    """A reprint's headline names the document in 《》 ("…《关于办理…的意见》的通知（全文）") and the
+    document's own title follows right below it, after at most its issuers and date: that is its title."""
+    names = re.findall(r"《([^《》]{6,60})》", _squash(headline))
+    if len(names) != 1:
+        return None
+    for p in paragraphs[index + 1:index + 3]:
+        for item in p.lines:
+            line = _squash(item.line.text)
+            if line == names[0]:
+                return item.line.text.strip()
+            if line.endswith(("。", "：", ":", "；")):
+                return None  # the body (or a 主送机关) begins: the name quoted is another document's
+    return None

@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from reader.errors import ReaderError
+from reader.team import catalogue
+from reader.team.catalogue import add_shared
 from reader.team.state import FILE_NAME, TeamState
 
 if TYPE_CHECKING:
@@ -43,7 +45,7 @@ OFFLINE_RETRY_S = 30.0  # after a failed connection, search locally this long be
 OFFLINE_NOTE = "团队库暂时无法连接，只搜索了本机的汇编 (the team server cannot be reached; only this laptop's " \
                "compilations were searched)"
 _SHARED_KEY = "shared_compilations"  # the same bookkeeping as reader.team.sharing
-_HIDDEN_KEY = "hidden_compilations"
+HIDDEN_KEY = "hidden_compilations"
 
 
 def joined_url(library_root: str | os.PathLike[str]) -> str | None:
@@ -97,9 +99,11 @@ class TeamPageIndex:
 
     # ------------------------------------------------------------ indexing
     def index(self, paths: Iterable[str | os.PathLike[str]] = (), progress: Progress | None = None,
-              cancelled: Callable[[], bool] | None = None, retry_failed: bool = False) -> "IndexReport":
-        """Index ``paths`` locally, then share what was indexed with the team."""
-        report = self.local.index(paths, progress, cancelled, retry_failed=retry_failed)
+              cancelled: Callable[[], bool] | None = None, retry_failed: bool = False,
+              ocr: bool = True) -> "IndexReport":
+        """Index ``paths`` locally (pages without text OCR'd first unless ``ocr`` is False), then
+        share what was indexed with the team."""
+        report = self.local.index(paths, progress, cancelled, retry_failed=retry_failed, ocr=ocr)
         self._share(report)
         return report
 
@@ -115,9 +119,9 @@ class TeamPageIndex:
         from reader.team.pdfs import PdfTooLargeError, limit_bytes, share_setting, upload_pdf
 
         done = [e["content_hash"] for e in report.indexed + report.skipped if e.get("content_hash")]
-        hidden = self._hashes(_HIDDEN_KEY)
+        hidden = self._hashes(HIDDEN_KEY)
         if hidden & set(done):
-            self._set_hashes(_HIDDEN_KEY, hidden - set(done))
+            self._set_hashes(HIDDEN_KEY, hidden - set(done))
         shared = self._hashes(_SHARED_KEY)
         todo = [h for h in done if h not in shared]
         if not todo or not self._online():
@@ -130,6 +134,8 @@ class TeamPageIndex:
                 if comp is None or entry is None:
                     continue
                 self.team.index(comp, entry.title or Path(entry.path).stem)
+                add_shared(self.state, content_hash, entry.title or Path(entry.path).stem, comp.page_count,
+                           self.state.get("role") or "")
                 if with_pdf:
                     try:
                         self.team.run(lambda conn: upload_pdf(conn, content_hash, Path(entry.path),
@@ -149,7 +155,7 @@ class TeamPageIndex:
     def remove(self, content_hash: str) -> None:
         """Out of this library's index and searches; the team's copy stays for colleagues."""
         self.local.remove(content_hash)
-        self._set_hashes(_HIDDEN_KEY, self._hashes(_HIDDEN_KEY) | {content_hash})
+        self._set_hashes(HIDDEN_KEY, self._hashes(HIDDEN_KEY) | {content_hash})
 
     def pending(self) -> list[tuple[str, str]]:
         return self.local.pending()
@@ -164,16 +170,21 @@ class TeamPageIndex:
         return self.local.failures()
 
     def is_indexed(self, content_hash: str) -> bool:
+        """Indexed here, or a team compilation as last seen (never a server round trip: the window asks
+        on its GUI thread; searches, syncs and :meth:`refresh_compilations` keep the record current)."""
+        if content_hash in self._hashes(HIDDEN_KEY):
+            return False
+        return self.local.is_indexed(content_hash) or content_hash in catalogue.recorded(self.state)
+
+    def refresh_compilations(self) -> bool:
+        """Look at the server's compilations (off the GUI thread); True when the list changed.
+        Unreachable: False, and the record stays as last seen."""
         from reader.team.connection import TeamOfflineError
 
-        if content_hash in self._hashes(_HIDDEN_KEY):
-            return False
-        if self.local.is_indexed(content_hash):
-            return True
         if not self._online():
             return False
         try:
-            return content_hash in self.team.compilations()
+            return self.team.run(lambda conn: catalogue.look(conn, self.state))
         except TeamOfflineError:
             self._went_offline()
             return False
@@ -185,10 +196,11 @@ class TeamPageIndex:
 
         if self._online():
             try:
-                results = self.team.search(text, filters, limit, hidden=self._hashes(_HIDDEN_KEY))
+                results = self.team.search(text, filters, limit, hidden=self._hashes(HIDDEN_KEY))
             except TeamOfflineError:
                 self._went_offline()
             else:
+                self.refresh_compilations()  # a colleague's new compilation: the lists follow
                 self._attach_files(results.hits)
                 with self._texts_lock:
                     self._last_order = [(h.content_hash, h.page_index) for h in results.hits]
@@ -254,9 +266,11 @@ class TeamPageIndex:
         return result
 
     def change_token(self) -> object:
-        """The local index's token and what this object shared (a colleague's additions show at the next
-        search: polling the server every second would stall the window while it is unreachable)."""
-        return (self.local.change_token(), self._shared_here)
+        """The local index's token, what this object shared and the server's compilation version as
+        last seen (:mod:`reader.team.catalogue`): a colleague's new compilation changes it once a
+        sync, a search or :meth:`refresh_compilations` has seen it. The server itself is not asked:
+        the window polls every second on its GUI thread, and an unreachable server would stall it."""
+        return (self.local.change_token(), self._shared_here, catalogue.recorded_version(self.state))
 
     def close(self) -> None:
         self.local.close()

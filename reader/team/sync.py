@@ -26,7 +26,7 @@ from psycopg.types.json import Jsonb
 
 from reader.annotations.model import Annotation, Theme
 from reader.errors import UsageError
-from reader.team import schema
+from reader.team import catalogue, schema
 from reader.team.connection import TeamError, connect, redact, resolve_url, url_user
 from reader.team.credentials import forget, remember
 from reader.team.local_view import LocalView, catch_up, local_records, outgoing, read_view
@@ -159,6 +159,7 @@ class TeamSync:
             self.state.put_members(conn.execute("SELECT role, display_name FROM members").fetchall())
             if share is not None:
                 report.compilations_shared = share(conn)
+            catalogue.look(conn, self.state)  # the team's compilations, for lists answered offline
             for _ in range(MAX_ROUNDS):
                 report.rounds += 1
                 view = read_view(self.store, self.state)
@@ -191,7 +192,7 @@ class TeamSync:
         pulled = {r[0] for r in rows} | {t[0] for t in tombs}
         local = local_records(self.store, self.state, view, pulled)
         shadows = self.state.shadows(view.ids | pulled)
-        self._apply_annotations(rows, tombs, local, shadows, seen, report)
+        self._apply_annotations(rows, tombs, local, shadows, seen, report, view)
         catch_up(view, self.store, self.state)
         # the records the pull merged but did not write (an edit here kept) are candidates too
         view.records.update({i: r for i, r in local.items() if i in pulled and i not in view.records})
@@ -237,8 +238,9 @@ class TeamSync:
             self.state.put_shadow_themes(db, new_shadows)
 
     def _apply_annotations(self, rows: list[tuple], tombs: list[tuple], local: dict[str, dict],
-                           shadows: dict[str, dict], seen: int, report: SyncReport) -> None:
-        """Merge pulled rows into the store; ``shadows`` is updated in place as the bookkeeping is."""
+                           shadows: dict[str, dict], seen: int, report: SyncReport, view: LocalView) -> None:
+        """Merge pulled rows into the store; ``shadows`` is updated in place as the bookkeeping is, and
+        ``view`` takes the written records as they were written (see :meth:`_write_pulled`)."""
         latest: dict[str, tuple] = {}
         for ident, author, visibility, record, version in rows:
             record = dict(record, visibility=visibility)
@@ -288,10 +290,7 @@ class TeamSync:
                     put.append(to_annotation(result.record, self._pdf(result.record)))
                 local[ident] = result.record
         self._ensure_themes(put)
-        if put:
-            self.store.put_many(put)
-        if remove:
-            self.store.remove_many(remove)
+        self._write_pulled(view, put, remove, local, {i: v for i, _a, v in sharing})
         existing = {(c["id"], c["field"], json.dumps(c["mine"], ensure_ascii=False, sort_keys=True),
                      json.dumps(c["theirs"], ensure_ascii=False, sort_keys=True)) for c in self.state.conflicts()}
         with self.state.tx() as db:
@@ -308,6 +307,30 @@ class TeamSync:
         shadows.update({i: r for i, r, _v in shadow_put})
         for ident in shadow_drop:
             shadows.pop(ident, None)
+
+    def _write_pulled(self, view: LocalView, put: list[Annotation], remove: list[str], local: dict[str, dict],
+                      visibility: dict[str, str]) -> None:
+        """Write what the pull merged in one step, without reading it back as local edits.
+
+        A first sync writes 10⁵ pulled annotations; reading them back through ``changes_since``
+        was a third of its time. The store's bulk write reports the change counter before and
+        after it: when ``before`` is what the view has read (caught up just before), the rows up to
+        ``reached`` are exactly the records written, so the view takes them from memory and goes
+        on from ``reached``. Otherwise another write came in between and the later catch-up reads
+        everything since the view's counter, as before.
+        """
+        if not put and not remove:
+            return
+        catch_up(view, self.store, self.state)
+        span = self.store.replace_many(put=put, remove=remove)
+        if span.before != view.counter:
+            return
+        for ann in put:
+            view.records[ann.id] = dict(local[ann.id], visibility=visibility[ann.id])
+        for ident in remove:
+            view.records.pop(ident, None)
+        view.removed = (view.removed | set(remove)) - {a.id for a in put}
+        view.counter = span.reached
 
     def _push(self, conn: "psycopg.Connection", view: LocalView, shadows: dict[str, dict], seen: int,
               me: str, report: SyncReport, between: Callable[[str], None] | None) -> int | None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QVBo
 
 from reader.document import Document
 from reader.library import Library
-from reader.structure.labels import qualified_labels
 from reader.errors import PasswordRequiredError, ReaderError
 from reader.ui import analysis, dialogs, i18n, window_actions, window_layout
 from reader.ui.busy_indicator import BusyIndicator
@@ -293,6 +292,8 @@ class MainWindow(QMainWindow):
         self.compilation = compilation
         # Printed numbers, as outline and search show them; where they restart per document a
         # repeated number names its document too ("2-3"), so the page box never means two pages.
+        from reader.structure.labels import qualified_labels  # here: the first paint never waits for structure
+
         names = qualified_labels(compilation.page_labels, compilation.documents)
         if self.document is not None and self.document.adopt_page_labels(names):
             self.view.labels = self.document.page_labels

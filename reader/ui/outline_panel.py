@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QLabel, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
-from reader.structure.labels import qualified_labels
 from reader.ui.plaintext import plain_label, tooltip
 
 if TYPE_CHECKING:
     from reader.structure import Clause, Compilation, DocumentInfo
     from reader.ui.main_window import MainWindow
 
-ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # (document index, clause path tuple) or None for the root
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # (document index or (document, attachment) indexes, clause path) or None for the root
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # text the filter matches
 FOLLOW_DELAY_MS = 80  # the marker follows scrolling this long after it stops (one lookup, not one per pixel)
 
@@ -89,7 +88,11 @@ class OutlinePanel(QWidget):
         self.compilation = comp
         self.model.removeRows(0, self.model.rowCount())
         self._page_items = []
-        self._page_names = qualified_labels(comp.page_labels, comp.documents) if comp is not None else []
+        self._page_names = []
+        if comp is not None:
+            from reader.structure.labels import qualified_labels  # here: the first paint never waits for structure
+
+            self._page_names = qualified_labels(comp.page_labels, comp.documents)
         if comp is None:
             self.show_hint(self.tr("打开 PDF 后，这里列出汇编中的各个文件和条款。"))
             return
@@ -109,6 +112,16 @@ class OutlinePanel(QWidget):
             root.appendRow([item, self._page_item(comp, doc.start_page)])
             self._page_items.append((doc.start_offset, len(self._page_items), item))
             self._add_clauses(comp, item, d_index, (), doc.clauses)
+            for a_index, attached in enumerate(doc.attachments):
+                # An attachment (附件) is part of the document that issues it: a child row with its
+                # label and own title, holding its own clauses.
+                key = (d_index, a_index)
+                heading = " ".join(part for part in (attached.label or self.tr("附件"), attached.title) if part)
+                child = self._item(heading, (key, ()), " ".join([heading, attached.doc_number or ""]))
+                child.setToolTip(tooltip(self._document_tooltip(attached)))
+                item.appendRow([child, self._page_item(comp, attached.start_page)])
+                self._page_items.append((attached.start_offset, len(self._page_items), child))
+                self._add_clauses(comp, child, key, (), attached.clauses)
         self.tree.setUniformRowHeights(False)
         self.tree.expandToDepth(0)
 
@@ -118,7 +131,7 @@ class OutlinePanel(QWidget):
         self.empty_hint.show()
         self.tree.hide()
 
-    def _add_clauses(self, comp: Compilation, parent: QStandardItem, d_index: int, path: tuple,
+    def _add_clauses(self, comp: Compilation, parent: QStandardItem, d_index: int | tuple[int, int], path: tuple,
                      clauses: list[Clause]) -> None:
         for c_index, clause in enumerate(clauses):
             text = f"{clause.label} {clause.heading}".strip()
@@ -158,7 +171,10 @@ class OutlinePanel(QWidget):
         if entry is None or self.compilation is None:
             return None
         d_index, path = entry
-        doc = self.compilation.documents[d_index]
+        if isinstance(d_index, tuple):  # an attachment: (its document, its place among the attachments)
+            doc = self.compilation.documents[d_index[0]].attachments[d_index[1]]
+        else:
+            doc = self.compilation.documents[d_index]
         clause = None
         level = doc.clauses
         for step in path:

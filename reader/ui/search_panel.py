@@ -154,14 +154,18 @@ class SearchPanel(QWidget):
             self.refresh_compilations()
 
     def refresh_compilations(self) -> None:
+        """This laptop's compilations; in a team library also the team's others (as last seen, no
+        server contact), marked as not on this laptop."""
+        from reader.team.catalogue import MISSING, TEAM, library_choices
+
         library = self.window_.library
         current = self.compilation_filter.currentData()
         self.compilation_filter.blockSignals(True)
         self.compilation_filter.clear()
         self.compilation_filter.addItem(self.tr("全部汇编"), None)
-        for entry in (library.files(include_changed=False) if library is not None else []):
-            mark = self.tr("（文件缺失）") if entry.status == "missing" else ""
-            self.compilation_filter.addItem(f"{entry.title}{mark}", entry.content_hash)
+        marks = {MISSING: self.tr("（文件缺失）"), TEAM: self.tr("（团队库，不在本机）")}
+        for entry in (library_choices(library) if library is not None else []):
+            self.compilation_filter.addItem(f"{entry.title}{marks.get(entry.where, '')}", entry.content_hash)
         index = self.compilation_filter.findData(current)
         self.compilation_filter.setCurrentIndex(max(0, index))
         self.compilation_filter.blockSignals(False)
@@ -362,6 +366,8 @@ class SearchPanel(QWidget):
     def on_workspace_changed(self, kinds: frozenset[str]) -> None:
         """The index (or, for the annotated-only filter, the annotations) changed elsewhere: search again."""
         relevant = {changes.INDEX} | ({changes.ANNOTATIONS} if self.annotated_only.isChecked() else set())
+        if changes.INDEX in kinds and not self.filters.isHidden():  # e.g. a colleague's new team compilation
+            self.refresh_compilations()
         if kinds & relevant and self.box.text().strip():
             self.debounce.start()
 

@@ -2,7 +2,9 @@
 
 The label reads 已同步 / 同步中… / 待同步 / 离线 / n 处冲突 (hidden while the library has not joined
 a team). A sync runs off the GUI thread every few minutes and from 工具 ▸ 与团队库同步; when it
-brought colleagues' changes, the open compilation's highlights are redrawn at once. 工具 ▸
+brought colleagues' changes, the open compilation's highlights are redrawn at once. Every minute a
+lighter look (also off the GUI thread) asks whether colleagues added compilations, so the search
+panel's lists and results follow without waiting for the sync. 工具 ▸
 团队库设置… joins a team (URL and name). The work itself is reader.team's; nothing here talks to
 the database.
 """
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 
 SYNC_INTERVAL_MS = 5 * 60 * 1000
 FIRST_LOOK_MS = 1500
+COMPILATIONS_LOOK_MS = 60 * 1000  # how soon a colleague's new compilation shows in the search lists
 
 
 class TeamStatus(QObject):
@@ -49,6 +52,9 @@ class TeamStatus(QObject):
         self.timer.timeout.connect(lambda: self.sync_now(quiet=True))
         self.timer.start()
         QTimer.singleShot(FIRST_LOOK_MS, self.refresh)  # after the first page is on screen
+        self.look_timer = QTimer(self, interval=COMPILATIONS_LOOK_MS)
+        self.look_timer.timeout.connect(self.look_for_compilations)
+        self.look_timer.start()
 
     # ------------------------------------------------------------------ state
     def refresh(self) -> None:
@@ -75,6 +81,19 @@ class TeamStatus(QObject):
         self.label.setText(text)
         self.label.setToolTip(status.get("url") or "")
         self.label.show()
+
+    def look_for_compilations(self) -> None:
+        """Ask the team server, off the GUI thread, whether colleagues added compilations; the
+        index's change token then changes and the window's watcher refreshes the search lists."""
+        workspace = self.window.workspace
+        if not self.joined or self.syncing or workspace is None:
+            return
+
+        def failed(exc: BaseException) -> None:  # the server unreachable or refusing: the next look or sync says so
+            if not isinstance(exc, ReaderError):
+                raise exc
+
+        self.window.run_in_background(lambda: _look(workspace), None, failed)
 
     # ------------------------------------------------------------------ sync
     def sync_now(self, quiet: bool = False) -> None:
@@ -147,6 +166,11 @@ def _status(library) -> dict[str, Any]:
 
     with Workspace(library, backup=False) as workspace:
         return TeamSync(library, workspace.annotations).status(check_server=False)
+
+
+def _look(workspace) -> bool:
+    refresh = getattr(workspace.index, "refresh_compilations", None)  # the team PageIndex only
+    return bool(refresh()) if refresh is not None else False
 
 
 def _sync(library) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -3,6 +3,11 @@
 <context>
     <name>OutlinePanel</name>
     <message>
+        <location filename="../../reader/ui/outline_panel.py" line="110" />
+        <source>附件</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/outline_panel.py" line="40" />
         <source>筛选：标题、文号、日期或条款</source>
         <translation>Filter: title, document number, date or clause</translation>

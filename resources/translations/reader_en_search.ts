@@ -195,6 +195,11 @@
         <translation> (file missing)</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/search_panel.py" line="167" />
+        <source>（团队库，不在本机）</source>
+        <translation> (team library, not on this computer)</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/search_panel.py" line="189" />
         <source>资料库不可用，无法搜索</source>
         <translation>The library is unavailable: cannot search</translation>

@@ -14,6 +14,7 @@ from tests.builders.index_pdfs import BODY, make_pdf
 from tests.team.teamkit import make_team
 from tests.unit.workspace.test_workspace_contracts import (  # noqa: F401  (collected here with this module's fixture)
     test_index_removal_and_change_token,
+    test_index_takes_the_ocr_switch_every_caller_passes,
     test_index_satisfies_the_protocol,
     test_search_finds_folded_text_across_line_breaks,
 )

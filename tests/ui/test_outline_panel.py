@@ -86,3 +86,28 @@ def test_context_menu_hooks_get_document_and_clause(window, qtbot):
     panel.last_menu.close()
     window.documentClosed.emit()
     assert panel.model.rowCount() == 0
+
+
+def test_attachments_are_child_rows_of_their_notice_and_a_click_opens_them(make_window, open_analysed, qtbot, tmp_path):
+    """A notice's 附件 show under the notice with their label and own title, their clauses under them;
+    clicking one goes to its page, and a filter finds it by its title."""
+    from tests.builders.official_pdfs import NOTICE_PAGES, official_pdf
+
+    window = make_window(size=(1100, 800))
+    open_analysed(window, official_pdf(tmp_path / "notice.pdf", NOTICE_PAGES))
+    panel = window.outline_panel
+    (_root, docs), = _rows(panel)
+    (_notice, children), = docs
+    attached = [text for text, _ in children if text.startswith("附件")]
+    assert [text.replace(" ", "") for text in attached] == ["附件某某管理办法", "附件2某某申请表"]
+    first = next(kids for text, kids in children if text == attached[0])
+    assert [text.split()[0] for text, _ in first] == ["第一条", "第二条", "第三条"]
+    notice_row = panel.proxy.index(0, 0, panel.proxy.index(0, 0))
+    second = panel.proxy.index(len(children) - 1, 0, notice_row)
+    assert second.data() == attached[1]
+    doc, clause = panel.entry_at(second)
+    assert doc.label == "附件2" and clause is None
+    panel.tree.clicked.emit(second)
+    qtbot.waitUntil(lambda: window.view.current_page() == 2, timeout=15000)
+    panel.filter_box.setText("申请表")
+    assert [t for t, _ in _rows(panel)[0][1][0][1]] == [attached[1]]

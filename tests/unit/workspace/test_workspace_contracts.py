@@ -169,3 +169,29 @@ def test_index_removal_and_change_token(indexed):
     assert not workspace.index.is_indexed(content_hash)
     assert workspace.index.search("加氢站").hits == []
     assert workspace.index.change_token() != before
+
+
+def test_bulk_write_reports_the_counter_it_reached(repository):
+    """A sync writes what it pulled and goes on from the counter the write reached, without reading it back."""
+    kept = repository.add(_note("h", "留下", 0, [], 0))
+    gone = repository.add(_note("h", "删去", 0, [], 10))
+    start = repository.changes_since(0).counter
+    span = repository.replace_many(put=[kept.copy(note="拉取的批注")], remove=[gone.id])
+    assert span.before == start and span.reached > start
+    assert repository.changes_since(span.reached).annotations == []
+    written = repository.changes_since(span.before)
+    assert [a.note for a in written.annotations] == ["拉取的批注"] and written.removed == [gone.id]
+    repository.update(kept.id, note="之后的编辑")  # a later write is above what the bulk write reached
+    later = repository.replace_many(put=[])
+    assert later.before > span.reached and later.before == later.reached
+    assert [a.note for a in repository.changes_since(span.reached).annotations] == ["之后的编辑"]
+
+
+def test_index_takes_the_ocr_switch_every_caller_passes(indexed):
+    """``index(…, ocr=False)`` (``index --no-ocr``) is part of the contract: every backend accepts it."""
+    workspace, content_hash = indexed
+    path = workspace.library.resolve(content_hash)
+    workspace.index.remove(content_hash)
+    workspace.index.index([path], ocr=False)
+    assert workspace.index.is_indexed(content_hash)
+    assert workspace.index.search("加氢站").hits
