@@ -25,7 +25,7 @@ from reader.atomicfile import replace_cache_file
 from reader.structure.model import DocumentInfo
 from reader.structure.textmap import Compilation, RectArray
 
-FORMAT_VERSION = 23  # bump whenever the analysis changes what it finds: old caches are re-analysed
+FORMAT_VERSION = 24  # bump whenever the analysis changes what it finds: old caches are re-analysed
 MAGIC = b"PCRSTRC\x00"
 _LENGTH = struct.Struct("<I")
 
