@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from contextlib import contextmanager
 from typing import Iterator
 
 import pytest
@@ -23,24 +24,27 @@ def _new_cluster() -> PgCluster:
     return cluster
 
 
-@pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[PgCluster]:
-    """One cluster for the session (initdb takes seconds); each test gets its own database in it."""
+@contextmanager
+def _running_cluster() -> Iterator[PgCluster]:
     cluster = _new_cluster()
     try:
         yield cluster
     finally:
         cluster.destroy()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """One cluster for the session (initdb takes seconds); each test gets its own database in it."""
+    with _running_cluster() as cluster:
+        yield cluster
 
 
 @pytest.fixture
 def own_cluster() -> Iterator[PgCluster]:
     """A cluster of this test's own, for tests that stop or kill the server."""
-    cluster = _new_cluster()
-    try:
+    with _running_cluster() as cluster:
         yield cluster
-    finally:
-        cluster.destroy()
 
 
 @pytest.fixture
