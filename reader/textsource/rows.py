@@ -37,17 +37,17 @@ def _overlay_blocks(pieces: list[Piece]) -> set[int]:
     at the same height, so a piece lying within the extent of another block's piece at its height
     is not part of that row; its block is read as rows of its own, kept together."""
     found: set[int] = set()
-    for piece in pieces:
-        if piece.block is None or piece.block in found:
-            continue
-        start, end = _span(piece)
-        for other in pieces:
-            if other.block is None or other.block == piece.block or not _same_height(piece, other):
+    known = sorted((p for p in pieces if p.block is not None), key=lambda p: p.y0)
+    for i, upper in enumerate(known):
+        for lower in known[i + 1:]:
+            if lower.y0 >= upper.y1:
+                break  # sorted by top edge: no later piece reaches this one's height
+            if lower.block == upper.block or not _same_height(upper, lower):
                 continue
-            other_start, other_end = _span(other)
-            if other_start < start - 1.0 and end < other_end + 1.0:
-                found.add(piece.block)
-                break
+            for inner, outer in ((upper, lower), (lower, upper)):
+                (start, end), (outer_start, outer_end) = _span(inner), _span(outer)
+                if outer_start < start - 1.0 and end < outer_end + 1.0:
+                    found.add(inner.block)
     return {b for b in found if _stacked_lines([p for p in pieces if p.block == b])}
 
 
